@@ -1,0 +1,40 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+/** Where the official source files live: `--source DIR`, else ../shared/domain beside the project. */
+export function sourceDir(argv: readonly string[] = process.argv.slice(2)): string {
+  const i = argv.indexOf('--source');
+  return path.resolve(i >= 0 && argv[i + 1] ? argv[i + 1] : path.join(__dirname, '..', '..', '..', 'shared', 'domain'));
+}
+
+/** The shipped data folder (rules/data), found from this script whether run by ts-node or from dist/. */
+export function dataDir(): string {
+  let dir = __dirname;
+  while (!fs.existsSync(path.join(dir, 'package.json'))) dir = path.dirname(dir);
+  return path.join(dir, 'rules', 'data');
+}
+
+/** Reads a tab-separated file with a header line (no quoting, as the domain READMEs state). */
+export function readTsv(file: string): Record<string, string>[] {
+  const [header, ...lines] = fs.readFileSync(file, 'utf8').split('\n').filter((l) => l.length > 0);
+  const columns = header.split('\t');
+  return lines.map((line) => {
+    const cells = line.split('\t');
+    if (cells.length !== columns.length) throw new Error(`${file}: ${cells.length} cells where the header has ${columns.length}: ${line.slice(0, 80)}`);
+    return Object.fromEntries(columns.map((c, i) => [c, cells[i]]));
+  });
+}
+
+/**
+ * Writes a data file deterministically: header fields pretty-printed, then `rows` one per line,
+ * so re-running an importer reproduces the file byte for byte and a diff shows changed rows.
+ */
+export function writeDataFile(name: string, header: Record<string, unknown>, rows?: readonly unknown[]): string {
+  const file = path.join(dataDir(), `${name}.json`);
+  const head = JSON.stringify(header, null, 2);
+  const text = rows === undefined
+    ? `${head}\n`
+    : `${head.slice(0, -2)},\n  "rows": [\n${rows.map((r) => `    ${JSON.stringify(r)}`).join(',\n')}\n  ]\n}\n`;
+  fs.writeFileSync(file, text);
+  return file;
+}

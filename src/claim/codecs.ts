@@ -1,0 +1,194 @@
+import * as t from 'io-ts';
+import { isValid, parseISO } from 'date-fns';
+
+// Branded domain strings: a value of these types has been checked and normalized at the edge.
+
+export interface IsoDateBrand { readonly IsoDate: unique symbol }
+/** A calendar date written YYYY-MM-DD that exists (2026-02-30 does not). */
+export const IsoDate = t.brand(
+  t.string,
+  (s): s is t.Branded<string, IsoDateBrand> => /^\d{4}-\d{2}-\d{2}$/.test(s) && isValid(parseISO(s)),
+  'IsoDate',
+);
+export type IsoDate = t.TypeOf<typeof IsoDate>;
+
+export interface IcdCodeBrand { readonly IcdCode: unique symbol }
+/** A diagnosis code in dotted form (M43.03, 722.0): normalized from dotted or undotted input. */
+export type IcdCode = t.Branded<string, IcdCodeBrand>;
+
+export interface CptCodeBrand { readonly CptCode: unique symbol }
+/** A CPT (5 digits, or 4 digits + F/T/U) or HCPCS Level II (letter + 4 digits) procedure code. */
+export const CptCode = t.brand(
+  t.string,
+  (s): s is t.Branded<string, CptCodeBrand> => /^(\d{4}[0-9FTU]|[A-V]\d{4})$/.test(s),
+  'CptCode',
+);
+export type CptCode = t.TypeOf<typeof CptCode>;
+
+export interface PcsCodeBrand { readonly PcsCode: unique symbol }
+/** An ICD-10-PCS procedure code: 7 characters from 0-9 and A-Z without I and O. */
+export const PcsCode = t.brand(
+  t.string,
+  (s): s is t.Branded<string, PcsCodeBrand> => /^[0-9A-HJ-NP-Z]{7}$/.test(s),
+  'PcsCode',
+);
+export type PcsCode = t.TypeOf<typeof PcsCode>;
+
+export type DiagnosisSystem = 'ICD-10-CM' | 'ICD-9-CM';
+
+// ICD-10-CM: letter, digit, letter-or-digit, then up to 4 more characters after the dot.
+const ICD10_DOTTED = /^[A-Z]\d[0-9A-Z](\.[0-9A-Z]{1,4})?$/;
+const ICD10_UNDOTTED = /^[A-Z]\d[0-9A-Z][0-9A-Z]{0,4}$/;
+// ICD-9-CM shapes that cannot be ICD-10-CM: numeric codes (722.0, 7220) and E-codes with three
+// digits before the dot (E849.7). ICD-9 V-codes look like ICD-10 V-codes; they need an explicit system.
+const ICD9_NUMERIC = /^\d{3}(\.?\d{1,2})?$/;
+const ICD9_E_DOTTED = /^E\d{3}\.\d$/;
+const ICD9_V_DOTTED = /^V\d{2}(\.\d{1,2})?$/;
+
+/** Normalizes a diagnosis code to its dotted upper-case form, or returns null when it has no known shape. */
+export function normalizeDiagnosisCode(raw: string, system?: DiagnosisSystem): { code: string; system: DiagnosisSystem } | null {
+  const s = raw.trim().toUpperCase();
+  if (system === 'ICD-9-CM' || (system === undefined && (ICD9_NUMERIC.test(s) || ICD9_E_DOTTED.test(s)))) {
+    if (s.includes('.')) return ICD9_NUMERIC.test(s) || ICD9_E_DOTTED.test(s) || ICD9_V_DOTTED.test(s) ? { code: s, system: 'ICD-9-CM' } : null;
+    if (/^\d{3,5}$/.test(s) || /^V\d{2,4}$/.test(s)) return { code: s.length > 3 ? `${s.slice(0, 3)}.${s.slice(3)}` : s, system: 'ICD-9-CM' };
+    if (/^E\d{3,4}$/.test(s)) return { code: s.length > 4 ? `${s.slice(0, 4)}.${s.slice(4)}` : s, system: 'ICD-9-CM' };
+    return null;
+  }
+  if (ICD10_DOTTED.test(s)) return { code: s, system: 'ICD-10-CM' };
+  if (ICD10_UNDOTTED.test(s)) return { code: s.length > 3 ? `${s.slice(0, 3)}.${s.slice(3)}` : s, system: 'ICD-10-CM' };
+  return null;
+}
+
+const DiagnosisSystemCodec = t.keyof({ 'ICD-10-CM': null, 'ICD-9-CM': null }, 'DiagnosisSystem');
+const Poa = t.keyof({ Y: null, N: null, U: null, W: null, '1': null }, 'POA indicator (Y|N|U|W|1)');
+
+export interface Diagnosis {
+  readonly code: IcdCode;
+  readonly system: DiagnosisSystem;
+  readonly poa?: 'Y' | 'N' | 'U' | 'W' | '1';
+}
+
+const DiagnosisObject = t.intersection([
+  t.type({ code: t.string }),
+  t.partial({ poa: Poa, system: DiagnosisSystemCodec }),
+]);
+
+/** A diagnosis: "M43.03", "M4303", or { code, poa?, system? }; normalized to { code (dotted), system, poa? }. */
+export const Diagnosis = new t.Type<Diagnosis, unknown, unknown>(
+  'diagnosis code or { code, poa?, system? }',
+  (u): u is Diagnosis => typeof u === 'object' && u !== null && typeof (u as Diagnosis).code === 'string',
+  (u, c) => {
+    if (typeof u !== 'string' && (typeof u !== 'object' || u === null || Array.isArray(u))) {
+      return t.failure(u, c, undefined);
+    }
+    const input = typeof u === 'string' ? { code: u } : u;
+    // The '' entry marks a wrapped codec: the reporter leaves it out of the JSONPath.
+    const shaped = DiagnosisObject.validate(input, t.appendContext(c, '', DiagnosisObject, input));
+    if (shaped._tag === 'Left') return shaped;
+    const { code, poa, system } = shaped.right;
+    const normalized = normalizeDiagnosisCode(code, system);
+    if (normalized === null) {
+      return t.failures(failAt(c, ['code'], code, 'ICD-10-CM code (M43.03 or M4303) or ICD-9-CM code'));
+    }
+    const d: Diagnosis = { code: normalized.code as IcdCode, system: normalized.system, ...(poa ? { poa } : {}) };
+    return t.success(d);
+  },
+  (d) => d,
+);
+
+const NonNegative = t.refinement(t.number, (n) => Number.isFinite(n) && n >= 0, 'non-negative number');
+const PositiveInt = t.refinement(t.number, (n) => Number.isInteger(n) && n >= 1, 'positive integer');
+
+export const ServiceLine = t.intersection([
+  t.type({ procedureCode: CptCode }),
+  t.partial({
+    modifiers: t.readonlyArray(t.refinement(t.string, (s) => /^[0-9A-Z]{2}$/.test(s), 'modifier (2 characters)')),
+    units: t.refinement(t.number, (n) => Number.isFinite(n) && n > 0, 'positive number'),
+    charge: NonNegative,
+    serviceDate: IsoDate,
+    diagnosisPointers: t.readonlyArray(PositiveInt),
+    revenueCode: t.refinement(t.string, (s) => /^\d{4}$/.test(s), 'revenue code (4 digits)'),
+  }),
+], 'ServiceLine');
+export type ServiceLine = t.TypeOf<typeof ServiceLine>;
+
+export const Payer = t.intersection([
+  t.type({ id: t.string }),
+  t.partial({ type: t.keyof({ medicare: null, medicaid: null, commercial: null, other: null }, 'medicare|medicaid|commercial|other') }),
+], 'Payer');
+
+export const Patient = t.partial({
+  birthDate: IsoDate,
+  sex: t.keyof({ F: null, M: null, U: null }, 'F|M|U'),
+}, 'Patient');
+
+export const DocumentationSection = t.intersection([
+  t.type({ text: t.string }),
+  t.partial({ section: t.string }),
+], 'DocumentationSection');
+
+export const ClaimType = t.keyof({ professional: null, institutional: null }, 'professional|institutional');
+
+const ClaimShape = t.intersection([
+  t.type({
+    id: t.refinement(t.string, (s) => s.trim().length > 0, 'non-empty string'),
+    type: ClaimType,
+    diagnoses: t.readonlyArray(Diagnosis),
+  }),
+  t.partial({
+    payer: Payer,
+    patient: Patient,
+    serviceDate: IsoDate,
+    admissionDate: IsoDate,
+    dischargeDate: IsoDate,
+    dischargeStatus: t.refinement(t.string, (s) => /^\d{2}$/.test(s), 'patient status (2 digits)'),
+    procedures: t.readonlyArray(t.intersection([t.type({ code: PcsCode }), t.partial({ date: IsoDate })])),
+    lines: t.readonlyArray(ServiceLine),
+    documentation: t.union([t.string, t.readonlyArray(DocumentationSection)]),
+    totalCharge: NonNegative,
+  }),
+], 'Claim');
+
+/**
+ * The input claim of DESIGN §2.1. Claim-level checks that need more than one field are a refinement:
+ * a professional claim needs a serviceDate (or every line one); an institutional one a discharge,
+ * service or line date; diagnosis pointers must point at a listed diagnosis.
+ */
+export const Claim = new t.Type<t.TypeOf<typeof ClaimShape>, unknown, unknown>(
+  'Claim',
+  ClaimShape.is,
+  (u, c) => {
+    const shaped = ClaimShape.validate(u, t.appendContext(c, '', ClaimShape, u));
+    if (shaped._tag === 'Left') return shaped;
+    const claim = shaped.right;
+    const errors: t.Errors = [];
+    const lines = claim.lines ?? [];
+    const everyLineDated = lines.length > 0 && lines.every((l) => l.serviceDate !== undefined);
+    if (claim.type === 'professional' && !claim.serviceDate && !everyLineDated) {
+      errors.push(...failAt(c, ['serviceDate'], undefined, 'IsoDate (required for a professional claim unless every line has one)'));
+    }
+    if (claim.type === 'institutional' && !claim.dischargeDate && !claim.serviceDate && !everyLineDated) {
+      errors.push(...failAt(c, ['dischargeDate'], undefined, 'IsoDate (an institutional claim needs dischargeDate or serviceDate)'));
+    }
+    if (claim.diagnoses.length === 0) {
+      errors.push(...failAt(c, ['diagnoses'], claim.diagnoses, 'at least one diagnosis'));
+    }
+    lines.forEach((line, i) => line.diagnosisPointers?.forEach((p, j) => {
+      if (p > claim.diagnoses.length) {
+        errors.push(...failAt(c, ['lines', String(i), 'diagnosisPointers', String(j)], p, `pointer to one of the ${claim.diagnoses.length} diagnoses`));
+      }
+    }));
+    return errors.length > 0 ? t.failures(errors) : t.success(claim);
+  },
+  (claim) => claim,
+);
+export type Claim = t.TypeOf<typeof Claim>;
+
+/** A decoder that only carries a name: the "expected" of a problem found by a cross-field check. */
+const expectation = (name: string): t.Decoder<unknown, unknown> => new t.Type<unknown>(name, (_: unknown): _ is unknown => true, t.success, t.identity);
+
+function failAt(c: t.Context, keys: readonly string[], value: unknown, expected: string): t.Errors {
+  const context = keys.reduce<t.Context>(
+    (ctx, key, i) => t.appendContext(ctx, key, i === keys.length - 1 ? expectation(expected) : t.unknown, value), c);
+  return [{ value, context }];
+}

@@ -1,0 +1,13 @@
+// The public API of claimscrub: decode claims, load a rule set, scrub. No global state, no console,
+// no file access except loadRuleSet.
+export { Claim, Diagnosis, IsoDate, CptCode, PcsCode, normalizeDiagnosisCode } from './claim/codecs';
+export type { IcdCode, DiagnosisSystem, ServiceLine } from './claim/codecs';
+export { decodeClaim, type DecodeProblem } from './claim/decode';
+export { loadRuleSet, ruleSetFromJson } from './rules/load';
+export type { RuleSet, RuleSetProblem } from './rules/rule-set';
+export type { RuleFile, DataFile, Preset, RuleSetJson, Severity, Category, SourceCitation } from './rules/formats';
+export { createScrubber, type Scrubber, type ScrubberOptions } from './scrub/scrubber';
+export type { ScrubResult, ScrubbedResult, RejectedResult, Finding, DrgResult, SourceRef, Outcome } from './scrub/result';
+export { readClaims, readJson, readNdjson, readCsv, formatOf, type InputItem, type InputFormat, type Chunks, type ReadOptions } from './input';
+export { createFormatter, type OutputFormat } from './report/formatters';
+export { addToSummary, emptySummary, summaryLine, type Summary } from './report/summary';

@@ -1,0 +1,139 @@
+import { once } from 'node:events';
+import { parse } from 'csv-parse';
+import type { DecodeProblem } from '../claim/decode';
+import { NotTextError, textOf } from './text';
+import { type Chunks, decodeItem, type InputItem, problem, type ReadOptions, rejectedItem } from './types';
+
+// The CSV layout of DESIGN §2.1: one row per service line, rows of a claim contiguous, claim-level
+// columns read from the claim's first row. `icd_procedure_codes` (;-separated ICD-10-PCS) is our
+// optional addition for institutional claims.
+const CLAIM_COLUMNS = [
+  'claim_type', 'service_date', 'admission_date', 'discharge_date', 'discharge_status', 'patient_birth_date',
+  'patient_sex', 'payer_id', 'payer_type', 'diagnosis_codes', 'documentation', 'icd_procedure_codes',
+] as const;
+// Line columns: procedure_code, modifiers (;), units, charge, line_service_date, diagnosis_pointers (;).
+const REQUIRED = ['claim_id', 'claim_type', 'diagnosis_codes'];
+
+// Where a claim-level column lands in the claim, for problems about rows that contradict the first row.
+const CLAIM_PATHS: Record<(typeof CLAIM_COLUMNS)[number], string> = {
+  claim_type: '$.type', service_date: '$.serviceDate', admission_date: '$.admissionDate', discharge_date: '$.dischargeDate',
+  discharge_status: '$.dischargeStatus', patient_birth_date: '$.patient.birthDate', patient_sex: '$.patient.sex',
+  payer_id: '$.payer.id', payer_type: '$.payer.type', diagnosis_codes: '$.diagnoses', documentation: '$.documentation',
+  icd_procedure_codes: '$.procedures',
+};
+
+type Row = Readonly<Record<string, string>>;
+interface Group { id: string; firstLine: number; record: number; rows: Row[]; problems: DecodeProblem[] }
+
+const list = (cell: string | undefined): string[] => (cell ?? '').split(';').map((s) => s.trim()).filter(Boolean);
+/** A number when the cell is one; otherwise the text itself, so the decoder names the bad value and its path. */
+const numeric = (cell: string): number | string => (/^-?\d+(\.\d+)?$/.test(cell) ? Number(cell) : cell);
+
+function claimOf(group: Group): Record<string, unknown> {
+  const first = group.rows[0];
+  const put = (target: Record<string, unknown>, key: string, cell: string | undefined) => { if (cell) target[key] = cell; };
+  const claim: Record<string, unknown> = { id: group.id };
+  put(claim, 'type', first.claim_type);
+  put(claim, 'serviceDate', first.service_date);
+  put(claim, 'admissionDate', first.admission_date);
+  put(claim, 'dischargeDate', first.discharge_date);
+  put(claim, 'dischargeStatus', first.discharge_status);
+  if (first.patient_birth_date || first.patient_sex) {
+    claim.patient = {};
+    put(claim.patient as Record<string, unknown>, 'birthDate', first.patient_birth_date);
+    put(claim.patient as Record<string, unknown>, 'sex', first.patient_sex);
+  }
+  if (first.payer_id || first.payer_type) {
+    claim.payer = { id: first.payer_id ?? '' };
+    put(claim.payer as Record<string, unknown>, 'type', first.payer_type);
+  }
+  claim.diagnoses = list(first.diagnosis_codes);
+  if (first.icd_procedure_codes) claim.procedures = list(first.icd_procedure_codes).map((code) => ({ code }));
+  put(claim, 'documentation', first.documentation);
+  const lines = group.rows.filter((r) => r.procedure_code).map((r) => {
+    const line: Record<string, unknown> = { procedureCode: r.procedure_code };
+    if (r.modifiers) line.modifiers = list(r.modifiers);
+    if (r.units) line.units = numeric(r.units);
+    if (r.charge) line.charge = numeric(r.charge);
+    put(line, 'serviceDate', r.line_service_date);
+    if (r.diagnosis_pointers) line.diagnosisPointers = list(r.diagnosis_pointers).map(numeric);
+    return line;
+  });
+  if (lines.length > 0) claim.lines = lines;
+  return claim;
+}
+
+function finish(group: Group, file: string | undefined): InputItem {
+  const source = { file, line: group.firstLine, record: group.record };
+  if (group.problems.length > 0) return rejectedItem(source, group.problems, group.id);
+  return decodeItem(claimOf(group), source);
+}
+
+/** CSV, streamed: rows grouped into claims by contiguous claim_id; each claim is one record. */
+export async function* readCsv(chunks: Chunks, options: ReadOptions = {}): AsyncGenerator<InputItem> {
+  const file = options.file;
+  const name = file ?? 'input';
+  const parser = parse({ bom: true, info: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, trim: true,
+    max_record_size: options.maxRecordLength });
+  const feeding = (async () => {
+    try {
+      for await (const text of textOf(chunks)) if (!parser.write(text)) await once(parser, 'drain');
+      parser.end();
+    } catch (error) {
+      parser.destroy(error as Error);
+    }
+  })();
+
+  let header: string[] | undefined;
+  let group: Group | undefined;
+  let records = 0;
+  try {
+    for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+      if (!header) {
+        header = record.map((h) => h.trim().toLowerCase());
+        const missing = REQUIRED.filter((c) => !header!.includes(c));
+        if (missing.length > 0) {
+          const looksLike = /^\s*[[{]/.test(record[0] ?? '') ? ' (it looks like JSON: use .json/.ndjson or --input-format)' : '';
+          yield rejectedItem({ file, line: 1 }, [problem('$', record.slice(0, 6).join(','), `a CSV header with ${REQUIRED.join(', ')}`,
+            `${name}: the CSV header lacks ${missing.join(', ')}${looksLike}; no row could be read`)]);
+          return;
+        }
+        // Columns the layout does not name are ignored: exports often carry extra fields.
+        continue;
+      }
+      const row: Record<string, string> = {};
+      header.forEach((h, i) => { row[h] = record[i] ?? ''; });
+      const rowProblems: DecodeProblem[] = [];
+      if (record.length !== header.length) {
+        rowProblems.push(problem('$', record.length, `${header.length} columns`, `line ${info.lines} has ${record.length} columns where the header has ${header.length}`));
+      }
+      const id = row.claim_id;
+      if (!group || id !== group.id) {
+        if (group) yield finish(group, file);
+        records++;
+        group = { id, firstLine: info.lines, record: records, rows: [row], problems: rowProblems };
+        if (!id) group.problems.push(problem('$.id', '', 'non-empty string', `line ${info.lines} has no claim_id`));
+        continue;
+      }
+      group.problems.push(...rowProblems);
+      const first = group.rows[0];
+      for (const column of CLAIM_COLUMNS) {
+        if (row[column] && row[column] !== first[column]) {
+          group.problems.push(problem(CLAIM_PATHS[column], row[column], `${JSON.stringify(first[column] ?? '')} as on line ${group.firstLine}`,
+            `line ${info.lines} says ${column} ${JSON.stringify(row[column])} but the claim's first row (line ${group.firstLine}) says ${JSON.stringify(first[column] ?? '')}`));
+        }
+      }
+      group.rows.push(row);
+    }
+    if (group) yield finish(group, file);
+  } catch (error) {
+    if (group) yield finish(group, file);
+    const message = error instanceof NotTextError ? error.message : `CSV could not be read further: ${(error as Error).message}`;
+    yield rejectedItem({ file }, [problem('$', null, 'CSV text', `${name}: ${message}`)]);
+    return;
+  } finally {
+    await feeding;
+  }
+  if (!header) yield rejectedItem({ file }, [problem('$', '', 'a CSV header and rows', `${name} is empty`)]);
+  else if (records === 0) yield rejectedItem({ file, line: 1 }, [problem('$', '', 'at least one row', `${name} has a header but no rows`)]);
+}

@@ -1,0 +1,39 @@
+import type { Claim } from '../claim/codecs';
+import type { DecodeProblem } from '../claim/decode';
+import { decodeClaim } from '../claim/decode';
+import type { RejectedResult, SourceRef } from '../scrub/result';
+
+/** What a reader yields for each input record: a decoded claim, or the rejection that stands for it. */
+export type InputItem =
+  | { readonly kind: 'claim'; readonly claim: Claim; readonly source: SourceRef }
+  | { readonly kind: 'rejected'; readonly result: RejectedResult };
+
+/** Chunks of a file or stream (fs.createReadStream, process.stdin, or an array of strings in tests). */
+export type Chunks = AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>;
+
+export type InputFormat = 'json' | 'ndjson' | 'csv';
+
+export interface ReadOptions {
+  /** The name to put in each source reference. */
+  readonly file?: string;
+  /** Longest record (NDJSON line, CSV row) in characters; a longer one is rejected, not read. Default 8 MiB. */
+  readonly maxRecordLength?: number;
+}
+
+export const DEFAULT_MAX_RECORD_LENGTH = 8 * 1024 * 1024;
+
+export function problem(path: string, value: unknown, expected: string, message: string): DecodeProblem {
+  return { path, value, expected, message };
+}
+
+export function rejectedItem(source: SourceRef, problems: readonly DecodeProblem[], claimId?: string): InputItem {
+  return { kind: 'rejected', result: { status: 'rejected', ...(claimId ? { claimId } : {}), source, problems } };
+}
+
+/** Decodes one parsed record into an InputItem. */
+export function decodeItem(record: unknown, source: SourceRef): InputItem {
+  const decoded = decodeClaim(record);
+  if (decoded._tag === 'Right') return { kind: 'claim', claim: decoded.right, source };
+  const id = typeof record === 'object' && record !== null ? (record as { id?: unknown }).id : undefined;
+  return rejectedItem(source, decoded.left, typeof id === 'string' ? id : undefined);
+}

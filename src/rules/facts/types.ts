@@ -1,0 +1,48 @@
+import type { Claim } from '../../claim/codecs';
+import type { CodeSet } from '../code-set';
+import type { SourceCitation } from '../formats';
+import type { RuleSet } from '../rule-set';
+
+/** What the facts of one claim are computed from; built once per claim by the scrubber. */
+export interface ClaimContext {
+  readonly claim: Claim;
+  /** The date that picks code sets and rules (DESIGN §4.1), and the JSONPath it came from. */
+  readonly date: string;
+  readonly datePath: string;
+  readonly codeSet: CodeSet | undefined;
+  readonly ruleSet: RuleSet;
+}
+
+/**
+ * One item of an evidence fact: where in the claim, which code, which chart words; the other
+ * fields fill the rule's message placeholders. `sources` are added to the finding's citations.
+ */
+export interface EvidenceItem {
+  readonly path: string;
+  readonly code?: string;
+  readonly text?: string;
+  readonly suggested?: string;
+  readonly sources?: readonly SourceCitation[];
+  readonly [field: string]: unknown;
+}
+
+export interface FactDefinition {
+  readonly description: string;
+  /** For evidence facts (arrays of EvidenceItem): the fields each item carries, for message placeholders. */
+  readonly itemFields?: readonly string[];
+  compute(ctx: ClaimContext, params: Record<string, unknown>): unknown;
+}
+
+/** The judging date of DESIGN §4.1: discharge date (institutional), else the claim's, else the first line's service date. */
+export function judgingDate(claim: Claim): { date: string; path: string } {
+  if (claim.type === 'institutional' && claim.dischargeDate) return { date: claim.dischargeDate, path: '$.dischargeDate' };
+  if (claim.serviceDate) return { date: claim.serviceDate, path: '$.serviceDate' };
+  const lines = claim.lines ?? [];
+  let best = 0;
+  lines.forEach((l, i) => { if ((l.serviceDate ?? '9') < (lines[best].serviceDate ?? '9')) best = i; });
+  // The decoder guarantees a dated line when the claim has no date of its own.
+  return { date: lines[best]?.serviceDate ?? '', path: `$.lines[${best}].serviceDate` };
+}
+
+/** Placeholders every finding can use, whatever its evidence fact. */
+export const COMMON_FIELDS = ['path', 'code', 'text', 'suggested'] as const;

@@ -1,0 +1,129 @@
+import * as t from 'io-ts';
+import { IsoDate } from '../claim/codecs';
+
+// The rule-file format of DESIGN §3.1, the data-file format of §3.2 and presets, as codecs:
+// every file is decoded when it is loaded, so a bad file stops loading with its JSONPath.
+
+export const Severity = t.keyof({ error: null, warning: null, info: null }, 'error|warning|info');
+export type Severity = t.TypeOf<typeof Severity>;
+
+export const Category = t.keyof({
+  validity: null, specificity: null, companion: null, excludes1: null, 'medical-necessity': null, drg: null, data: null,
+}, 'validity|specificity|companion|excludes1|medical-necessity|drg|data');
+export type Category = t.TypeOf<typeof Category>;
+
+export const Effective = t.intersection([t.type({ from: IsoDate }), t.partial({ to: IsoDate })], 'Effective');
+export type Effective = t.TypeOf<typeof Effective>;
+
+export const SourceCitation = t.intersection([
+  t.type({ title: t.string }),
+  t.partial({ version: t.string, section: t.string, url: t.string }),
+], 'SourceCitation');
+export type SourceCitation = t.TypeOf<typeof SourceCitation>;
+
+const Risk = t.refinement(t.number, (n) => n >= 0 && n <= 1, 'number from 0 to 1');
+export const GroupCode = t.keyof({ CO: null, PR: null, OA: null, PI: null }, 'CO|PR|OA|PI');
+
+export const DenialMeta = t.intersection([
+  t.type({ risk: Risk, rationale: t.string }),
+  t.partial({
+    group: GroupCode, carc: t.string, rarc: t.readonlyArray(t.string),
+    /** ids of rows in rules/data/x12-denial-mappings.json that back the group/CARC/RARC */
+    mappings: t.readonlyArray(t.string),
+  }),
+], 'DenialMeta');
+export type DenialMeta = t.TypeOf<typeof DenialMeta>;
+
+export const FixAction = t.keyof({ replace: null, add: null, remove: null, document: null, review: null }, 'replace|add|remove|document|review');
+
+const RuleId = t.refinement(t.string, (s) => /^[a-z0-9]+(-[a-z0-9]+)*\/[a-z0-9]+(-[a-z0-9]+)*$/.test(s), 'rule id "category/kebab-name"');
+
+export const RuleMeta = t.intersection([
+  t.type({
+    category: Category,
+    severity: Severity,
+    description: t.string,
+    messages: t.record(t.string, t.string),
+    denial: DenialMeta,
+    sources: t.readonlyArray(SourceCitation),
+    effective: Effective,
+  }),
+  t.partial({ fix: t.type({ action: FixAction, description: t.string }) }),
+], 'RuleMeta');
+export type RuleMeta = t.TypeOf<typeof RuleMeta>;
+
+export interface LeafCondition {
+  readonly fact: string; readonly operator: string; readonly value: unknown;
+  readonly params?: Record<string, unknown>; readonly path?: string; readonly priority?: number;
+}
+export type Condition = LeafCondition | { readonly all: readonly Condition[] } | { readonly any: readonly Condition[] } | { readonly not: Condition };
+
+export const Condition: t.Type<Condition> = t.recursion('Condition', () => t.union([
+  t.intersection([
+    t.type({ fact: t.string, operator: t.string, value: t.unknown }),
+    t.partial({ params: t.UnknownRecord, path: t.string, priority: t.number }),
+  ]),
+  t.type({ all: t.readonlyArray(Condition) }),
+  t.type({ any: t.readonlyArray(Condition) }),
+  t.type({ not: Condition }),
+]) as t.Type<Condition>);
+
+export const TopLevelCondition = t.union([
+  t.type({ all: t.readonlyArray(Condition) }),
+  t.type({ any: t.readonlyArray(Condition) }),
+  t.type({ not: Condition }),
+], 'TopLevelCondition (all | any | not)');
+
+export const RuleFile = t.intersection([
+  t.type({
+    id: RuleId,
+    meta: RuleMeta,
+    conditions: TopLevelCondition,
+    event: t.type({
+      type: t.literal('finding'),
+      params: t.intersection([t.type({ messageId: t.string, evidenceFact: t.string }), t.partial({ evidenceParams: t.UnknownRecord })]),
+    }),
+  }),
+  t.partial({ priority: t.number }),
+], 'RuleFile');
+export type RuleFile = t.TypeOf<typeof RuleFile>;
+
+export const DataFile = t.intersection([
+  t.type({
+    id: t.string,
+    kind: t.keyof({ 'code-set': null, 'value-set': null, table: null }, 'code-set|value-set|table'),
+    title: t.string,
+    version: t.string,
+    effective: Effective,
+    source: t.intersection([t.type({ title: t.string }), t.partial({ file: t.string, url: t.string, note: t.string, version: t.string })]),
+  }),
+  t.partial({
+    system: t.string,
+    caveats: t.readonlyArray(t.string),
+    counts: t.UnknownRecord,
+    columns: t.readonlyArray(t.string),
+    rows: t.readonlyArray(t.readonlyArray(t.unknown)),
+    values: t.readonlyArray(t.string),
+  }),
+], 'DataFile');
+export type DataFile = t.TypeOf<typeof DataFile>;
+
+const RuleSetting = t.union([
+  t.keyof({ off: null, error: null, warning: null, info: null }, 'off|error|warning|info'),
+  t.partial({ severity: Severity, risk: Risk, off: t.boolean }),
+]);
+export type RuleSetting = t.TypeOf<typeof RuleSetting>;
+
+/** A preset switches rules off or overrides their severity and denial prior (e.g. per payer). */
+export const Preset = t.intersection([
+  t.type({ id: t.string, description: t.string, rules: t.record(t.string, RuleSetting) }),
+  t.partial({ extends: t.string }),
+], 'Preset');
+export type Preset = t.TypeOf<typeof Preset>;
+
+/** What ruleSetFromJson takes: already-parsed rule, data and preset files. */
+export const RuleSetJson = t.intersection([
+  t.type({ rules: t.readonlyArray(t.unknown), data: t.readonlyArray(t.unknown) }),
+  t.partial({ version: t.string, presets: t.readonlyArray(t.unknown) }),
+], 'RuleSetJson');
+export type RuleSetJson = t.TypeOf<typeof RuleSetJson>;

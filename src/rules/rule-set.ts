@@ -1,0 +1,129 @@
+import * as t from 'io-ts';
+import * as E from 'fp-ts/Either';
+import { toProblems } from '../claim/decode';
+import { type CodeSet, indexCodeSet } from './code-set';
+import { COMMON_FIELDS, FACTS } from './facts';
+import { type Condition, DataFile, Preset, RuleFile } from './formats';
+import { OPERATOR_NAMES, VALUE_SET_OPERATORS } from './operators';
+
+export interface RetiredCode { readonly status: string; readonly firstBillableFy: number; readonly lastBillableFy: number; readonly title: string }
+export interface DenialMapping {
+  readonly id: string; readonly scenario: string; readonly group: string; readonly carc: string; readonly rarc: readonly string[];
+  readonly source: string; readonly url: string; readonly sourceDate: string; readonly status: string;
+}
+
+/** A loaded, decoded and indexed rule set. Immutable; many can live in one process. */
+export interface RuleSet {
+  readonly version: string;
+  readonly rules: readonly RuleFile[];
+  readonly data: ReadonlyMap<string, DataFile>;
+  readonly codeSets: readonly CodeSet[];                 // ICD-10-CM by fiscal year, in date order
+  readonly retiredCodes: ReadonlyMap<string, RetiredCode>;
+  readonly denialMappings: ReadonlyMap<string, DenialMapping>;
+  readonly valueSets: ReadonlyMap<string, ReadonlySet<string>>;
+  readonly presets: ReadonlyMap<string, Preset>;
+}
+
+/** A problem that stops a rule set from loading: which file, where in it (JSONPath), what. */
+export interface RuleSetProblem { readonly file: string; readonly path: string; readonly message: string }
+
+export interface NamedJson { readonly file: string; readonly json: unknown }
+
+/** Parsed rule, data and preset files, each with the name to use in problems. */
+export interface RuleSetSources {
+  readonly version?: string;
+  readonly rules: readonly NamedJson[];
+  readonly data: readonly NamedJson[];
+  readonly presets?: readonly NamedJson[];
+}
+
+function decodeAll<A>(codec: t.Decoder<unknown, A>, files: readonly NamedJson[], problems: RuleSetProblem[]): { file: string; value: A }[] {
+  const decoded: { file: string; value: A }[] = [];
+  for (const { file, json } of files) {
+    const result = codec.decode(json);
+    if (E.isRight(result)) decoded.push({ file, value: result.right });
+    else problems.push(...toProblems(result.left).map((p) => ({ file, path: p.path, message: p.message })));
+  }
+  return decoded;
+}
+
+function leaves(condition: Condition, path: string): { leaf: Extract<Condition, { fact: string }>; path: string }[] {
+  if ('fact' in condition) return [{ leaf: condition, path }];
+  if ('not' in condition) return leaves(condition.not, `${path}.not`);
+  const [key, list] = 'all' in condition ? ['all', condition.all] : ['any', condition.any];
+  return list.flatMap((c, i) => leaves(c, `${path}.${key}[${i}]`));
+}
+
+/** Builds a rule set from parsed files; every problem of every file is gathered before failing. */
+export function buildRuleSet(sources: RuleSetSources): E.Either<readonly RuleSetProblem[], RuleSet> {
+  const problems: RuleSetProblem[] = [];
+  const rules = decodeAll(RuleFile, sources.rules, problems);
+  const dataFiles = decodeAll(DataFile, sources.data, problems);
+  const presets = decodeAll(Preset, sources.presets ?? [], problems);
+
+  const data = new Map<string, DataFile>();
+  for (const { file, value } of dataFiles) {
+    if (data.has(value.id)) problems.push({ file, path: '$.id', message: `data id "${value.id}" is used by another data file` });
+    data.set(value.id, value);
+  }
+  const codeSets = [...data.values()].filter((d) => d.kind === 'code-set').map(indexCodeSet)
+    .sort((a, b) => a.effective.from.localeCompare(b.effective.from));
+  const valueSets = new Map([...data.values()].filter((d) => d.kind === 'value-set').map((d) => [d.id, new Set(d.values ?? [])] as const));
+  const retiredCodes = new Map<string, RetiredCode>();
+  for (const [code, status, firstBillableFy, lastBillableFy, title] of (data.get('icd10cm-retired-fy2016-fy2027')?.rows ?? []) as [string, string, number, number, string][]) {
+    retiredCodes.set(code, { status, firstBillableFy, lastBillableFy, title });
+  }
+  const denialMappings = new Map<string, DenialMapping>();
+  for (const [id, scenario, group, carc, rarc, source, url, sourceDate, status] of (data.get('x12-denial-mappings')?.rows ?? []) as string[][]) {
+    denialMappings.set(id, { id, scenario, group, carc, rarc: rarc ? rarc.split(';') : [], source, url, sourceDate, status });
+  }
+
+  const ruleIds = new Set<string>();
+  for (const { file, value: rule } of rules) {
+    if (ruleIds.has(rule.id)) problems.push({ file, path: '$.id', message: `rule id "${rule.id}" is used by another rule` });
+    ruleIds.add(rule.id);
+    if (rule.meta.effective.to && rule.meta.effective.to < rule.meta.effective.from) {
+      problems.push({ file, path: '$.meta.effective', message: 'effective.to is before effective.from' });
+    }
+    for (const { leaf, path } of leaves(rule.conditions as Condition, '$.conditions')) {
+      if (!(leaf.fact in FACTS)) problems.push({ file, path: `${path}.fact`, message: `unknown fact "${leaf.fact}"` });
+      if (!OPERATOR_NAMES.has(leaf.operator)) problems.push({ file, path: `${path}.operator`, message: `unknown operator "${leaf.operator}"` });
+      if (VALUE_SET_OPERATORS.has(leaf.operator) && !valueSets.has(String(leaf.value))) {
+        problems.push({ file, path: `${path}.value`, message: `no value-set data file "${String(leaf.value)}"` });
+      }
+    }
+    const evidence = FACTS[rule.event.params.evidenceFact];
+    if (!evidence?.itemFields) {
+      problems.push({ file, path: '$.event.params.evidenceFact', message: `"${rule.event.params.evidenceFact}" is not an evidence fact` });
+    } else {
+      const known = new Set<string>([...COMMON_FIELDS, ...evidence.itemFields]);
+      const templates: [string, string][] = [
+        ...Object.entries(rule.meta.messages).map(([k, v]) => [`$.meta.messages.${k}`, v] as [string, string]),
+        ...(rule.meta.fix ? [['$.meta.fix.description', rule.meta.fix.description] as [string, string]] : []),
+      ];
+      for (const [path, template] of templates) {
+        for (const [, name] of template.matchAll(/\{\{(\w+)\}\}/g)) {
+          if (!known.has(name)) problems.push({ file, path, message: `placeholder {{${name}}} is not a field of ${rule.event.params.evidenceFact}` });
+        }
+      }
+    }
+    if (!(rule.event.params.messageId in rule.meta.messages)) {
+      problems.push({ file, path: '$.event.params.messageId', message: `no message "${rule.event.params.messageId}" in meta.messages` });
+    }
+    for (const [i, id] of (rule.meta.denial.mappings ?? []).entries()) {
+      if (!denialMappings.has(id)) problems.push({ file, path: `$.meta.denial.mappings[${i}]`, message: `no denial mapping "${id}" in x12-denial-mappings` });
+    }
+  }
+  for (const { file, value: preset } of presets) {
+    for (const id of Object.keys(preset.rules)) {
+      if (!ruleIds.has(id)) problems.push({ file, path: `$.rules[${JSON.stringify(id)}]`, message: `preset names unknown rule "${id}"` });
+    }
+  }
+  if (problems.length > 0) return E.left(problems);
+  return E.right({
+    version: sources.version ?? 'unversioned',
+    rules: rules.map((r) => r.value),
+    data, codeSets, retiredCodes, denialMappings, valueSets,
+    presets: new Map(presets.map((p) => [p.value.id, p.value])),
+  });
+}

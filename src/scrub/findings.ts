@@ -1,0 +1,85 @@
+import type { EvidenceItem } from '../rules/facts';
+import type { RuleFile, Severity, SourceCitation } from '../rules/formats';
+import type { RuleSet } from '../rules/rule-set';
+import type { Finding, Outcome } from './result';
+
+/** Fills {{name}} placeholders from an evidence item (the loader has checked every name exists). */
+export function fillTemplate(template: string, item: EvidenceItem): string {
+  return template.replace(/\{\{(\w+)\}\}/g, (_, name: string) => {
+    const value = item[name];
+    return value === undefined || value === null ? '' : String(value);
+  });
+}
+
+/** Citations of the payer denial mappings a rule names, so the CARC/RARC carry their source. */
+export function mappingSources(ruleSet: RuleSet, ids: readonly string[] = []): SourceCitation[] {
+  return ids.flatMap((id) => {
+    const m = ruleSet.denialMappings.get(id);
+    if (!m) return [];
+    const url = m.url.split(' ; ')[0];
+    return [{ title: `${m.source} [${m.status}]`, ...(m.sourceDate ? { version: m.sourceDate } : {}), section: `${[m.group, m.carc].filter(Boolean).join('-')}${m.rarc.length ? ` + ${m.rarc.join(', ')}` : ''}`, ...(url ? { url } : {}) }];
+  });
+}
+
+function dedupe(sources: readonly SourceCitation[]): SourceCitation[] {
+  const seen = new Set<string>();
+  return sources.filter((s) => {
+    const key = `${s.title}|${s.version ?? ''}|${s.section ?? ''}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** One finding per evidence item of a fired rule. */
+export function buildFindings(rule: RuleFile, severity: Severity, risk: number, items: readonly EvidenceItem[], ruleSet: RuleSet): Finding[] {
+  const { meta } = rule;
+  const template = meta.messages[rule.event.params.messageId];
+  const citations = [...meta.sources, ...mappingSources(ruleSet, meta.denial.mappings)];
+  return items.map((item) => {
+    const fix = meta.fix && {
+      action: meta.fix.action,
+      ...(item.suggested ? { code: item.suggested } : {}),
+      ...(meta.fix.action === 'replace' && item.code ? { replaces: item.code } : {}),
+      description: fillTemplate(meta.fix.description, item),
+    };
+    return {
+      ruleId: rule.id,
+      severity,
+      category: meta.category,
+      message: fillTemplate(template, item),
+      evidence: [{ path: item.path, ...(item.code ? { code: item.code } : {}), ...(item.text ? { text: item.text } : {}) }],
+      ...(fix ? { fix } : {}),
+      denial: {
+        risk,
+        ...(meta.denial.group ? { group: meta.denial.group } : {}),
+        ...(meta.denial.carc ? { carc: meta.denial.carc } : {}),
+        ...(meta.denial.rarc ? { rarc: meta.denial.rarc } : {}),
+      },
+      sources: dedupe([...citations, ...(item.sources ?? [])]),
+    };
+  });
+}
+
+const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/** DESIGN §2.2 order: severity (error first), then rule id, then evidence path. */
+export function compareFindings(a: Finding, b: Finding): number {
+  return SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]
+    || a.ruleId.localeCompare(b.ruleId)
+    || (a.evidence[0]?.path ?? '').localeCompare(b.evidence[0]?.path ?? '');
+}
+
+export interface OutcomeThresholds { readonly likelyDenialRisk: number }
+export const DEFAULT_THRESHOLDS: OutcomeThresholds = { likelyDenialRisk: 0.5 };
+
+/** DESIGN §2.4: independent risks combine as 1 − Π(1 − riskᵢ). */
+export function riskScore(findings: readonly Finding[]): number {
+  const keep = findings.reduce((p, f) => p * (1 - f.denial.risk), 1);
+  return Math.round((1 - keep) * 10000) / 10000;
+}
+
+export function outcomeOf(findings: readonly Finding[], score: number, thresholds: OutcomeThresholds): Outcome {
+  if (findings.some((f) => f.severity === 'error') || score >= thresholds.likelyDenialRisk) return 'likely-denial';
+  return findings.length > 0 ? 'review' : 'clean';
+}

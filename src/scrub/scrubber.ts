@@ -1,0 +1,161 @@
+import { addDays, formatISO, parseISO } from 'date-fns';
+import { Engine, Rule, type Almanac } from 'json-rules-engine';
+import type { Claim } from '../claim/codecs';
+import { decodeClaim } from '../claim/decode';
+import { codeSetOn } from '../rules/code-set';
+import { type ClaimContext, type EvidenceItem, FACTS, judgingDate } from '../rules/facts';
+import type { RuleFile, RuleSetting, Severity } from '../rules/formats';
+import { createOperators } from '../rules/operators';
+import type { RuleSet } from '../rules/rule-set';
+import { buildFindings, compareFindings, DEFAULT_THRESHOLDS, type OutcomeThresholds, outcomeOf, riskScore } from './findings';
+import type { Finding, RejectedResult, ScrubbedResult, ScrubResult, SourceRef } from './result';
+import type { InputItem } from '../input/types';
+
+export interface ScrubberOptions {
+  /** A preset of the rule set (rules/presets/<id>.json); default "recommended" when the rule set has it. */
+  readonly preset?: string;
+  /** Per-rule settings applied after the preset: "off", a severity, or { severity, risk, off }. */
+  readonly rules?: Readonly<Record<string, RuleSetting>>;
+  /** Only these rules run (the rule tester switches on just the rule under test). */
+  readonly only?: readonly string[];
+  /** Judge every claim as if it were on this date (what-if), instead of its own date of service. */
+  readonly asOf?: string;
+  readonly thresholds?: OutcomeThresholds;
+}
+
+export interface Scrubber {
+  /** Scrubs one decoded claim. */
+  scrub(claim: Claim, source?: SourceRef): Promise<ScrubbedResult>;
+  /** Decodes and scrubs one raw record: a `rejected` result when it does not decode. */
+  scrubInput(input: unknown, source?: SourceRef): Promise<ScrubResult>;
+  /** Scrubs a stream of reader items: exactly one result per item, in input order. */
+  scrubAll(items: AsyncIterable<InputItem> | Iterable<InputItem>): AsyncIterable<ScrubResult>;
+}
+
+interface EffectiveRule { readonly rule: RuleFile; readonly severity: Severity; readonly risk: number }
+interface Period { readonly from: string; readonly engine: Engine | undefined }
+
+const nextDay = (date: string): string => formatISO(addDays(parseISO(date), 1), { representation: 'date' });
+
+function settingsFor(ruleSet: RuleSet, options: ScrubberOptions): Map<string, EffectiveRule> {
+  const presetId = options.preset ?? (ruleSet.presets.has('recommended') ? 'recommended' : undefined);
+  const layers: Readonly<Record<string, RuleSetting>>[] = [options.rules ?? {}];
+  for (let id = presetId; id !== undefined;) {
+    const preset = ruleSet.presets.get(id);
+    if (!preset) throw new Error(`unknown preset "${id}" (known: ${[...ruleSet.presets.keys()].join(', ') || 'none'})`);
+    if (layers.length > 16) throw new Error(`preset "${presetId}" extends itself`);
+    layers.unshift(preset.rules); // a preset's base applies first, the options last
+    id = preset.extends;
+  }
+  const effective = new Map<string, EffectiveRule>();
+  for (const rule of ruleSet.rules) {
+    if (options.only && !options.only.includes(rule.id)) continue;
+    effective.set(rule.id, { rule, severity: rule.meta.severity, risk: rule.meta.denial.risk });
+  }
+  const apply = (ruleId: string, setting: RuleSetting) => {
+    const current = effective.get(ruleId);
+    if (!current) return;
+    if (setting === 'off' || (typeof setting === 'object' && setting.off)) { effective.delete(ruleId); return; }
+    if (typeof setting === 'string') { effective.set(ruleId, { ...current, severity: setting }); return; }
+    effective.set(ruleId, { ...current, ...(setting.severity ? { severity: setting.severity } : {}), ...(setting.risk !== undefined ? { risk: setting.risk } : {}) });
+  };
+  for (const layer of layers) for (const [ruleId, setting] of Object.entries(layer)) apply(ruleId, setting);
+  return effective;
+}
+
+function buildEngine(rules: readonly EffectiveRule[], ruleSet: RuleSet): Engine {
+  const engine = new Engine([], { allowUndefinedFacts: false });
+  for (const operator of createOperators(ruleSet.valueSets)) engine.addOperator(operator);
+  for (const [name, fact] of Object.entries(FACTS)) {
+    engine.addFact(name, async (params: Record<string, unknown>, almanac: Almanac) =>
+      fact.compute(await almanac.factValue<ClaimContext>('claimContext'), params ?? {}));
+  }
+  for (const { rule } of rules) {
+    engine.addRule(new Rule({ name: rule.id, conditions: rule.conditions as never, event: rule.event, priority: rule.priority ?? 1 }));
+  }
+  return engine;
+}
+
+/**
+ * One Engine per effective period (DESIGN §3.3), built here once: the period boundaries are every
+ * rule's and code set's effective dates, so a claim meets exactly the rules in force on its date.
+ */
+function buildPeriods(rules: readonly EffectiveRule[], ruleSet: RuleSet): Period[] {
+  const bounds = new Set<string>(['0000-01-01']);
+  for (const e of [...rules.map((r) => r.rule.meta.effective), ...ruleSet.codeSets.map((s) => s.effective)]) {
+    bounds.add(e.from);
+    if (e.to) bounds.add(nextDay(e.to));
+  }
+  const engines = new Map<string, Engine>();
+  return [...bounds].sort().map((from) => {
+    const active = rules.filter(({ rule: { meta: { effective } } }) => effective.from <= from && (effective.to === undefined || from <= effective.to));
+    const key = active.map((r) => r.rule.id).join('|');
+    if (active.length > 0 && !engines.has(key)) engines.set(key, buildEngine(active, ruleSet));
+    return { from, engine: engines.get(key) };
+  });
+}
+
+function periodOn(periods: readonly Period[], date: string): Period {
+  let lo = 0;
+  let hi = periods.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >>> 1;
+    if (periods[mid].from <= date) lo = mid; else hi = mid - 1;
+  }
+  return periods[lo];
+}
+
+/** Creates a scrubber over a loaded rule set. Pure: no I/O, no global state. */
+export function createScrubber(ruleSet: RuleSet, options: ScrubberOptions = {}): Scrubber {
+  const settings = settingsFor(ruleSet, options);
+  const periods = buildPeriods([...settings.values()], ruleSet);
+  const thresholds = options.thresholds ?? DEFAULT_THRESHOLDS;
+
+  async function scrub(claim: Claim, source?: SourceRef): Promise<ScrubbedResult> {
+    const judged = options.asOf ? { date: options.asOf, path: '$.serviceDate' } : judgingDate(claim);
+    const codeSet = codeSetOn(ruleSet.codeSets, judged.date);
+    const ctx: ClaimContext = { claim, date: judged.date, datePath: judged.path, codeSet, ruleSet };
+    const findings: Finding[] = [];
+    const { engine } = periodOn(periods, judged.date);
+    if (engine) {
+      const { results, almanac } = await engine.run({ claimContext: ctx });
+      for (const result of results) {
+        const setting = settings.get(result.name)!;
+        const { evidenceFact, evidenceParams } = setting.rule.event.params;
+        const items = await almanac.factValue<EvidenceItem[]>(evidenceFact, evidenceParams ?? {});
+        findings.push(...buildFindings(setting.rule, setting.severity, setting.risk, items, ruleSet));
+      }
+    }
+    findings.sort(compareFindings);
+    const score = riskScore(findings);
+    return {
+      status: 'scrubbed',
+      claimId: claim.id,
+      ...(source ? { source } : {}),
+      outcome: outcomeOf(findings, score, thresholds),
+      riskScore: score,
+      findings,
+      ruleSet: { version: ruleSet.version, codeSet: codeSet?.title ?? 'none' },
+    };
+  }
+
+  async function scrubInput(input: unknown, source: SourceRef = {}): Promise<ScrubResult> {
+    const decoded = decodeClaim(input);
+    if (decoded._tag === 'Right') return scrub(decoded.right, source);
+    return rejected(input, source, decoded.left);
+  }
+
+  async function* scrubAll(items: AsyncIterable<InputItem> | Iterable<InputItem>): AsyncIterable<ScrubResult> {
+    for await (const item of items) {
+      yield item.kind === 'claim' ? await scrub(item.claim, item.source) : item.result;
+    }
+  }
+
+  return { scrub, scrubInput, scrubAll };
+}
+
+/** A rejected result for a record that did not decode; keeps the claim id when the record has one. */
+export function rejected(input: unknown, source: SourceRef, problems: RejectedResult['problems']): RejectedResult {
+  const id = typeof input === 'object' && input !== null ? (input as { id?: unknown }).id : undefined;
+  return { status: 'rejected', ...(typeof id === 'string' && id ? { claimId: id } : {}), source, problems };
+}

@@ -48,7 +48,7 @@ export function buildFindings(rule: RuleFile, severity: Severity, risk: number, 
       severity,
       category: meta.category,
       message: fillTemplate(template, item),
-      evidence: [{ path: item.path, ...(item.code ? { code: item.code } : {}), ...(item.text ? { text: item.text } : {}) }],
+      evidence: [{ path: item.path, ...(item.code ? { code: item.code } : {}), ...(item.text ? { text: item.text } : {}) }, ...(item.evidence ?? [])],
       ...(fix ? { fix } : {}),
       denial: {
         risk,

@@ -23,6 +23,8 @@ export interface EvidenceItem {
   readonly text?: string;
   readonly suggested?: string;
   readonly sources?: readonly SourceCitation[];
+  /** More places the finding rests on (e.g. the chart words beside the diagnosis), after the first. */
+  readonly evidence?: readonly { readonly path: string; readonly code?: string; readonly text?: string }[];
   readonly [field: string]: unknown;
 }
 

@@ -75,15 +75,30 @@ export async function* readCsv(chunks: Chunks, options: ReadOptions = {}): Async
   const name = file ?? 'input';
   const parser = parse({ bom: true, info: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, trim: true,
     max_record_size: options.maxRecordLength });
+  let looksLikeJson = false;
   const feeding = (async () => {
     try {
-      for await (const text of textOf(chunks)) if (!parser.write(text)) await once(parser, 'drain');
+      let first = true;
+      for await (const text of textOf(chunks)) {
+        // JSON saved as .csv: say so instead of a quoting error from the CSV parser.
+        if (first && text.trim() !== '') {
+          first = false;
+          if (/^\s*[[{]/.test(text)) { looksLikeJson = true; parser.end(); return; }
+        }
+        if (!parser.write(text)) await once(parser, 'drain');
+      }
       parser.end();
     } catch (error) {
       parser.destroy(error as Error);
     }
   })();
 
+  await new Promise((resolve) => setImmediate(resolve));
+  if (looksLikeJson) {
+    await feeding;
+    yield rejectedItem({ file, line: 1 }, [problem('$', null, 'CSV with a header row', `${name} looks like JSON, not CSV: use .json/.ndjson or --input-format`)]);
+    return;
+  }
   let header: string[] | undefined;
   let group: Group | undefined;
   let records = 0;

@@ -12,15 +12,21 @@ export interface CodeSet {
   get(code: string): CodeEntry | undefined;
   /** The billable codes below a header, in code order. */
   billableChildren(code: string): readonly string[];
+  /** Every code with its entry. */
+  entries(): IterableIterator<[string, CodeEntry]>;
 }
 
-/** Builds the index of a `code-set` data file (columns code, billable, title). */
-export function indexCodeSet(file: DataFile): CodeSet {
+/**
+ * Builds the index of a `code-set` data file (columns code, billable, title). An entry equal to the
+ * previous fiscal year's is shared with it: most codes do not change, so three years cost about one.
+ */
+export function indexCodeSet(file: DataFile, previous?: CodeSet): CodeSet {
   const codes = new Map<string, CodeEntry>();
   const billableSorted: string[] = [];
   for (const row of file.rows ?? []) {
     const [code, billable, title] = row as [string, number, string];
-    codes.set(code, { billable: billable === 1, title });
+    const before = previous?.get(code);
+    codes.set(code, before && before.billable === (billable === 1) && before.title === title ? before : { billable: billable === 1, title });
     if (billable === 1) billableSorted.push(code);
   }
   billableSorted.sort();
@@ -32,6 +38,7 @@ export function indexCodeSet(file: DataFile): CodeSet {
     effective: file.effective,
     source: { title: file.source.title, version: file.version, ...(file.source.file ? { section: file.source.file } : {}) },
     get: (code) => codes.get(code),
+    entries: () => codes.entries(),
     billableChildren(code) {
       const cached = childrenCache.get(code);
       if (cached) return cached;

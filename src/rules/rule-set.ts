@@ -66,8 +66,11 @@ export function buildRuleSet(sources: RuleSetSources): E.Either<readonly RuleSet
     if (data.has(value.id)) problems.push({ file, path: '$.id', message: `data id "${value.id}" is used by another data file` });
     data.set(value.id, value);
   }
-  const codeSets = [...data.values()].filter((d) => d.kind === 'code-set').map(indexCodeSet)
-    .sort((a, b) => a.effective.from.localeCompare(b.effective.from));
+  const codeSets: CodeSet[] = [];
+  for (const file of [...data.values()].filter((d) => d.kind === 'code-set').sort((a, b) => a.effective.from.localeCompare(b.effective.from))) {
+    codeSets.push(indexCodeSet(file, codeSets[codeSets.length - 1]));
+    data.set(file.id, { ...file, rows: [] }); // the index holds the codes; the raw rows can go
+  }
   const valueSets = new Map([...data.values()].filter((d) => d.kind === 'value-set').map((d) => [d.id, new Set(d.values ?? [])] as const));
   const retiredCodes = new Map<string, RetiredCode>();
   for (const [code, status, firstBillableFy, lastBillableFy, title] of (data.get('icd10cm-retired-fy2016-fy2027')?.rows ?? []) as [string, string, number, number, string][]) {

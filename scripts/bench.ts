@@ -1,0 +1,111 @@
+/**
+ * npm run bench: prints one JSON object per line (DESIGN §5). Never asserted in a test.
+ *   node dist/scripts/bench.js [--claims N]   (default 200,000 claims for the batch figure)
+ * Figures: rule-set load time; single-claim in-process latency (p50/p99 µs) with the full shipped
+ * rule set; batch throughput NDJSON → NDJSON (claims/s) and peak RSS; X12 when its bench exists.
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { Readable } from 'node:stream';
+import { createScrubber, decodeClaim, loadRuleSet, readNdjson, createFormatter } from '../src/index';
+import type { Claim } from '../src/index';
+import type { RuleSet } from '../src/rules/rule-set';
+
+const print = (figure: Record<string, unknown>) => process.stdout.write(`${JSON.stringify(figure)}\n`);
+const arg = (name: string, fallback: number) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
+};
+
+/** A small deterministic PRNG (mulberry32), so every run scrubs the same claims. */
+function random(seed: number): () => number {
+  return () => {
+    seed |= 0; seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Realistic claims: mostly valid billable codes, some headers, invalid and spine cases with chart text. */
+function claimGenerator(ruleSet: RuleSet): (i: number) => Record<string, unknown> {
+  const fy2026 = [...ruleSet.codeSets.find((s) => s.version === 'FY2026')!.entries()];
+  const billable = fy2026.filter(([, e]) => e.billable).map(([code]) => code);
+  const headers = fy2026.filter(([, e]) => !e.billable).map(([code]) => code);
+  const rnd = random(42);
+  const pick = <T>(list: readonly T[]) => list[Math.floor(rnd() * list.length)];
+  const spine = [
+    { diagnoses: ['M43.03'], documentation: 'CT: bilateral pars defect at C7-T1 without listhesis. Radicular pain C8 distribution.' },
+    { diagnoses: ['M43.00', 'M54.12'], documentation: 'Pars defect at C7-T1. No myelopathy.' },
+    { diagnoses: ['M54.12', 'M50.121'], documentation: 'Cervical radiculopathy with disc herniation C4-C5.' },
+  ];
+  return (i) => {
+    const kind = rnd();
+    const base = { id: `BENCH-${i}`, type: 'professional', payer: { id: 'P', type: rnd() < 0.4 ? 'medicare' : 'commercial' }, serviceDate: rnd() < 0.8 ? '2026-01-15' : '2026-10-20' };
+    const lines = [{ procedureCode: rnd() < 0.1 ? '22551' : '99213', units: 1, charge: 100 + Math.floor(rnd() * 1500), diagnosisPointers: [1] }];
+    if (kind < 0.15) return { ...base, ...pick(spine), lines };
+    const diagnoses = Array.from({ length: 1 + Math.floor(rnd() * 4) }, () => (rnd() < 0.05 ? pick(headers) : rnd() < 0.02 ? 'M99.99' : pick(billable)));
+    return { ...base, diagnoses, lines };
+  };
+}
+
+async function singleClaimLatency(ruleSet: RuleSet): Promise<void> {
+  const scrubber = createScrubber(ruleSet);
+  const generate = claimGenerator(ruleSet);
+  const claims: Claim[] = [];
+  for (let i = 0; claims.length < 2000; i++) {
+    const decoded = decodeClaim(generate(i));
+    if (decoded._tag === 'Right') claims.push(decoded.right);
+  }
+  for (let i = 0; i < 20000; i++) await scrubber.scrub(claims[i % claims.length]); // warm-up (JIT)
+  const samples = new Float64Array(50000);
+  for (let i = 0; i < samples.length; i++) {
+    const start = process.hrtime.bigint();
+    await scrubber.scrub(claims[i % claims.length]);
+    samples[i] = Number(process.hrtime.bigint() - start) / 1000;
+  }
+  samples.sort();
+  const at = (q: number) => Math.round(samples[Math.floor(q * (samples.length - 1))] * 10) / 10;
+  print({ name: 'single-claim', unit: 'µs', rules: ruleSet.rules.length, samples: samples.length, p50: at(0.5), p90: at(0.9), p99: at(0.99), max: at(1) });
+}
+
+async function batchThroughput(ruleSet: RuleSet, count: number): Promise<void> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'claimscrub-bench-'));
+  const input = path.join(dir, 'claims.ndjson');
+  const generate = claimGenerator(ruleSet);
+  await pipeline(Readable.from((function* () { for (let i = 0; i < count; i++) yield `${JSON.stringify(generate(i))}\n`; })()), fs.createWriteStream(input));
+  const bytes = fs.statSync(input).size;
+  const scrubber = createScrubber(ruleSet);
+  const formatter = createFormatter('ndjson');
+  const start = process.hrtime.bigint();
+  let results = 0;
+  await pipeline(
+    Readable.from((async function* () {
+      for await (const result of scrubber.scrubAll(readNdjson(fs.createReadStream(input), { file: input }))) { results++; yield formatter.result(result); }
+    })()),
+    fs.createWriteStream(path.join(dir, 'results.ndjson')),
+  );
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  print({ name: 'batch-ndjson', claims: results, mb: Math.round(bytes / 1e5) / 10, seconds: Math.round(seconds * 100) / 100,
+    claimsPerSecond: Math.round(results / seconds), workers: 1, peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024) });
+  fs.rmSync(dir, { recursive: true, force: true });
+}
+
+async function main(): Promise<void> {
+  print({ name: 'machine', cpus: os.cpus().length, cpu: os.cpus()[0]?.model, memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version });
+  const t0 = process.hrtime.bigint();
+  const loaded = await loadRuleSet();
+  if (loaded._tag === 'Left') throw new Error(JSON.stringify(loaded.left));
+  print({ name: 'load-rule-set', ms: Math.round(Number(process.hrtime.bigint() - t0) / 1e6), rules: loaded.right.rules.length, dataFiles: loaded.right.data.size, rssMb: Math.round(process.memoryUsage().rss / 2 ** 20) });
+  await singleClaimLatency(loaded.right);
+  await batchThroughput(loaded.right, arg('claims', 200000));
+  const x12 = path.join(__dirname, 'bench-x12.js');
+  if (fs.existsSync(x12)) {
+    const { benchX12 } = require(x12) as { benchX12: () => Promise<Record<string, unknown>[]> };
+    for (const figure of await benchX12()) print(figure);
+  }
+}
+
+main().catch((error: unknown) => { process.stderr.write(`bench failed: ${String(error)}\n`); process.exitCode = 1; });

@@ -1,12 +1,19 @@
 /**
  * npm run bench: prints one JSON object per line (DESIGN §5). Never asserted in a test.
- *   node dist/scripts/bench.js [--claims N]   (default 200,000 claims for the batch figure)
+ *   node dist/scripts/bench.js [--claims N] [--batch-only] [--format csv|html|ndjson|…]
+ *     --claims N        claims in the batch figure (default 200,000; --claims 1000000 for the DESIGN §5 file)
+ *     --batch-only      skip the single-claim latency figure
+ *     --format F        also time the nightly CLI path: `claimscrub check claims.ndjson --format F --output …`
+ *                       (reader, scrubber, summary with charges, formatter) and its peak RSS, in a child
+ *                       process so its memory is its own
+ *   node dist/scripts/bench.js --generate FILE [--claims N]   write the generated claims to FILE and stop
  * Figures: rule-set load time; single-claim in-process latency (p50/p99 µs) with the full shipped
  * rule set; batch throughput NDJSON → NDJSON (claims/s) and peak RSS; X12 when its bench exists.
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { spawnSync } from 'node:child_process';
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import { createScrubber, decodeClaim, loadRuleSet, readNdjson, createFormatter } from '../src/index';
@@ -18,6 +25,11 @@ const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 ? Number(process.argv[i + 1]) : fallback;
 };
+const text = (name: string): string | undefined => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+};
+const flag = (name: string): boolean => process.argv.includes(`--${name}`);
 
 /** A small deterministic PRNG (mulberry32), so every run scrubs the same claims. */
 function random(seed: number): () => number {
@@ -71,11 +83,32 @@ async function singleClaimLatency(ruleSet: RuleSet): Promise<void> {
   print({ name: 'single-claim', unit: 'µs', rules: ruleSet.rules.length, samples: samples.length, p50: at(0.5), p90: at(0.9), p99: at(0.99), max: at(1) });
 }
 
-async function batchThroughput(ruleSet: RuleSet, count: number): Promise<void> {
+async function writeClaims(ruleSet: RuleSet, count: number, file: string): Promise<void> {
+  const generate = claimGenerator(ruleSet);
+  await pipeline(Readable.from((function* () { for (let i = 0; i < count; i++) yield `${JSON.stringify(generate(i))}\n`; })()), fs.createWriteStream(file));
+}
+
+/** The nightly path end to end, in a child process (its own peak RSS): bin → check → formatter → file. */
+function cliBatch(input: string, format: string, claims: number): void {
+  const output = path.join(path.dirname(input), `report.${format}`);
+  const bin = path.join(__dirname, '..', '..', 'bin', 'claimscrub.js');
+  const start = process.hrtime.bigint();
+  // GNU time is not everywhere; the child reports its own peak RSS on exit instead.
+  const child = spawnSync(process.execPath, ['-e', `
+    process.on('exit', () => process.stderr.write('\\nBENCH_MAX_RSS_KB=' + process.resourceUsage().maxRSS + '\\n'));
+    process.argv = [process.argv[0], ${JSON.stringify(bin)}, 'check', ${JSON.stringify(input)}, '--format', ${JSON.stringify(format)}, '--output', ${JSON.stringify(output)}, '--fail-on', 'never', '--quiet'];
+    require(${JSON.stringify(bin)});`], { encoding: 'utf8', maxBuffer: 1 << 24 });
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  const rss = /BENCH_MAX_RSS_KB=(\d+)/.exec(child.stderr ?? '');
+  if (child.status !== 0 || !rss) throw new Error(`claimscrub check --format ${format} failed (${child.status}): ${child.stderr}`);
+  print({ name: `batch-cli-${format}`, claims, seconds: Math.round(seconds * 100) / 100, claimsPerSecond: Math.round(claims / seconds),
+    workers: 1, peakRssMb: Math.round(Number(rss[1]) / 1024), outputMb: Math.round(fs.statSync(output).size / 1e5) / 10, note: 'includes process start and rule-set load' });
+}
+
+async function batchThroughput(ruleSet: RuleSet, count: number, format: string | undefined): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'claimscrub-bench-'));
   const input = path.join(dir, 'claims.ndjson');
-  const generate = claimGenerator(ruleSet);
-  await pipeline(Readable.from((function* () { for (let i = 0; i < count; i++) yield `${JSON.stringify(generate(i))}\n`; })()), fs.createWriteStream(input));
+  await writeClaims(ruleSet, count, input);
   const bytes = fs.statSync(input).size;
   const scrubber = createScrubber(ruleSet);
   const formatter = createFormatter('ndjson');
@@ -90,6 +123,7 @@ async function batchThroughput(ruleSet: RuleSet, count: number): Promise<void> {
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
   print({ name: 'batch-ndjson', claims: results, mb: Math.round(bytes / 1e5) / 10, seconds: Math.round(seconds * 100) / 100,
     claimsPerSecond: Math.round(results / seconds), workers: 1, peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024) });
+  if (format) cliBatch(input, format, count);
   fs.rmSync(dir, { recursive: true, force: true });
 }
 
@@ -98,9 +132,15 @@ async function main(): Promise<void> {
   const t0 = process.hrtime.bigint();
   const loaded = await loadRuleSet();
   if (loaded._tag === 'Left') throw new Error(JSON.stringify(loaded.left));
+  const generateTo = text('generate');
+  if (generateTo) {
+    await writeClaims(loaded.right, arg('claims', 200000), generateTo);
+    print({ name: 'generated', claims: arg('claims', 200000), file: generateTo, mb: Math.round(fs.statSync(generateTo).size / 1e5) / 10 });
+    return;
+  }
   print({ name: 'load-rule-set', ms: Math.round(Number(process.hrtime.bigint() - t0) / 1e6), rules: loaded.right.rules.length, dataFiles: loaded.right.data.size, rssMb: Math.round(process.memoryUsage().rss / 2 ** 20) });
-  await singleClaimLatency(loaded.right);
-  await batchThroughput(loaded.right, arg('claims', 200000));
+  if (!flag('batch-only')) await singleClaimLatency(loaded.right);
+  await batchThroughput(loaded.right, arg('claims', 200000), text('format'));
   const x12 = path.join(__dirname, 'bench-x12.js');
   if (fs.existsSync(x12)) {
     const { benchX12 } = require(x12) as { benchX12: () => Promise<Record<string, unknown>[]> };

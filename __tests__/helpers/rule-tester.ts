@@ -23,6 +23,15 @@ export function claim(overrides: Record<string, unknown> = {}): Record<string, u
   };
 }
 
+/** An institutional inpatient (UB-04) Medicare claim discharged in FY2026, PDX M43.03 present on admission. */
+export function inpatientClaim(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    id: 'TEST-IP-1', type: 'institutional', payer: { id: 'MEDICARE', type: 'medicare' }, patient: { birthDate: '1958-03-02', sex: 'F' },
+    admissionDate: '2026-01-12', dischargeDate: '2026-01-15', dischargeStatus: '01', diagnoses: [{ code: 'M43.03', poa: 'Y' }],
+    ...overrides,
+  };
+}
+
 export interface ExpectedFinding {
   readonly path: string;
   readonly code?: string;

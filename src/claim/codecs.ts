@@ -146,6 +146,15 @@ const ClaimShape = t.intersection([
     lines: t.readonlyArray(ServiceLine),
     documentation: t.union([t.string, t.readonlyArray(DocumentationSection)]),
     totalCharge: NonNegative,
+    // Carried by an 837 (issue 6) and with no other place in the model: 2010AA billing provider, CLM05
+    // place of service (837P) / bill type (837I, facility code + frequency) and frequency, HI ABJ
+    // admitting diagnosis and APR patient reason for visit (not secondary diagnoses: not in `diagnoses`).
+    billingProvider: t.partial({ npi: t.string, name: t.string, taxonomy: t.string }, 'BillingProvider'),
+    placeOfService: t.refinement(t.string, (s) => /^\d{2}$/.test(s), 'place of service (2 digits)'),
+    billType: t.refinement(t.string, (s) => /^\d{2}[0-9A-Z]$/.test(s), 'type of bill (3 characters, e.g. 111)'),
+    frequency: t.refinement(t.string, (s) => /^[0-9A-Z]$/.test(s), 'claim frequency code (1 character)'),
+    admittingDiagnosis: Diagnosis,
+    reasonForVisit: t.readonlyArray(Diagnosis),
   }),
 ], 'Claim');
 

@@ -1,14 +1,19 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { finished } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
 import { isValid, parseISO } from 'date-fns';
-import { formatOf, type InputFormat, readClaims } from '../input';
+import { emptyX12Stats, formatOf, type InputFormat, readClaims, type X12Stats } from '../input';
 import type { Chunks } from '../input/types';
 import { createFormatter, OUTPUT_FORMATS, type OutputFormat } from '../report/formatters';
-import { addToSummary, emptySummary, summaryLine } from '../report/summary';
+import { addToSummary, claimCharge, emptySummary, summaryText } from '../report/summary';
 import { loadRuleSet, shippedRulesDir } from '../rules/load';
 import type { RuleSet } from '../rules/rule-set';
 import { createScrubber } from '../scrub/scrubber';
+import type { InputItem } from '../input/types';
+import { countBytes, createProgress, progressMode } from './progress';
+import { jsonLineLogger } from '../server/access-log';
+import { createServer, DEFAULT_LIMITS } from '../server/server';
 
 export type ExitCode = 0 | 1 | 2;
 
@@ -27,6 +32,7 @@ const MAIN_HELP = `claimscrub: a claim scrubber for US medical claims
 Usage:
   claimscrub check <files...|-> [options]   scrub claims, print findings
   claimscrub rules [RULE-ID] [--rules DIR]  list the rules, or explain one
+  claimscrub serve [--port 8080] [--host 127.0.0.1] [--rules DIR]   HTTP endpoint (POST /v1/scrub)
   claimscrub --version
 
 Run 'claimscrub <command> --help' for a command's options.
@@ -35,19 +41,26 @@ Run 'claimscrub <command> --help' for a command's options.
 const CHECK_HELP = `Usage: claimscrub check <files...|-> [options]
 
 Scrubs every claim in the files (or standard input with -) and prints one result per input record.
-Input format comes from the extension (.json .ndjson .jsonl .csv) or --input-format.
+Input format comes from the extension (.json .ndjson .jsonl .csv; .x12 .837 .edi .txt for X12 837P/837I)
+or --input-format.
 
 Options:
-  --format stylish|json|ndjson   output format (default stylish)
+  --format stylish|json|ndjson|csv|html
+                                 output format (default stylish); csv: one row per finding, plus
+                                 one per clean claim and per rejection problem; html: one
+                                 self-contained report with summary, charts and a searchable table
+                                 of the 5,000 highest-risk claims (use with --output report.html)
   --output FILE                  write results to FILE instead of standard output
-  --input-format json|ndjson|csv read every input as this format
+  --input-format json|ndjson|csv|x12
+                                 read every input as this format
   --rules DIR                    rule folder (default: the shipped rules)
   --preset NAME                  preset under <rules>/presets (default recommended)
   --fail-on error|warning|never  exit 1 when a finding is at or above this (default error);
                                  a rejected record counts as an error
   --as-of YYYY-MM-DD             judge every claim as if on this date (what-if)
-  --progress                     print the summary on standard error even when it is not a terminal
-  --quiet                        print no summary
+  --progress                     progress and summary on standard error even when it is not a
+                                 terminal (a plain line every 5 s; a terminal gets a bar)
+  --quiet                        no progress and no summary
   -h, --help                     this help
 
 Exit codes: 0 nothing at or above --fail-on; 1 findings at or above it; 2 usage, rule-file or I/O error.
@@ -93,12 +106,12 @@ async function check(args: string[], io: CliIo): Promise<ExitCode> {
   if (positionals.length === 0) throw new UsageError('check needs at least one file, or - for standard input');
   const format = oneOf<OutputFormat>('format', values.format, OUTPUT_FORMATS, 'stylish');
   const failOn = oneOf('fail-on', values['fail-on'], ['error', 'warning', 'never'] as const, 'error');
-  const forced = values['input-format'] === undefined ? undefined : oneOf<InputFormat>('input-format', values['input-format'], ['json', 'ndjson', 'csv'], 'ndjson');
+  const forced = values['input-format'] === undefined ? undefined : oneOf<InputFormat>('input-format', values['input-format'], ['json', 'ndjson', 'csv', 'x12'], 'ndjson');
   const asOf = values['as-of'];
   if (asOf !== undefined && !(/^\d{4}-\d{2}-\d{2}$/.test(asOf) && isValid(parseISO(asOf)))) throw new UsageError(`--as-of must be a date YYYY-MM-DD (got "${asOf}")`);
 
   // Every input is checked before any work starts: an unreadable file is exit 2, not half a report.
-  const inputs: { name: string; format: InputFormat; open: () => Chunks }[] = [];
+  const inputs: { name: string; format: InputFormat; open: () => Chunks; size?: number }[] = [];
   for (const arg of positionals) {
     if (arg === '-') {
       inputs.push({ name: '<stdin>', format: forced ?? 'ndjson', open: () => io.stdin as AsyncIterable<Buffer> });
@@ -106,16 +119,18 @@ async function check(args: string[], io: CliIo): Promise<ExitCode> {
     }
     const full = path.resolve(io.cwd, arg);
     const format = forced ?? formatOf(arg);
-    if (!format) throw new UsageError(`${arg}: unknown extension; use .json, .ndjson, .jsonl or .csv, or --input-format`);
+    if (!format) throw new UsageError(`${arg}: unknown extension; use .json, .ndjson, .jsonl, .csv, .x12, .837, .edi or .txt, or --input-format`);
+    let size: number;
     try {
       const stat = fs.statSync(full);
       if (!stat.isFile()) throw new Error('not a file');
       fs.accessSync(full, fs.constants.R_OK);
+      size = stat.size;
     } catch (error) {
       await writeTo(io.stderr, `claimscrub: cannot read ${arg}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\n`);
       return 2;
     }
-    inputs.push({ name: arg, format, open: () => fs.createReadStream(full) });
+    inputs.push({ name: arg, format, open: () => fs.createReadStream(full), size });
   }
 
   const ruleSet = await loadRules(values.rules, io);
@@ -124,25 +139,69 @@ async function check(args: string[], io: CliIo): Promise<ExitCode> {
     throw new UsageError(`unknown preset "${values.preset}" (known: ${[...ruleSet.presets.keys()].join(', ')})`);
   }
   const scrubber = createScrubber(ruleSet, { ...(values.preset ? { preset: values.preset } : {}), ...(asOf ? { asOf } : {}) });
-  const out: NodeJS.WritableStream = values.output ? fs.createWriteStream(path.resolve(io.cwd, values.output)) : io.stdout;
-  const formatter = createFormatter(format, { color: false });
-  const summary = emptySummary();
-  let worst: 'error' | 'warning' | 'none' = 'none';
-
-  for (const input of inputs) {
-    for await (const result of scrubber.scrubAll(readClaims(input.open(), input.format, { file: input.name }))) {
-      addToSummary(summary, result);
-      if (result.status === 'rejected' || result.findings.some((f) => f.severity === 'error')) worst = 'error';
-      else if (worst === 'none' && result.findings.some((f) => f.severity === 'warning')) worst = 'warning';
-      const text = formatter.result(result);
-      if (!out.write(text)) await new Promise((resolve) => out.once('drain', resolve));
+  // Opened now, so an output that cannot be written is exit 2 before any work, not a crash midway.
+  let out: NodeJS.WritableStream = io.stdout;
+  if (values.output) {
+    try {
+      out = fs.createWriteStream('', { fd: fs.openSync(path.resolve(io.cwd, values.output), 'w') });
+    } catch (error) {
+      await writeTo(io.stderr, `claimscrub: cannot write ${values.output}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\n`);
+      return 2;
     }
   }
+  // A write that fails later (disk full) rejects the wait below and ends in exit 2, instead of an
+  // unhandled 'error' event or a wait for a 'drain' that never comes.
+  let writeError: Error | undefined;
+  out.on('error', (error: Error) => { writeError ??= error; });
+  const drained = () => new Promise<void>((resolve, reject) => {
+    if (writeError) { reject(writeError); return; }
+    const done = (error?: Error) => { out.off('drain', done); out.off('error', done); if (error) reject(error); else resolve(); };
+    out.once('drain', done);
+    out.once('error', done);
+  });
+  const formatter = createFormatter(format, { color: false, inputs: inputs.map((i) => i.name) });
+  const summary = emptySummary();
+  let worst: 'error' | 'warning' | 'none' = 'none';
+  const sizes = inputs.map((i) => i.size);
+  const progress = createProgress({
+    stream: io.stderr, mode: progressMode({ quiet: values.quiet, progress: values.progress, isTTY: io.stderrIsTTY }),
+    ...(sizes.every((n) => n !== undefined) ? { totalBytes: sizes.reduce<number>((a, b) => a + (b ?? 0), 0) } : {}),
+  });
+  let bytes = 0;
+  // The result does not carry the claim; its charge travels beside it, one entry per item, in order.
+  const charges: (number | undefined)[] = [];
+  async function* withCharges(items: AsyncIterable<InputItem>): AsyncGenerator<InputItem> {
+    for await (const item of items) { charges.push(item.kind === 'claim' ? claimCharge(item.claim) : undefined); yield item; }
+  }
+
+  const x12Stats = emptyX12Stats();
+  for (const input of inputs) {
+    const chunks = countBytes(input.open(), (n) => { bytes += n; });
+    for await (const result of scrubber.scrubAll(withCharges(readClaims(chunks, input.format, { file: input.name, ...(input.format === 'x12' ? { stats: x12Stats } : {}) })))) {
+      const charge = charges.shift();
+      addToSummary(summary, result, charge);
+      if (result.status === 'rejected' || result.findings.some((f) => f.severity === 'error')) worst = 'error';
+      else if (worst === 'none' && result.findings.some((f) => f.severity === 'warning')) worst = 'warning';
+      const text = formatter.result(result, charge === undefined ? {} : { charge });
+      if (text && !out.write(text)) await drained();
+      progress.update(summary.inputs, bytes);
+    }
+  }
+  progress.done();
   await writeTo(out, format === 'stylish' ? '' : formatter.end(summary));
-  if (out !== io.stdout) await new Promise<void>((resolve) => { (out as fs.WriteStream).end(() => resolve()); });
-  if (!values.quiet && (io.stderrIsTTY || values.progress || format === 'stylish')) await writeTo(io.stderr, `${summaryLine(summary)}\n`);
+  if (out !== io.stdout) await finished(out.end() as NodeJS.WritableStream);
+  if (writeError) throw writeError;
+  if (!values.quiet && (io.stderrIsTTY || values.progress || format === 'stylish')) await writeTo(io.stderr, summaryText(summary) + x12Line(x12Stats));
   if (failOn === 'never') return 0;
   return worst === 'error' || (failOn === 'warning' && worst === 'warning') ? 1 : 0;
+}
+
+/** The X12 envelope counts for the stderr summary (issue 6), when an X12 file was read. */
+function x12Line(s: X12Stats): string {
+  if (s.interchanges + s.transactions === 0) return '';
+  const n = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
+  return `x12: ${n(s.interchanges, 'interchange')}, ${n(s.transactions, 'transaction')}, ${n(s.claims, 'claim')}, ${n(s.rejections, 'rejection')}`
+    + `${s.envelopeProblems > 0 ? ` (${n(s.envelopeProblems, 'envelope problem')})` : ''}\n`;
 }
 
 async function rules(args: string[], io: CliIo): Promise<ExitCode> {
@@ -163,6 +222,85 @@ async function rules(args: string[], io: CliIo): Promise<ExitCode> {
   return 0;
 }
 
+const SERVE_HELP = `Usage: claimscrub serve [options]
+
+Runs the HTTP endpoint until SIGTERM or SIGINT, then lets in-flight requests finish and exits 0.
+  POST /v1/scrub        one claim (JSON object) or an array of claims -> one result or an array of results
+  GET  /v1/rules        rule ids, categories, severities, sources, effective dates
+  GET  /v1/rules/:id    one rule
+  GET  /healthz         200 {"status":"ok"} while serving; 503 while shutting down
+
+Options:
+  --port N               port (default 8080; 0 = any free port)
+  --host ADDRESS         address to listen on (default 127.0.0.1)
+  --rules DIR            rule folder (default: the shipped rules)
+  --preset NAME          preset under <rules>/presets (default recommended)
+  --max-body-bytes N     largest request body (default ${DEFAULT_LIMITS.maxBodyBytes}); larger -> 413
+  --max-claims N         most claims in one request (default ${DEFAULT_LIMITS.maxClaims}); more -> 413
+  --timeout-ms N         time to receive and answer a request (default ${DEFAULT_LIMITS.requestTimeoutMs}); over -> 408
+  --quiet                no access log (start and stop lines are still printed)
+  -h, --help             this help
+
+Logs go to standard error, one JSON object per line; an access-log line holds the method, path, status,
+time, byte counts and the number of claims, never claim content (claims carry PHI).
+`;
+
+function intOption(name: string, value: string | undefined, fallback: number, min: number, max: number): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || n < min || n > max) throw new UsageError(`--${name} must be a whole number from ${min} to ${max} (got "${value}")`);
+  return n;
+}
+
+/** claimscrub serve: the HTTP endpoint (src/server) over the loaded rule set, until SIGTERM/SIGINT. */
+async function serve(args: string[], io: CliIo): Promise<ExitCode> {
+  const { values } = parseArgs({
+    args, allowPositionals: false, strict: true,
+    options: {
+      port: { type: 'string' }, host: { type: 'string' }, rules: { type: 'string' }, preset: { type: 'string' },
+      'max-body-bytes': { type: 'string' }, 'max-claims': { type: 'string' }, 'timeout-ms': { type: 'string' },
+      quiet: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) { await writeTo(io.stdout, SERVE_HELP); return 0; }
+  const port = intOption('port', values.port, 8080, 0, 65535);
+  const limits = {
+    maxBodyBytes: intOption('max-body-bytes', values['max-body-bytes'], DEFAULT_LIMITS.maxBodyBytes, 1024, 1024 ** 3),
+    maxClaims: intOption('max-claims', values['max-claims'], DEFAULT_LIMITS.maxClaims, 1, 1_000_000),
+    requestTimeoutMs: intOption('timeout-ms', values['timeout-ms'], DEFAULT_LIMITS.requestTimeoutMs, 100, 3_600_000),
+  };
+  const ruleSet = await loadRules(values.rules, io);
+  if (!ruleSet) return 2;
+  if (values.preset !== undefined && !ruleSet.presets.has(values.preset)) {
+    throw new UsageError(`unknown preset "${values.preset}" (known: ${[...ruleSet.presets.keys()].join(', ')})`);
+  }
+  const events = jsonLineLogger(io.stderr);
+  const server = createServer(ruleSet, {
+    scrubber: values.preset ? { preset: values.preset } : {}, limits,
+    log: values.quiet ? (entry) => { if (entry.msg !== 'request') events(entry); } : events,
+  });
+  const now = () => new Date().toISOString();
+  let address: { url: string };
+  try {
+    address = await server.listen(port, values.host ?? '127.0.0.1');
+  } catch (error) {
+    await writeTo(io.stderr, `claimscrub: cannot listen on ${values.host ?? '127.0.0.1'}:${port}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\n`);
+    return 2;
+  }
+  events({ time: now(), level: 'info', msg: 'listening', url: address.url, ruleSet: ruleSet.version, rules: ruleSet.rules.length, pid: process.pid });
+  const signal = await new Promise<NodeJS.Signals>((resolve) => {
+    const stop = (name: NodeJS.Signals) => () => { process.off('SIGTERM', onTerm); process.off('SIGINT', onInt); resolve(name); };
+    const onTerm = stop('SIGTERM');
+    const onInt = stop('SIGINT');
+    process.once('SIGTERM', onTerm);
+    process.once('SIGINT', onInt);
+  });
+  events({ time: now(), level: 'info', msg: 'shutting down', signal });
+  await server.close();
+  events({ time: now(), level: 'info', msg: 'stopped' });
+  return 0;
+}
+
 /** The CLI: argv (without node and script) → exit code. Never throws for bad input. */
 export async function run(argv: readonly string[], io: CliIo): Promise<ExitCode> {
   const [command, ...rest] = argv;
@@ -175,6 +313,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<ExitCode>
     }
     if (command === 'check') return await check(rest, io);
     if (command === 'rules') return await rules(rest, io);
+    if (command === 'serve') return await serve(rest, io);
     throw new UsageError(`unknown command "${command}"`);
   } catch (error) {
     const usage = error instanceof UsageError || (error as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS');

@@ -11,7 +11,7 @@ export type InputItem =
 /** Chunks of a file or stream (fs.createReadStream, process.stdin, or an array of strings in tests). */
 export type Chunks = AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>;
 
-export type InputFormat = 'json' | 'ndjson' | 'csv';
+export type InputFormat = 'json' | 'ndjson' | 'csv' | 'x12';
 
 export interface ReadOptions {
   /** The name to put in each source reference. */

@@ -1,17 +1,34 @@
 import type { ScrubResult } from '../scrub/result';
+import { csvFormatter } from './csv';
+import { htmlFormatter, type HtmlOptions } from './html';
 import { type Summary, summaryLine } from './summary';
 
-export type OutputFormat = 'stylish' | 'json' | 'ndjson';
-export const OUTPUT_FORMATS: readonly OutputFormat[] = ['stylish', 'json', 'ndjson'];
+export type OutputFormat = 'stylish' | 'json' | 'ndjson' | 'csv' | 'html';
+export const OUTPUT_FORMATS: readonly OutputFormat[] = ['stylish', 'json', 'ndjson', 'csv', 'html'];
 
-/** A streaming formatter: results go out as they come, so a batch never sits in memory. */
+/** What the caller knows about a result beyond the result itself (it has the claim; the result has not). */
+export interface ResultContext {
+  /** The claim's charge in USD (summary claimCharge). */
+  readonly charge?: number;
+}
+
+/**
+ * A streaming formatter: results go out as they come, so a batch never sits in memory. The HTML report is
+ * the exception by nature (a sorted table): it keeps a bounded number of rows and writes all at the end.
+ */
 export interface Formatter {
-  result(result: ScrubResult): string;
+  result(result: ScrubResult, context?: ResultContext): string;
   end(summary: Summary): string;
 }
 
-export function createFormatter(format: OutputFormat, options: { color?: boolean } = {}): Formatter {
+export interface FormatterOptions extends HtmlOptions {
+  readonly color?: boolean;
+}
+
+export function createFormatter(format: OutputFormat, options: FormatterOptions = {}): Formatter {
   switch (format) {
+    case 'csv': return csvFormatter();
+    case 'html': return htmlFormatter(options);
     case 'ndjson': return { result: (r) => `${JSON.stringify(r)}\n`, end: () => '' };
     case 'json': {
       let count = 0;
@@ -42,6 +59,10 @@ function stylish(color: boolean): Formatter {
         return out;
       }
       out += `  ${paint('1', r.claimId)} ${where}  ${outcomeText[r.outcome]}  risk ${r.riskScore.toFixed(2)}  ${r.ruleSet.codeSet}\n`;
+      if (r.drg) {
+        const weight = r.drg.weight !== undefined ? ` (weight ${r.drg.weight.toFixed(4)})` : '';
+        out += `    ${paint('1', r.drg.drg ? `DRG ${r.drg.drg} ${r.drg.title}` : r.drg.title)}${weight} — ${r.drg.explanation}  ${paint('2', r.drg.version)}\n`;
+      }
       for (const f of r.findings) {
         out += `    ${severityText[f.severity]}  ${f.evidence[0]?.path ?? ''}  ${f.message}  ${paint('2', f.ruleId)}\n`;
         if (f.fix) out += `             fix (${f.fix.action}${f.fix.code ? ` ${f.fix.code}` : ''}): ${f.fix.description}\n`;

@@ -1,35 +1,143 @@
+import type { Claim } from '../claim/codecs';
 import type { Severity } from '../rules/formats';
 import type { Outcome, ScrubResult } from '../scrub/result';
 
-/** Counts that add up: inputs = scrubbed + rejected; outcomes sum to scrubbed. */
+/** One rule's tally: findings by severity, and how many claims carry at least one of them. */
+export interface RuleTally {
+  findings: number;
+  claims: number;
+  severity: Record<Severity, number>;
+}
+
+/** Bins of the risk-score histogram: [0, 0.1), [0.1, 0.2) … [0.9, 1]. */
+export const RISK_BINS = 10;
+
+/**
+ * Counts that add up: inputs = scrubbed + rejected; outcomes sum to scrubbed; the risk histogram sums
+ * to scrubbed; rejection reasons sum to rejected. Everything is a running total, so a batch of any size
+ * costs the same memory.
+ */
 export interface Summary {
   inputs: number;
   scrubbed: number;
   rejected: number;
   outcomes: Record<Outcome, number>;
   findings: Record<Severity, number>;
+  /** Findings per rule id (kept for callers of the first version; `rules` has the detail). */
   byRule: Record<string, number>;
+  rules: Record<string, RuleTally>;
+  /** Sum of claim charges (USD) by outcome: what is at risk if the claims go out as they are. */
+  charges: Record<Outcome, number>;
+  /** Scrubbed claims per risk-score bin (RISK_BINS bins of 0.1). */
+  riskHistogram: number[];
+  /** Rejected records by reason: the first problem's JSONPath (indexes as [*]) and what was expected. */
+  rejections: Record<string, number>;
 }
 
 export function emptySummary(): Summary {
-  return { inputs: 0, scrubbed: 0, rejected: 0, outcomes: { clean: 0, review: 0, 'likely-denial': 0 }, findings: { error: 0, warning: 0, info: 0 }, byRule: {} };
+  return {
+    inputs: 0, scrubbed: 0, rejected: 0,
+    outcomes: { clean: 0, review: 0, 'likely-denial': 0 },
+    findings: { error: 0, warning: 0, info: 0 },
+    byRule: {}, rules: {},
+    charges: { clean: 0, review: 0, 'likely-denial': 0 },
+    riskHistogram: new Array<number>(RISK_BINS).fill(0),
+    rejections: {},
+  };
 }
 
-export function addToSummary(summary: Summary, result: ScrubResult): void {
+/** A claim's charge: the sum of its line charges, or its totalCharge when no line carries one. */
+export function claimCharge(claim: Claim): number {
+  let cents = 0;
+  let any = false;
+  for (const line of claim.lines ?? []) {
+    if (line.charge !== undefined) { cents += Math.round(line.charge * 100); any = true; }
+  }
+  if (any) return cents / 100;
+  return claim.totalCharge ?? 0;
+}
+
+/** Why a record was rejected, grouped so that 10,000 bad unit counts are one reason, not 10,000. */
+export function rejectionReason(result: Extract<ScrubResult, { status: 'rejected' }>): string {
+  const first = result.problems[0];
+  if (!first) return 'unknown';
+  // Values and line numbers vary by record; the reason is what is left without them.
+  const expected = first.expected.replace(/"[^"]*"/g, '"…"').replace(/\bline \d+/g, 'line N');
+  return `${first.path.replace(/\[\d+\]/g, '[*]')}: ${expected}`;
+}
+
+/** The risk-score bin of a score in 0..1 (1 falls in the last bin). */
+export const riskBin = (score: number): number => Math.min(RISK_BINS - 1, Math.max(0, Math.floor(score * RISK_BINS)));
+
+// Cents, so that a million additions do not drift.
+const addMoney = (a: number, b: number): number => Math.round(a * 100 + b * 100) / 100;
+
+/** Adds one result; `charge` is the claim's charge (claimCharge) when the caller has the claim. */
+export function addToSummary(summary: Summary, result: ScrubResult, charge = 0): void {
   summary.inputs++;
-  if (result.status === 'rejected') { summary.rejected++; return; }
+  if (result.status === 'rejected') {
+    summary.rejected++;
+    const reason = rejectionReason(result);
+    summary.rejections[reason] = (summary.rejections[reason] ?? 0) + 1;
+    return;
+  }
   summary.scrubbed++;
   summary.outcomes[result.outcome]++;
+  summary.charges[result.outcome] = addMoney(summary.charges[result.outcome], charge);
+  summary.riskHistogram[riskBin(result.riskScore)]++;
+  const seen = new Set<string>();
   for (const f of result.findings) {
     summary.findings[f.severity]++;
     summary.byRule[f.ruleId] = (summary.byRule[f.ruleId] ?? 0) + 1;
+    const tally = summary.rules[f.ruleId] ??= { findings: 0, claims: 0, severity: { error: 0, warning: 0, info: 0 } };
+    tally.findings++;
+    tally.severity[f.severity]++;
+    if (!seen.has(f.ruleId)) { seen.add(f.ruleId); tally.claims++; }
   }
 }
 
+/** Rules by claims affected (then findings, then id), most first. */
+export function topRules(s: Summary, limit = Infinity): { ruleId: string; tally: RuleTally }[] {
+  return Object.entries(s.rules)
+    .map(([ruleId, tally]) => ({ ruleId, tally }))
+    .sort((a, b) => b.tally.claims - a.tally.claims || b.tally.findings - a.tally.findings || a.ruleId.localeCompare(b.ruleId))
+    .slice(0, limit);
+}
+
+/** Rejection reasons, most frequent first. */
+export function topRejections(s: Summary, limit = Infinity): { reason: string; count: number }[] {
+  return Object.entries(s.rejections)
+    .map(([reason, count]) => ({ reason, count }))
+    .sort((a, b) => b.count - a.count || a.reason.localeCompare(b.reason))
+    .slice(0, limit);
+}
+
+export const formatMoney = (amount: number): string =>
+  `$${amount.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
+/** The one-line summary; scripts parse its start, "N inputs = S scrubbed + R rejected": keep it. */
 export function summaryLine(s: Summary): string {
   return `${plural(s.inputs, 'input')} = ${s.scrubbed} scrubbed + ${s.rejected} rejected`
     + ` | outcomes: ${s.outcomes.clean} clean, ${s.outcomes.review} review, ${s.outcomes['likely-denial']} likely-denial`
     + ` | findings: ${plural(s.findings.error, 'error')}, ${plural(s.findings.warning, 'warning')}, ${s.findings.info} info`;
+}
+
+/** The summary for standard error: the line above, then charges at risk, top rules and rejections. */
+export function summaryText(s: Summary, top = 5): string {
+  const lines = [summaryLine(s)];
+  if (s.scrubbed > 0) {
+    lines.push(`charges: ${formatMoney(s.charges['likely-denial'])} likely-denial, ${formatMoney(s.charges.review)} review, ${formatMoney(s.charges.clean)} clean`);
+  }
+  const rules = topRules(s, top);
+  if (rules.length > 0) {
+    lines.push(`top rules by claims: ${rules.map(({ ruleId, tally }) => `${ruleId} ${tally.claims}`).join(', ')}`);
+  }
+  const rejections = topRejections(s, top);
+  if (rejections.length > 0) {
+    const more = Object.keys(s.rejections).length - rejections.length;
+    lines.push(`rejections: ${rejections.map(({ reason, count }) => `${count} × ${reason}`).join(', ')}${more > 0 ? `, and ${more} other reasons` : ''}`);
+  }
+  return `${lines.join('\n')}\n`;
 }

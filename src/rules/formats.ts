@@ -88,6 +88,20 @@ export const RuleFile = t.intersection([
 ], 'RuleFile');
 export type RuleFile = t.TypeOf<typeof RuleFile>;
 
+/** A Medicare Coverage Database billing article (and its LCD): identity, groups and their paragraphs. */
+export const CoverageArticleMeta = t.intersection([
+  t.type({ id: t.string, version: t.number, title: t.string, payerTypes: t.readonlyArray(t.string), derived: t.boolean }),
+  t.partial({
+    contractor: t.string, url: t.string,
+    lcd: t.intersection([t.type({ id: t.string }), t.partial({ version: t.number, title: t.string, url: t.string })]),
+    groups: t.readonlyArray(t.intersection([
+      t.type({ kind: t.keyof({ procedure: null, diagnosis: null, 'diagnosis-noncovered': null }), group: t.string, title: t.string }),
+      t.partial({ paragraph: t.string, indication: t.string, derived: t.boolean }),
+    ])),
+  }),
+], 'CoverageArticleMeta');
+export type CoverageArticleMeta = t.TypeOf<typeof CoverageArticleMeta>;
+
 export const DataFile = t.intersection([
   t.type({
     id: t.string,
@@ -104,6 +118,14 @@ export const DataFile = t.intersection([
     columns: t.readonlyArray(t.string),
     rows: t.readonlyArray(t.readonlyArray(t.unknown)),
     values: t.readonlyArray(t.string),
+    /** Partial editions (e.g. FY2026 Excludes1): the nodes the file holds completely ("Block M40-M54", "M40-M54", "Q76"). */
+    coverage: t.readonlyArray(t.string),
+    /** Partial editions: the data id to use outside `coverage`, said so in each finding's source. */
+    fallback: t.string,
+    /** Tables: what the values of a coded column mean (e.g. Excludes1 "how"). */
+    how: t.record(t.string, t.string),
+    /** Coverage articles (rules/data/mcd-article-*.json): rows are [kind, group, code, title, status]. */
+    article: CoverageArticleMeta,
   }),
 ], 'DataFile');
 export type DataFile = t.TypeOf<typeof DataFile>;

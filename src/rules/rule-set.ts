@@ -2,7 +2,12 @@ import * as t from 'io-ts';
 import * as E from 'fp-ts/Either';
 import { toProblems } from '../claim/decode';
 import { type CodeSet, indexCodeSet } from './code-set';
+import { type CoverageArticle, indexCoverageArticles } from './coverage-articles';
+import { type DrgTables, indexDrgTables } from './drg-tables';
 import { COMMON_FIELDS, FACTS } from './facts';
+import { type Excludes1Edition, indexExcludes1 } from './facts/excludes1';
+import { indexSpineTables, type SpineTables } from './facts/specificity';
+import { type ChartLexicon, compileChartLexicon } from '../chart/lexicon';
 import { type Condition, DataFile, Preset, RuleFile } from './formats';
 import { OPERATOR_NAMES, VALUE_SET_OPERATORS } from './operators';
 
@@ -22,6 +27,16 @@ export interface RuleSet {
   readonly denialMappings: ReadonlyMap<string, DenialMapping>;
   readonly valueSets: ReadonlyMap<string, ReadonlySet<string>>;
   readonly presets: ReadonlyMap<string, Preset>;
+  /** MS-DRG tables for DRG 551/552 by grouper version, in date order (rules/data/msdrg-<version>-*.json). */
+  readonly drgGroupers?: readonly DrgTables[];
+  /** Medicare coverage (billing) articles with their procedure scope and covered diagnosis groups. */
+  readonly coverageArticles?: readonly CoverageArticle[];
+  /** ICD-10-CM Excludes1 notes by fiscal year, in date order (rules/data/icd10cm-excludes1-*.json). */
+  readonly excludes1?: readonly Excludes1Edition[];
+  /** Chart-text lexicon (spine levels, condition words, negation triggers), compiled once. */
+  readonly chartLexicon?: ChartLexicon;
+  /** Spine code families and companion-code lists (rules/data/spine-*.json). */
+  readonly spine?: SpineTables;
 }
 
 /** A problem that stops a rule set from loading: which file, where in it (JSONPath), what. */
@@ -81,6 +96,14 @@ export function buildRuleSet(sources: RuleSetSources): E.Either<readonly RuleSet
     denialMappings.set(id, { id, scenario, group, carc, rarc: rarc ? rarc.split(';') : [], source, url, sourceDate, status });
   }
 
+  const drg = indexDrgTables(data);
+  for (const message of drg.problems) problems.push({ file: 'data', path: '$', message });
+  const excludes1 = indexExcludes1(data);
+  for (const message of excludes1.problems) problems.push({ file: 'data', path: '$.fallback', message });
+  const chart = compileChartLexicon(data);
+  const spine = indexSpineTables(data);
+  for (const message of [...chart.problems, ...spine.problems]) problems.push({ file: 'data', path: '$.rows', message });
+
   const ruleIds = new Set<string>();
   for (const { file, value: rule } of rules) {
     if (ruleIds.has(rule.id)) problems.push({ file, path: '$.id', message: `rule id "${rule.id}" is used by another rule` });
@@ -126,7 +149,8 @@ export function buildRuleSet(sources: RuleSetSources): E.Either<readonly RuleSet
   return E.right({
     version: sources.version ?? 'unversioned',
     rules: rules.map((r) => r.value),
-    data, codeSets, retiredCodes, denialMappings, valueSets,
+    data, codeSets, retiredCodes, denialMappings, valueSets, drgGroupers: drg.tables, coverageArticles: indexCoverageArticles(data), excludes1: excludes1.editions,
+    ...(chart.lexicon ? { chartLexicon: chart.lexicon } : {}), ...(spine.tables ? { spine: spine.tables } : {}),
     presets: new Map(presets.map((p) => [p.value.id, p.value])),
   });
 }

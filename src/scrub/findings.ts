@@ -31,16 +31,22 @@ function dedupe(sources: readonly SourceCitation[]): SourceCitation[] {
   });
 }
 
+const FIX_ACTIONS: ReadonlySet<unknown> = new Set(['replace', 'add', 'remove', 'document', 'review']);
+const isFixAction = (value: unknown): value is NonNullable<Finding['fix']>['action'] => FIX_ACTIONS.has(value);
+
 /** One finding per evidence item of a fired rule. */
 export function buildFindings(rule: RuleFile, severity: Severity, risk: number, items: readonly EvidenceItem[], ruleSet: RuleSet): Finding[] {
   const { meta } = rule;
   const template = meta.messages[rule.event.params.messageId];
   const citations = [...meta.sources, ...mappingSources(ruleSet, meta.denial.mappings)];
   return items.map((item) => {
-    const fix = meta.fix && {
-      action: meta.fix.action,
+    // An item may override the rule's fix action (`fixAction`), e.g. a companion code that must *replace*
+    // a code it would form an Excludes1 pair with instead of being added (ICD-10-CM guideline I.A.12.a).
+    const action = isFixAction(item.fixAction) ? item.fixAction : meta.fix?.action;
+    const fix = meta.fix && action && {
+      action,
       ...(item.suggested ? { code: item.suggested } : {}),
-      ...(meta.fix.action === 'replace' && item.code ? { replaces: item.code } : {}),
+      ...(action === 'replace' && item.code ? { replaces: item.code } : {}),
       description: fillTemplate(meta.fix.description, item),
     };
     return {

@@ -10,6 +10,7 @@ import type { RuleSet } from '../rules/rule-set';
 import { buildFindings, compareFindings, DEFAULT_THRESHOLDS, type OutcomeThresholds, outcomeOf, riskScore } from './findings';
 import type { Finding, RejectedResult, ScrubbedResult, ScrubResult, SourceRef } from './result';
 import type { InputItem } from '../input/types';
+import { computeDrg, isInpatient } from './drg';
 
 export interface ScrubberOptions {
   /** A preset of the rule set (rules/presets/<id>.json); default "recommended" when the rule set has it. */
@@ -114,7 +115,9 @@ export function createScrubber(ruleSet: RuleSet, options: ScrubberOptions = {}):
   async function scrub(claim: Claim, source?: SourceRef): Promise<ScrubbedResult> {
     const judged = options.asOf ? { date: options.asOf, path: '$.serviceDate' } : judgingDate(claim);
     const codeSet = codeSetOn(ruleSet.codeSets, judged.date);
-    const ctx: ClaimContext = { claim, date: judged.date, datePath: judged.path, codeSet, ruleSet };
+    // DESIGN §2.2: a DRG on every institutional inpatient result, computed once; the drg/* facts read it.
+    const drg = isInpatient(claim) ? computeDrg(claim, ruleSet.drgGroupers ?? [], judged.date, codeSet) : undefined;
+    const ctx: ClaimContext = { claim, date: judged.date, datePath: judged.path, codeSet, ruleSet, ...(drg ? { drg } : {}) };
     const findings: Finding[] = [];
     const { engine } = periodOn(periods, judged.date);
     if (engine) {
@@ -135,6 +138,7 @@ export function createScrubber(ruleSet: RuleSet, options: ScrubberOptions = {}):
       outcome: outcomeOf(findings, score, thresholds),
       riskScore: score,
       findings,
+      ...(drg ? { drg: drg.result } : {}),
       ruleSet: { version: ruleSet.version, codeSet: codeSet?.title ?? 'none' },
     };
   }

@@ -2,6 +2,7 @@ import type { Claim } from '../../claim/codecs';
 import type { CodeSet } from '../code-set';
 import type { SourceCitation } from '../formats';
 import type { RuleSet } from '../rule-set';
+import type { DrgComputation } from '../../scrub/drg';
 
 /** What the facts of one claim are computed from; built once per claim by the scrubber. */
 export interface ClaimContext {
@@ -11,6 +12,8 @@ export interface ClaimContext {
   readonly datePath: string;
   readonly codeSet: CodeSet | undefined;
   readonly ruleSet: RuleSet;
+  /** MS-DRG 551/552 grouping of an institutional inpatient claim, computed once per claim by the scrubber. */
+  readonly drg?: DrgComputation;
 }
 
 /**

@@ -1,0 +1,193 @@
+import { tokenize, type Token } from '../../../src/input/x12';
+import { body837, type Delims, file837, group, I, institutionalClaim, interchange, P, professionalClaim, STANDARD, toText, transaction } from './make-837';
+import { claims, read, rejections } from './read';
+
+const CLAIMS = [professionalClaim('C1X1'), professionalClaim('C2X2', { patient: { dob: '20100305', sex: 'M' } })];
+const standard = file837(P, CLAIMS);
+
+async function decodedClaims(text: string | Uint8Array | (string | Uint8Array)[]): Promise<unknown> {
+  const { items } = await read(text);
+  expect(items.every((i) => i.kind === 'claim')).toBe(true);
+  return claims(items);
+}
+
+async function tokens(text: string): Promise<Token[]> {
+  const out: Token[] = [];
+  async function* one() { yield text; }
+  for await (const t of tokenize(one())) out.push(t);
+  return out;
+}
+
+describe('delimiters and text forms', () => {
+  let expected: unknown;
+  beforeAll(async () => { expected = await decodedClaims(standard); });
+
+  it.each<[string, Delims]>([
+    ['~ elements, ^ components, _ terminators', { element: '~', component: '^', segment: '_', repetition: '{' }],
+    ['| elements, > components', { element: '|', component: '>', segment: '~', repetition: '^' }],
+    ['newline-terminated (LF)', { element: '*', component: ':', segment: '\n', repetition: '^' }],
+    ['CRLF after each terminator', { ...STANDARD, eol: '\r\n' }],
+    ['newline-terminated CRLF', { element: '*', component: ':', segment: '\r\n', repetition: '^' }],
+    ['an alphanumeric ISA11 (U) with 00501', { element: '*', component: ':', segment: '~', repetition: 'U' }],
+  ])('decodes %s the same as * : ~', async (_, d) => {
+    expect(await decodedClaims(file837(P, CLAIMS, d))).toEqual(expected);
+  });
+
+  it('takes ISA11 as the repetition separator only when it is not alphanumeric', async () => {
+    const seg = (await tokens(file837(P, CLAIMS, { ...STANDARD, repetition: 'U' })))[0];
+    expect(seg.kind === 'segment' && seg.delimiters).toEqual({ element: '*', component: ':', segment: '~' });
+    const caret = (await tokens(standard))[0];
+    expect(caret.kind === 'segment' && caret.delimiters).toEqual({ element: '*', component: ':', segment: '~', repetition: '^' });
+  });
+
+  it('copes with a UTF-8 BOM, CRLF, indentation, blank lines and text before the ISA', async () => {
+    const indented = standard.split('~').map((s, i) => `${'  '.repeat(i % 4)}${s}`).join('~\r\n\r\n');
+    expect(await decodedClaims(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(`From: clearinghouse\r\nSubject: batch 7\r\n\r\n${indented}`)]))).toEqual(expected);
+  });
+
+  it('reads UTF-16 LE with a BOM and UTF-16 BE without one', async () => {
+    const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(standard, 'utf16le')]);
+    expect(await decodedClaims(le)).toEqual(expected);
+    const be = Buffer.from(standard, 'utf16le').swap16();
+    expect(await decodedClaims(be)).toEqual(expected);
+    // Streamed in odd-sized pieces, a code unit split across chunks.
+    const pieces: Uint8Array[] = [];
+    for (let i = 0; i < le.length; i += 7) pieces.push(le.subarray(i, i + 7));
+    expect(await decodedClaims(pieces)).toEqual(expected);
+  });
+
+  it('reads the same whatever the chunking (one character at a time)', async () => {
+    expect(await decodedClaims([...standard])).toEqual(expected);
+  });
+
+  it('reads segments wrapped at 80 columns inside a ~-terminated file', async () => {
+    expect(await decodedClaims(standard.replace(/(.{80})/g, '$1\r\n'))).toEqual(expected);
+  });
+
+  it('reads a bare ST…SE with no envelope, guessing the component separator', async () => {
+    const bare = toText(transaction('0001', P, body837(CLAIMS)), { element: '|', component: '>', segment: '\n', repetition: '' });
+    const { items, stats } = await read(`garbage line\n${bare}`);
+    expect(claims(items)).toEqual(expected);
+    expect(stats).toMatchObject({ interchanges: 0, transactions: 1, claims: 2, rejections: 0 });
+  });
+
+  it('reads ISAs that are not space-padded to fixed width', async () => {
+    const trimmed = standard.replace(/^ISA[^~]*~/, (isa) => isa.replace(/ +\*/g, '*'));
+    expect(trimmed.indexOf('~')).toBeLessThan(106);
+    expect(await decodedClaims(trimmed)).toEqual(expected);
+  });
+
+  it('rejects an empty file and a file that is not X12, once', async () => {
+    expect(rejections((await read('')).items).map((r) => r.problems[0].message)).toEqual(['test.837 is empty']);
+    const json = rejections((await read('{"id":"A"}\n')).items);
+    expect(json).toHaveLength(1);
+    expect(json[0].problems[0].message).toMatch(/has no ISA or ST\*837 segment: it is not an X12 file/);
+    const binary = rejections((await read(Buffer.from([0, 1, 2, 3, 255, 254, 0, 0, 9, 10]))).items);
+    expect(binary).toHaveLength(1);
+  });
+
+  it('skips an over-long segment as damage, naming it', async () => {
+    const text = file837(P, [professionalClaim('C1X1', { extra: [['NTE', 'ADD', 'x'.repeat(70_000)]] }), professionalClaim('C2X2')]);
+    const { items } = await read(text);
+    expect(items.map((i) => i.kind)).toEqual(['rejected', 'claim']);
+    expect(rejections(items)[0].problems[0].message).toMatch(/characters long \(no terminator in sight\): it was skipped/);
+  });
+});
+
+describe('envelope problems are named with their segment; the readable claims are still read', () => {
+  const segmentOf = (text: string, prefix: string): number => text.split('~').findIndex((s) => s.startsWith(prefix)) + 1;
+
+  it('a wrong SE01 segment count', async () => {
+    const text = standard.replace(/SE\*(\d+)\*/, 'SE*99*');
+    const { items, stats } = await read(text);
+    expect(claims(items).map((c) => c.id)).toEqual(['C1X1', 'C2X2']);
+    const [r] = rejections(items);
+    expect(r.source).toEqual({ file: 'test.837', transaction: '0001', segment: segmentOf(text, 'SE*') });
+    expect(r.problems[0].message).toMatch(/^SE01 at segment \d+ says "99" segments but transaction 0001 has \d+/);
+    expect(stats).toMatchObject({ claims: 2, rejections: 1, envelopeProblems: 1 });
+  });
+
+  it('GE01 and IEA01 counts, and SE02/GE02/IEA02 control numbers that do not match', async () => {
+    const text = standard.replace(/SE\*(\d+)\*0001/, 'SE*$1*0002').replace('GE*1*1', 'GE*3*7').replace('IEA*1*000000001', 'IEA*2*000000009');
+    const { items } = await read(text);
+    expect(claims(items)).toHaveLength(2);
+    expect(rejections(items).map((r) => r.problems[0].message.replace(/ at segment \d+/, ''))).toEqual([
+      'SE02 is "0002" but the transaction\'s ST02 (segment 3) is "0001"',
+      'GE01 says "3" transactions but group 1 (GS at segment 2) has 1',
+      'GE02 is "7" but the group\'s GS06 (segment 2) is "1"',
+      'IEA01 says "2" functional groups but interchange 000000001 (ISA at segment 1) has 1',
+      'IEA02 is "000000009" but the interchange\'s ISA13 (segment 1) is "000000001"',
+    ]);
+  });
+
+  it('a truncated last transaction: intact claims read, the cut claim rejected, the missing trailers named', async () => {
+    const text = standard.slice(0, standard.lastIndexOf('SV1*'));
+    const { items, stats } = await read(text);
+    expect(items.map((i) => i.kind)).toEqual(['claim', 'rejected', 'rejected', 'rejected']);
+    const [cut, ge, iea] = rejections(items);
+    expect(cut.claimId).toBe('C2X2');
+    expect(cut.problems.map((p) => p.message).join()).toMatch(/transaction 0001 \(ST at segment 3\) has no SE: the file ends at segment \d+; it looks truncated; the claim read up to segment \d+ may be incomplete/);
+    expect(ge.problems[0].message).toMatch(/^functional group 1 \(GS at segment 2\) has no GE/);
+    expect(iea.problems[0].message).toMatch(/^interchange 000000001 \(ISA at segment 1\) has no IEA/);
+    expect(stats).toMatchObject({ claims: 2, rejections: 3 });
+  });
+
+  it('a transaction with no SE before the next ST: its last claim is rejected, the next transaction read', async () => {
+    const t1 = transaction('0001', P, body837([professionalClaim('C1X1'), professionalClaim('C2X2')])).slice(0, -1);
+    const t2 = transaction('0002', P, body837([professionalClaim('C3X3')]));
+    const { items } = await read(toText(interchange('1', STANDARD, [[...group('1', P, [t1, t2])]])));
+    expect(items.map((i) => `${i.kind}:${i.kind === 'claim' ? i.claim.id : i.result.claimId ?? '-'}`)).toEqual(['claim:C1X1', 'rejected:C2X2', 'claim:C3X3']);
+    expect(rejections(items)[0].problems.map((p) => p.message).join()).toMatch(/transaction 0001 \(ST at segment 3\) has no SE: the ST at segment \d+ starts the next transaction first/);
+  });
+
+  it('a 4010 file: every claim rejected by id, saying why', async () => {
+    const v = '004010X098A1';
+    const text = toText(interchange('1', { ...STANDARD, repetition: 'U' }, [group('1', v, [transaction('0001', undefined, body837(CLAIMS))])], '00401'));
+    const { items, stats } = await read(text);
+    expect(rejections(items).map((r) => r.claimId)).toEqual(['C1X1', 'C2X2']);
+    expect(rejections(items)[0].problems[0].message).toMatch(/transaction 0001 is version 4010 \(004010X098A1\); claimscrub reads 5010/);
+    expect(stats).toMatchObject({ claims: 2, rejections: 2 });
+  });
+
+  it('a transaction that is not an 837, or an unsupported guide: one rejection naming it', async () => {
+    const text = toText(interchange('1', STANDARD, [group('1', P, [
+      transaction('0001', '005010X221A1', [['BPR', 'I', '100']], '835'),
+      transaction('0002', '005010X224A2', body837([professionalClaim('C1X1')])),
+      transaction('0003', P, body837([professionalClaim('C2X2')])),
+    ])]));
+    const { items } = await read(text);
+    expect(items.map((i) => (i.kind === 'claim' ? i.claim.id : `${i.result.claimId ?? '-'}:${i.result.problems[0].message.slice(0, 50)}`))).toEqual([
+      '-:transaction 0001 is a 835 transaction set, not an ',
+      'C1X1:transaction 0002 follows implementation guide 0050',
+      'C2X2',
+    ]);
+  });
+
+  it('duplicate transaction control numbers in a group, and a CLM outside any transaction', async () => {
+    const t = transaction('0001', P, body837([professionalClaim('C1X1')]));
+    const u = transaction('0001', P, body837([professionalClaim('C2X2')]));
+    const text = toText(interchange('1', STANDARD, [group('1', P, [t, u])])).replace('GE*', 'CLM*STRAY1*10***11:B:1~HL*9**20*1~GE*');
+    const { items, stats } = await read(text);
+    const rs = rejections(items);
+    expect(claims(items).map((c) => c.id)).toEqual(['C1X1', 'C2X2']);
+    expect(rs.map((r) => r.claimId ?? '-')).toEqual(['-', 'STRAY1', '-']);
+    expect(rs[0].problems[0].message).toMatch(/transaction control number 0001 at segment \d+ repeats the one at segment 3 in group 1/);
+    expect(rs[1].problems[0].message).toMatch(/CLM at segment \d+ is outside any transaction/);
+    expect(rs[2].problems[0].message).toMatch(/^2 segments outside any transaction \(segments \d+–\d+: CLM, HL\)/);
+    expect(stats.claims).toBe(3);
+  });
+
+  it('an unreadable ISA: named, and the transaction after it still read from its ST', async () => {
+    const text = standard.replace(/^ISA(\*[^*]*){15}\*:~/, 'ISA*00*broken~');
+    const { items } = await read(text);
+    expect(claims(items).map((c) => c.id)).toEqual(['C1X1', 'C2X2']);
+    expect(rejections(items)[0].problems[0].message).toMatch(/^segment 1 starts with ISA but is not a readable interchange header/);
+  });
+
+  it('an 837I file with a wrong SE count still decodes POA and discharge status', async () => {
+    const text = file837(I, [institutionalClaim('C1X1')]).replace(/SE\*\d+\*/, 'SE*3*');
+    const { items } = await read(text);
+    expect(claims(items)[0]).toMatchObject({ dischargeStatus: '01', diagnoses: [{ code: 'M43.03', poa: 'Y' }, { code: 'A41.9', poa: 'Y' }] });
+    expect(rejections(items)).toHaveLength(1);
+  });
+});

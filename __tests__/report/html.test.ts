@@ -1,0 +1,61 @@
+import { htmlFormatter } from '../../src/report/html';
+import { addToSummary, emptySummary } from '../../src/report/summary';
+import type { ScrubResult } from '../../src/scrub/result';
+import { finding, rejected, scrubbed } from './fixtures';
+
+function report(results: readonly ScrubResult[], maxRows?: number): string {
+  const f = htmlFormatter({ generatedAt: new Date('2026-11-24T08:00:00Z'), inputs: ['batch.ndjson'], ...(maxRows ? { maxRows } : {}) });
+  const s = emptySummary();
+  for (const r of results) {
+    addToSummary(s, r, 100);
+    expect(f.result(r, { charge: 100 })).toBe(''); // nothing is written until the end
+  }
+  return f.end(s);
+}
+
+const rowIds = (html: string): string[] => [...html.matchAll(/<tr data-outcome="[^"]+"><td data-v="([^"]*)">/g)].map((m) => m[1]);
+
+describe('the HTML report', () => {
+  it('is one self-contained file: inline style and script, a CSP that forbids fetching anything', () => {
+    const html = report([scrubbed('A', 0.85, [finding()]), scrubbed('B', 0, []), rejected(3)]);
+    expect(html).toMatch(/^<!DOCTYPE html>/);
+    expect(html).toContain(`content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:"`);
+    expect(html).not.toMatch(/<(link|img|iframe)\b/);
+    expect(html).not.toMatch(/<script[^>]+src=/);
+    expect(html).toContain('generated 2026-11-24T08:00:00.000Z');
+  });
+
+  it('draws the four charts as inline SVG and prints the summary that adds up', () => {
+    const html = report([scrubbed('A', 0.85, [finding()]), scrubbed('B', 0, []), scrubbed('C', 0.3, [finding({ severity: 'warning', denial: { risk: 0.3 } })]), rejected(4)]);
+    for (const chart of ['outcomes', 'charges', 'risk', 'rules']) expect(html).toMatch(new RegExp(`<figure data-chart="${chart}"[^>]*><figcaption>[^]*?<svg `));
+    expect(html).toContain('4 inputs = 3 scrubbed + 1 rejected');
+    expect(html).toContain('<div class="value">$200.00</div><div class="meta">charges at risk'); // likely-denial 100 + review 100
+  });
+
+  it('escapes what comes from the input, and links only http(s) sources', () => {
+    const evil = scrubbed('<script>alert(1)</script>', 0.9, [finding({ message: 'a <b>bold</b> & "quoted" message', sources: [{ title: 'bad', url: 'javascript:alert(1)' }, { title: 'good', url: 'https://example.org/a?b=1&c=2' }] })]);
+    const html = report([evil]);
+    expect(html).not.toContain('<script>alert(1)</script>');
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(html).toContain('a &lt;b&gt;bold&lt;/b&gt; &amp; &quot;quoted&quot; message');
+    expect(html).not.toContain('javascript:alert');
+    expect(html).toContain('<a href="https://example.org/a?b=1&amp;c=2" target="_blank" rel="noopener noreferrer">good</a>');
+  });
+
+  it('keeps the highest-risk rows (rejections first, ties in input order) and says how many were left out', () => {
+    const results: ScrubResult[] = [];
+    for (let i = 0; i < 40; i++) results.push(scrubbed(`C${i}`, (i % 10) / 10, i % 10 ? [finding({ denial: { risk: (i % 10) / 10 } })] : [], i + 1));
+    results.push(rejected(41, '$', 'a JSON object on one line', 'R41'));
+    const html = report(results, 6);
+    expect(rowIds(html)).toEqual(['R41', 'C9', 'C19', 'C29', 'C39', 'C8']);
+    expect(html).toContain('The table shows the 6 highest-risk of 41 records');
+    expect(html).toContain('35 lower-risk records are left out');
+    expect(html).toContain('41 inputs = 40 scrubbed + 1 rejected'); // the summary counts all of them
+  });
+
+  it('shows every row, and no note, when the batch fits', () => {
+    const html = report([scrubbed('A', 0, []), scrubbed('B', 0.5, [finding()])]);
+    expect(rowIds(html)).toEqual(['B', 'A']);
+    expect(html).not.toContain('left out');
+  });
+});

@@ -1,0 +1,2 @@
+// Types of the ESM entry: the same as the CommonJS entry's.
+export * from '../dist/src/index.js';

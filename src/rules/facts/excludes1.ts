@@ -1,0 +1,188 @@
+import { codeSetOn } from '../code-set';
+import type { DataFile, Effective, SourceCitation } from '../formats';
+import type { ClaimContext, EvidenceItem, FactDefinition } from './types';
+
+// ICD-10-CM Excludes1 ("NOT CODED HERE"): the two codes are never reported together, except when the
+// conditions are unrelated (Official Guidelines I.A.12.a). A note at a node applies to every code
+// below it; a reference to a header covers its children (Tabular List conventions).
+
+/** A reference of a note: a code prefix (from = to) or a range compared on the printed length. */
+interface Ref { readonly from: string; readonly to: string }
+
+export interface Excludes1Line {
+  readonly at: string; readonly label: string; readonly title: string; readonly text: string;
+  readonly refs: readonly Ref[]; readonly how: string;
+}
+
+interface RangeLines { readonly range: Ref; readonly lines: readonly Excludes1Line[] }
+
+export interface Excludes1Edition {
+  readonly id: string;
+  readonly version: string;                  // "FY2026"
+  readonly effective: Effective;
+  readonly byNode: ReadonlyMap<string, readonly Excludes1Line[]>;
+  readonly byRange: readonly RangeLines[];   // block and chapter notes
+  /** Partial editions: what the file holds completely; elsewhere `fallback` applies. */
+  readonly coverage?: { readonly labels: ReadonlySet<string>; readonly codes: readonly Ref[] };
+  readonly fallback?: Excludes1Edition;
+}
+
+const toRef = (token: string): Ref => {
+  const [from, to] = token.split('-');
+  return { from, to: to ?? from };
+};
+
+/** A code is covered by a reference when its first characters fall between the printed ends. */
+export const covers = (ref: Ref, code: string): boolean =>
+  code.slice(0, ref.from.length) >= ref.from && code.slice(0, ref.to.length) <= ref.to;
+
+function indexEdition(file: DataFile): Excludes1Edition {
+  const byNode = new Map<string, Excludes1Line[]>();
+  const byRangeKey = new Map<string, Excludes1Line[]>();
+  for (const row of file.rows ?? []) {
+    const [at, label, title, text, refs, how] = row as [string, string, string, string, string[], string];
+    const line: Excludes1Line = { at, label, title, text, refs: refs.map(toRef), how };
+    const target = at.includes('-') ? byRangeKey : byNode;
+    target.set(at, [...(target.get(at) ?? []), line]);
+  }
+  const coverage = file.coverage && {
+    labels: new Set(file.coverage.filter((c) => /^(Block|Chapter) /.test(c))),
+    codes: file.coverage.filter((c) => !/^(Block|Chapter) /.test(c)).map(toRef),
+  };
+  return {
+    id: file.id, version: file.version, effective: file.effective, byNode,
+    byRange: [...byRangeKey].map(([at, lines]) => ({ range: toRef(at), lines })),
+    ...(coverage ? { coverage } : {}),
+  };
+}
+
+/** Indexes the Excludes1 data files (rules/data/icd10cm-excludes1-*.json) once, at load. */
+export function indexExcludes1(data: ReadonlyMap<string, DataFile>): { editions: readonly Excludes1Edition[]; problems: readonly string[] } {
+  const files = [...data.values()].filter((d) => d.id.startsWith('icd10cm-excludes1-'));
+  const editions = new Map(files.map((f) => [f.id, indexEdition(f)]));
+  const problems: string[] = [];
+  const linked = files.map((f) => {
+    const edition = editions.get(f.id)!;
+    if (!f.fallback) return edition;
+    const fallback = editions.get(f.fallback);
+    if (!fallback) problems.push(`${f.id}: fallback "${f.fallback}" is not loaded`);
+    return fallback ? { ...edition, fallback } : edition;
+  });
+  return { editions: linked.sort((a, b) => a.effective.from.localeCompare(b.effective.from)), problems };
+}
+
+/** The nodes whose notes apply to a code: the code and each ancestor, then block/chapter ranges. */
+function ancestors(code: string): string[] {
+  const out: string[] = [];
+  for (let c = code; c.length >= 3; c = c.slice(0, -1)) if (!c.endsWith('.')) out.push(c);
+  return out;
+}
+
+export interface NoteHit { readonly line: Excludes1Line; readonly edition: Excludes1Edition; readonly fallback: boolean }
+
+/** The Excludes1 lines that apply to `code` in an edition (with the fallback outside its coverage). */
+function linesFor(edition: Excludes1Edition, code: string): NoteHit[] {
+  const hits: NoteHit[] = [];
+  const take = (lines: readonly Excludes1Line[] | undefined, from: Excludes1Edition, fallback: boolean) => {
+    for (const line of lines ?? []) hits.push({ line, edition: from, fallback });
+  };
+  const coverage = edition.coverage;
+  const nodeCovered = (node: string) => !coverage || coverage.codes.some((r) => covers(r, node));
+  for (const node of ancestors(code)) {
+    if (nodeCovered(node)) take(edition.byNode.get(node), edition, false);
+    else if (edition.fallback) take(edition.fallback.byNode.get(node), edition.fallback, true);
+  }
+  const ranges = (e: Excludes1Edition) => e.byRange.filter((r) => covers(r.range, code));
+  const labelCovered = (r: RangeLines) => !coverage || r.lines.every((l) => coverage.labels.has(l.label));
+  for (const r of ranges(edition)) if (labelCovered(r)) take(r.lines, edition, false);
+  if (edition.fallback) {
+    for (const r of ranges(edition.fallback)) {
+      if (coverage && r.lines.every((l) => coverage.labels.has(l.label))) continue;
+      take(r.lines, edition.fallback, true);
+    }
+  }
+  return hits;
+}
+
+/** The edition in force on a date, or undefined (no Excludes1 data: the rule cannot judge). */
+export function excludes1EditionOn(editions: readonly Excludes1Edition[] | undefined, date: string): Excludes1Edition | undefined {
+  return (editions ?? []).find((e) => e.effective.from <= date && (e.effective.to === undefined || date <= e.effective.to));
+}
+
+/** Whether a note line of `a` names `b`; `b` must not sit under the note's own node. */
+function names(ctx: ClaimContext, edition: Excludes1Edition, { line, fallback }: NoteHit, a: string, b: string): boolean {
+  const own = line.at.includes('-') ? covers(toRef(line.at), b) : b.startsWith(line.at);
+  if (own || !line.refs.some((r) => covers(r, b))) return false;
+  // FY2027 line applied to an FY2026 date: only to codes present in both code sets (DESIGN §4.3).
+  if (fallback) {
+    const later = codeSetOn(ctx.ruleSet.codeSets, edition.fallback!.effective.from);
+    return [a, b].every((c) => ctx.codeSet?.get(c) !== undefined && later?.get(c) !== undefined);
+  }
+  return true;
+}
+
+export interface Excludes1Conflict { readonly holder: string; readonly hit: NoteHit }
+
+function between(ctx: ClaimContext, edition: Excludes1Edition, a: string, hitsA: readonly NoteHit[], b: string, hitsB: readonly NoteHit[]): Excludes1Conflict[] {
+  if (a === b) return [];
+  return [
+    ...hitsA.filter((hit) => names(ctx, edition, hit, a, b)).map((hit) => ({ holder: a, hit })),
+    ...hitsB.filter((hit) => names(ctx, edition, hit, b, a)).map((hit) => ({ holder: b, hit })),
+  ];
+}
+
+/** Excludes1 lines between two codes in either direction, on the claim's date. */
+export function excludes1Between(ctx: ClaimContext, a: string, b: string): Excludes1Conflict[] {
+  const edition = excludes1EditionOn(ctx.ruleSet.excludes1, ctx.date);
+  return edition ? between(ctx, edition, a, linesFor(edition, a), b, linesFor(edition, b)) : [];
+}
+
+const TABULAR = 'ICD-10-CM Tabular List of Diseases and Injuries';
+
+/** The citation of one note line: fiscal year, node and text; says when FY2027 stands in for FY2026. */
+export function noteSource(ctx: ClaimContext, hit: NoteHit): SourceCitation {
+  const judged = excludes1EditionOn(ctx.ruleSet.excludes1, ctx.date);
+  const version = hit.fallback ? `${hit.edition.version} tabular; ${judged?.version ?? 'date'} text not available` : hit.edition.version;
+  return { title: TABULAR, version, section: `${hit.line.label} ${hit.line.title}: Excludes1 "${hit.line.text}"` };
+}
+
+/** "M43.0 'Spondylolysis' Excludes1: spondylolisthesis (M43.1) (FY2026)" for a message. */
+export function describeNote(ctx: ClaimContext, hit: NoteHit): string {
+  const judged = excludes1EditionOn(ctx.ruleSet.excludes1, ctx.date);
+  const year = hit.fallback ? `${hit.edition.version} tabular; ${judged?.version} text not available` : `${hit.edition.version} tabular`;
+  return `${hit.line.label} '${hit.line.title}' Excludes1: "${hit.line.text}" (${year})`;
+}
+
+export const EXCLUDES1_FACTS: Readonly<Record<string, FactDefinition>> = {
+  excludes1Pairs: {
+    description: 'Pairs of diagnoses on the claim that an Excludes1 note of the tabular in force on the judging date separates (one item per pair).',
+    itemFields: ['other', 'title', 'otherTitle', 'notes', 'fiscalYear'],
+    compute: (ctx): EvidenceItem[] => {
+      const edition = excludes1EditionOn(ctx.ruleSet.excludes1, ctx.date);
+      if (!edition) return [];
+      const dx = ctx.claim.diagnoses.map((d, i) => ({ code: d.code as string, system: d.system, path: `$.diagnoses[${i}]` }))
+        .filter((d) => d.system === 'ICD-10-CM');
+      const items: EvidenceItem[] = [];
+      const hits = dx.map((d) => linesFor(edition, d.code)); // once per code, not per pair
+      for (let i = 0; i < dx.length; i++) {
+        for (let j = i + 1; j < dx.length; j++) {
+          const found = between(ctx, edition, dx[i].code, hits[i], dx[j].code, hits[j]);
+          if (found.length === 0) continue;
+          // Report at the code whose note it is (the first found); the other code is the second evidence.
+          const [holder, other] = found[0].holder === dx[i].code ? [dx[i], dx[j]] : [dx[j], dx[i]];
+          items.push({
+            path: holder.path, code: holder.code,
+            evidence: [{ path: other.path, code: other.code }],
+            other: other.code,
+            title: ctx.codeSet?.get(holder.code)?.title ?? '',
+            otherTitle: ctx.codeSet?.get(other.code)?.title ?? '',
+            notes: found.map(({ hit }) => describeNote(ctx, hit)).join('; '),
+            fiscalYear: edition.version,
+            sources: found.map(({ hit }) => noteSource(ctx, hit)),
+          });
+        }
+      }
+      return items;
+    },
+  },
+};

@@ -1,0 +1,273 @@
+import * as http from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import type { DecodeProblem } from '../claim/decode';
+import type { RuleSet } from '../rules/rule-set';
+import type { ScrubResult } from '../scrub/result';
+import { createScrubber, type ScrubberOptions } from '../scrub/scrubber';
+import { type AccessLogEntry, type Logger, logPath } from './access-log';
+import { parseJsonBody } from './json-body';
+import { describeRule, listRules } from './rules-view';
+
+// The HTTP endpoint of DESIGN §2.3 on node:http. No framework: the hot path is one route that reads a
+// bounded body, parses JSON and calls the scrubber; the bounds (body size, request time, header time)
+// are a few lines each here, and the package keeps zero runtime dependencies beyond the library's own.
+
+export interface ServerLimits {
+  /** Largest request body in bytes; larger → 413 (from Content-Length before reading, or while reading). */
+  readonly maxBodyBytes: number;
+  /** Most claims in one POST /v1/scrub array; more → 413. */
+  readonly maxClaims: number;
+  /** Time from the request's first byte to the response, headers and body included; over it → 408/503. */
+  readonly requestTimeoutMs: number;
+  /** On close(): how long in-flight requests may finish before their connections are cut. */
+  readonly shutdownGraceMs: number;
+}
+
+export const DEFAULT_LIMITS: ServerLimits = { maxBodyBytes: 4 * 1024 * 1024, maxClaims: 1000, requestTimeoutMs: 10_000, shutdownGraceMs: 10_000 };
+
+export interface ServerOptions {
+  /** Options of the scrubber the server runs (preset, per-rule settings, asOf, thresholds). */
+  readonly scrubber?: ScrubberOptions;
+  readonly limits?: Partial<ServerLimits>;
+  /** Receives one entry per request and the server's events; default: no logging. */
+  readonly log?: Logger;
+}
+
+export interface ScrubServer {
+  /** The node:http server (not listening until listen()). */
+  readonly http: http.Server;
+  /** The request handler, to mount the endpoint inside another node:http-compatible server. */
+  readonly handle: (req: http.IncomingMessage, res: http.ServerResponse) => void;
+  /** Starts listening (port 0 = any free port); resolves with the address. */
+  listen(port?: number, host?: string): Promise<{ readonly url: string; readonly host: string; readonly port: number }>;
+  /** Stops accepting, lets in-flight requests finish (up to shutdownGraceMs), then resolves. */
+  close(): Promise<void>;
+}
+
+/** The body of every 4xx/5xx response. */
+export interface ErrorBody {
+  readonly error: { readonly status: number; readonly code: string; readonly message: string; readonly problems?: readonly DecodeProblem[] };
+}
+
+const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i;
+
+interface Exchange {
+  readonly started: bigint;
+  bytesIn: number;
+  bytesOut: number;
+  claims: number;
+  rejected: number;
+  reason?: string;
+  /** A response was sent or the exchange was abandoned: nothing more may be written. */
+  settled: boolean;
+  phase: 'reading' | 'scrubbing';
+}
+
+/**
+ * Creates the HTTP endpoint over a rule set: POST /v1/scrub, GET /v1/rules, GET /v1/rules/:id, GET /healthz.
+ * Pure until listen(): no socket, no timer, no log line before that.
+ */
+export function createServer(ruleSet: RuleSet, options: ServerOptions = {}): ScrubServer {
+  const limits: ServerLimits = { ...DEFAULT_LIMITS, ...options.limits };
+  const log = options.log;
+  const scrubber = createScrubber(ruleSet, options.scrubber);
+  const startedAt = Date.now();
+  let draining = false;
+  let closing: Promise<void> | undefined;
+
+  const server = http.createServer({
+    // Node's own checks back ours up: headers must arrive within the request time (slow-header clients),
+    // and the whole request shortly after; checked every ≤ 1 s rather than node's default 30 s.
+    headersTimeout: limits.requestTimeoutMs,
+    requestTimeout: limits.requestTimeoutMs + 1000,
+    connectionsCheckingInterval: Math.max(50, Math.min(1000, Math.floor(limits.requestTimeoutMs / 4))),
+    keepAliveTimeout: 5000,
+  });
+
+  function send(res: http.ServerResponse, ex: Exchange, status: number, body: unknown, close = false): void {
+    if (ex.settled || res.headersSent || res.destroyed) return;
+    ex.settled = true;
+    const text = JSON.stringify(body);
+    ex.bytesOut = Buffer.byteLength(text);
+    const headers: http.OutgoingHttpHeaders = { 'content-type': 'application/json; charset=utf-8', 'content-length': ex.bytesOut, 'cache-control': 'no-store' };
+    if (close || draining) headers.connection = 'close';
+    if (status === 405) headers.allow = res.req?.url?.startsWith('/v1/scrub') ? 'POST' : 'GET, HEAD';
+    res.writeHead(status, headers);
+    res.end(text);
+  }
+
+  function sendError(res: http.ServerResponse, ex: Exchange, status: number, code: string, message: string, problems?: readonly DecodeProblem[], close = false): void {
+    if (status >= 400 && ex.reason === undefined) ex.reason = code;
+    const body: ErrorBody = { error: { status, code, message, ...(problems ? { problems } : {}) } };
+    send(res, ex, status, body, close);
+  }
+
+  function logRequest(req: http.IncomingMessage, res: http.ServerResponse, ex: Exchange): void {
+    if (!log) return;
+    const status = res.headersSent ? res.statusCode : 0;
+    const entry: AccessLogEntry = {
+      time: new Date().toISOString(), level: status >= 500 || status === 0 ? 'warn' : 'info', msg: 'request',
+      method: req.method ?? '', path: logPath(req.url ?? ''), status,
+      ms: Math.round(Number(process.hrtime.bigint() - ex.started) / 1e4) / 100,
+      bytesIn: ex.bytesIn, bytesOut: ex.bytesOut, claims: ex.claims, rejected: ex.rejected,
+      ...(ex.reason !== undefined ? { reason: ex.reason } : status === 0 ? { reason: 'aborted' } : {}),
+    };
+    log(entry);
+  }
+
+  async function scrubBody(bytes: Buffer, res: http.ServerResponse, ex: Exchange): Promise<void> {
+    const parsed = parseJsonBody(bytes);
+    if (!parsed.ok) { sendError(res, ex, 400, 'malformed-json', parsed.problems[0].message, parsed.problems); return; }
+    const { json } = parsed;
+    if (Array.isArray(json)) {
+      ex.claims = json.length;
+      if (json.length > limits.maxClaims) {
+        sendError(res, ex, 413, 'too-many-claims', `at most ${limits.maxClaims} claims per request (got ${json.length}); split the batch`);
+        return;
+      }
+      const results: ScrubResult[] = [];
+      for (let i = 0; i < json.length && !ex.settled; i++) results.push(await scrubber.scrubInput(json[i], { record: i + 1 }));
+      ex.rejected = results.filter((r) => r.status === 'rejected').length;
+      send(res, ex, 200, results);
+      return;
+    }
+    if (typeof json === 'object' && json !== null) {
+      ex.claims = 1;
+      const result = await scrubber.scrubInput(json, { record: 1 });
+      ex.rejected = result.status === 'rejected' ? 1 : 0;
+      send(res, ex, 200, result);
+      return;
+    }
+    sendError(res, ex, 400, 'not-a-claim', 'expected a claim object or an array of claims',
+      [{ path: '$', value: json, expected: 'a claim object or an array of claims', message: `$ is ${JSON.stringify(json)}: expected a claim object or an array of claims` }]);
+  }
+
+  // A body we answer without reading is drained (read and dropped) when it is at most this long, so the
+  // client gets to read the answer instead of a connection reset; a longer one gets its connection cut.
+  const drainCap = limits.maxBodyBytes + Math.max(limits.maxBodyBytes, 1024 * 1024);
+
+  /** Whether answering now, with the body unread, must close the connection (the body is unbounded or too long to drain). */
+  function mustClose(req: http.IncomingMessage): boolean {
+    const length = req.headers['content-length'];
+    if (length === undefined) return req.headers['transfer-encoding'] !== undefined;
+    return !(Number(length) <= drainCap);
+  }
+
+  function postScrub(req: http.IncomingMessage, res: http.ServerResponse, ex: Exchange): void {
+    const type = req.headers['content-type'];
+    if (type !== undefined && !JSON_TYPE.test(type)) {
+      sendError(res, ex, 415, 'unsupported-media-type', `send the claims as application/json (got ${logPath(type).slice(0, 60)})`, undefined, mustClose(req));
+      return;
+    }
+    const declared = req.headers['content-length'] === undefined ? undefined : Number(req.headers['content-length']);
+    if (declared !== undefined && declared > limits.maxBodyBytes) {
+      sendError(res, ex, 413, 'body-too-large', `the body may be at most ${limits.maxBodyBytes} bytes (Content-Length says ${declared})`, undefined, mustClose(req));
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let overflow = false;
+    const tooLarge = () => sendError(res, ex, 413, 'body-too-large', `the body may be at most ${limits.maxBodyBytes} bytes`, undefined, true);
+    req.on('data', (chunk: Buffer) => {
+      ex.bytesIn += chunk.length;
+      if (ex.settled) return;
+      if (!overflow && ex.bytesIn <= limits.maxBodyBytes) { chunks.push(chunk); return; }
+      overflow = true;
+      chunks.length = 0;
+      if (ex.bytesIn > drainCap) { tooLarge(); req.destroy(); }
+    });
+    req.on('end', () => {
+      if (ex.settled) return;
+      if (overflow) { tooLarge(); return; }
+      ex.phase = 'scrubbing';
+      scrubBody(Buffer.concat(chunks), res, ex).catch((error: unknown) => {
+        ex.reason = error instanceof Error ? error.name : 'error';
+        sendError(res, ex, 500, 'internal', 'the claim could not be scrubbed: internal error');
+      });
+    });
+  }
+
+  function handle(req: http.IncomingMessage, res: http.ServerResponse): void {
+    const ex: Exchange = { started: process.hrtime.bigint(), bytesIn: 0, bytesOut: 0, claims: 0, rejected: 0, settled: false, phase: 'reading' };
+    const timer = setTimeout(() => {
+      if (ex.settled) return;
+      ex.reason = 'timeout';
+      if (ex.phase === 'reading') sendError(res, ex, 408, 'request-timeout', `the request was not received within ${limits.requestTimeoutMs} ms`, undefined, true);
+      else sendError(res, ex, 503, 'timeout', `the claims were not scrubbed within ${limits.requestTimeoutMs} ms`, undefined, true);
+      ex.settled = true;
+    }, limits.requestTimeoutMs);
+    res.on('close', () => {
+      clearTimeout(timer);
+      if (!res.writableFinished && ex.reason === undefined) ex.reason = 'aborted';
+      ex.settled = true;
+      logRequest(req, res, ex);
+    });
+    req.on('error', () => { ex.reason ??= 'aborted'; ex.settled = true; });
+
+    try {
+      const path = (req.url ?? '/').split('?')[0];
+      const method = req.method === 'HEAD' ? 'GET' : req.method;
+      const closeAfter = mustClose(req);
+      if (path === '/v1/scrub') {
+        if (method === 'POST') { postScrub(req, res, ex); return; }
+        sendError(res, ex, 405, 'method-not-allowed', 'use POST /v1/scrub', undefined, closeAfter);
+        return;
+      }
+      if (method !== 'GET' && (path === '/healthz' || path === '/v1/rules' || path.startsWith('/v1/rules/'))) {
+        sendError(res, ex, 405, 'method-not-allowed', `use GET ${path}`, undefined, closeAfter);
+        return;
+      }
+      if (path === '/healthz') {
+        if (draining) sendError(res, ex, 503, 'shutting-down', 'the server is shutting down');
+        else send(res, ex, 200, { status: 'ok', ruleSet: ruleSet.version, rules: ruleSet.rules.length, uptimeS: Math.round((Date.now() - startedAt) / 1000) });
+        return;
+      }
+      if (path === '/v1/rules') { send(res, ex, 200, listRules(ruleSet)); return; }
+      if (path.startsWith('/v1/rules/')) {
+        let id: string;
+        try { id = decodeURIComponent(path.slice('/v1/rules/'.length)); } catch { id = ''; }
+        const rule = describeRule(ruleSet, id);
+        if (rule) send(res, ex, 200, rule);
+        else sendError(res, ex, 404, 'unknown-rule', `no rule "${id.slice(0, 80)}"; GET /v1/rules lists them`);
+        return;
+      }
+      sendError(res, ex, 404, 'not-found', 'no such endpoint: POST /v1/scrub, GET /v1/rules, GET /v1/rules/:id, GET /healthz', undefined, closeAfter);
+    } catch (error) {
+      ex.reason = error instanceof Error ? error.name : 'error';
+      sendError(res, ex, 500, 'internal', 'internal error', undefined, true);
+    }
+  }
+
+  server.on('request', handle);
+  // A request node cannot parse (bad request line, huge headers, header timeout): answer it in JSON and close.
+  server.on('clientError', (error: NodeJS.ErrnoException, socket: Socket) => {
+    if (error.code === 'ECONNRESET' || !socket.writable) { socket.destroy(); return; }
+    const status = error.code === 'HPE_HEADER_OVERFLOW' ? 431 : error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400;
+    const code = status === 431 ? 'headers-too-large' : status === 408 ? 'request-timeout' : 'bad-request';
+    const body = JSON.stringify({ error: { status, code, message: status === 400 ? 'the request is not valid HTTP/1.1' : code.replace(/-/g, ' ') } } satisfies ErrorBody);
+    socket.end(`HTTP/1.1 ${status} ${http.STATUS_CODES[status]}\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`);
+    log?.({ time: new Date().toISOString(), level: 'warn', msg: 'request', method: '', path: '', status, ms: 0, bytesIn: 0, bytesOut: Buffer.byteLength(body), claims: 0, rejected: 0, reason: code });
+  });
+
+  async function listen(port = 8080, host = '127.0.0.1'): Promise<{ url: string; host: string; port: number }> {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(port, host, () => { server.off('error', reject); resolve(); });
+    });
+    const address = server.address() as AddressInfo;
+    const shown = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+    return { url: `http://${shown}:${address.port}`, host: address.address, port: address.port };
+  }
+
+  function close(): Promise<void> {
+    closing ??= new Promise<void>((resolve) => {
+      draining = true; // responses from now on carry Connection: close; /healthz says 503
+      if (!server.listening) { resolve(); return; }
+      const force = setTimeout(() => server.closeAllConnections(), limits.shutdownGraceMs);
+      server.close(() => { clearTimeout(force); resolve(); });
+      server.closeIdleConnections();
+    });
+    return closing;
+  }
+
+  return { http: server, handle, listen, close };
+}

@@ -6,6 +6,7 @@
  *     --format F        also time the nightly CLI path: `claimscrub check claims.ndjson --format F --output …`
  *                       (reader, scrubber, summary with charges, formatter) and its peak RSS, in a child
  *                       process so its memory is its own
+ *     --jobs N          with --format: also run that CLI path with `--jobs N` worker threads
  *   node dist/scripts/bench.js --generate FILE [--claims N]   write the generated claims to FILE and stop
  * Figures: rule-set load time; single-claim in-process latency (p50/p99 µs) with the full shipped
  * rule set; batch throughput NDJSON → NDJSON (claims/s) and peak RSS; X12 when its bench exists.
@@ -89,20 +90,20 @@ async function writeClaims(ruleSet: RuleSet, count: number, file: string): Promi
 }
 
 /** The nightly path end to end, in a child process (its own peak RSS): bin → check → formatter → file. */
-function cliBatch(input: string, format: string, claims: number): void {
+function cliBatch(input: string, format: string, claims: number, jobs = 1): void {
   const output = path.join(path.dirname(input), `report.${format}`);
   const bin = path.join(__dirname, '..', '..', 'bin', 'claimscrub.js');
   const start = process.hrtime.bigint();
   // GNU time is not everywhere; the child reports its own peak RSS on exit instead.
   const child = spawnSync(process.execPath, ['-e', `
     process.on('exit', () => process.stderr.write('\\nBENCH_MAX_RSS_KB=' + process.resourceUsage().maxRSS + '\\n'));
-    process.argv = [process.argv[0], ${JSON.stringify(bin)}, 'check', ${JSON.stringify(input)}, '--format', ${JSON.stringify(format)}, '--output', ${JSON.stringify(output)}, '--fail-on', 'never', '--quiet'];
+    process.argv = [process.argv[0], ${JSON.stringify(bin)}, 'check', ${JSON.stringify(input)}, '--format', ${JSON.stringify(format)}, '--output', ${JSON.stringify(output)}, '--fail-on', 'never', '--quiet', '--jobs', '${jobs}'];
     require(${JSON.stringify(bin)});`], { encoding: 'utf8', maxBuffer: 1 << 24 });
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
   const rss = /BENCH_MAX_RSS_KB=(\d+)/.exec(child.stderr ?? '');
   if (child.status !== 0 || !rss) throw new Error(`claimscrub check --format ${format} failed (${child.status}): ${child.stderr}`);
   print({ name: `batch-cli-${format}`, claims, seconds: Math.round(seconds * 100) / 100, claimsPerSecond: Math.round(claims / seconds),
-    workers: 1, peakRssMb: Math.round(Number(rss[1]) / 1024), outputMb: Math.round(fs.statSync(output).size / 1e5) / 10, note: 'includes process start and rule-set load' });
+    workers: jobs, peakRssMb: Math.round(Number(rss[1]) / 1024), outputMb: Math.round(fs.statSync(output).size / 1e5) / 10, note: 'includes process start and rule-set load' });
 }
 
 async function batchThroughput(ruleSet: RuleSet, count: number, format: string | undefined): Promise<void> {
@@ -123,7 +124,11 @@ async function batchThroughput(ruleSet: RuleSet, count: number, format: string |
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
   print({ name: 'batch-ndjson', claims: results, mb: Math.round(bytes / 1e5) / 10, seconds: Math.round(seconds * 100) / 100,
     claimsPerSecond: Math.round(results / seconds), workers: 1, peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024) });
-  if (format) cliBatch(input, format, count);
+  if (format) {
+    cliBatch(input, format, count);
+    const jobs = arg('jobs', 1);
+    if (jobs > 1) cliBatch(input, format, count, jobs);
+  }
   fs.rmSync(dir, { recursive: true, force: true });
 }
 

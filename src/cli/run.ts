@@ -1,4 +1,5 @@
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { finished } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
@@ -11,6 +12,7 @@ import { loadRuleSet, shippedRulesDir } from '../rules/load';
 import type { RuleSet } from '../rules/rule-set';
 import { createScrubber } from '../scrub/scrubber';
 import type { InputItem } from '../input/types';
+import { scrubInWorkers } from './parallel';
 import { countBytes, createProgress, progressMode } from './progress';
 import { jsonLineLogger } from '../server/access-log';
 import { createServer, DEFAULT_LIMITS } from '../server/server';
@@ -61,6 +63,8 @@ Options:
   --progress                     progress and summary on standard error even when it is not a
                                  terminal (a plain line every 5 s; a terminal gets a bar)
   --quiet                        no progress and no summary
+  --jobs N|auto                  scrub on N worker threads (auto: one per core; default 1); results
+                                 keep input order; each thread holds its own copy of the rule set
   -h, --help                     this help
 
 Exit codes: 0 nothing at or above --fail-on; 1 findings at or above it; 2 usage, rule-file or I/O error.
@@ -99,10 +103,12 @@ async function check(args: string[], io: CliIo): Promise<ExitCode> {
     options: {
       format: { type: 'string' }, output: { type: 'string' }, 'input-format': { type: 'string' }, rules: { type: 'string' },
       preset: { type: 'string' }, 'fail-on': { type: 'string' }, 'as-of': { type: 'string' },
-      progress: { type: 'boolean' }, quiet: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
+      progress: { type: 'boolean' }, quiet: { type: 'boolean' }, help: { type: 'boolean', short: 'h' }, jobs: { type: 'string' },
     },
   });
   if (values.help) { await writeTo(io.stdout, CHECK_HELP); return 0; }
+  const jobs = values.jobs === undefined ? 1 : values.jobs === 'auto' ? os.availableParallelism() : Number(values.jobs);
+  if (!Number.isInteger(jobs) || jobs < 1 || jobs > 64) throw new UsageError(`--jobs must be a whole number from 1 to 64, or auto (got "${values.jobs}")`);
   if (positionals.length === 0) throw new UsageError('check needs at least one file, or - for standard input');
   const format = oneOf<OutputFormat>('format', values.format, OUTPUT_FORMATS, 'stylish');
   const failOn = oneOf('fail-on', values['fail-on'], ['error', 'warning', 'never'] as const, 'error');
@@ -138,7 +144,7 @@ async function check(args: string[], io: CliIo): Promise<ExitCode> {
   if (values.preset !== undefined && !ruleSet.presets.has(values.preset)) {
     throw new UsageError(`unknown preset "${values.preset}" (known: ${[...ruleSet.presets.keys()].join(', ')})`);
   }
-  const scrubber = createScrubber(ruleSet, { ...(values.preset ? { preset: values.preset } : {}), ...(asOf ? { asOf } : {}) });
+  const scrubberOptions = { ...(values.preset ? { preset: values.preset } : {}), ...(asOf ? { asOf } : {}) };
   // Opened now, so an output that cannot be written is exit 2 before any work, not a crash midway.
   let out: NodeJS.WritableStream = io.stdout;
   if (values.output) {
@@ -164,7 +170,8 @@ async function check(args: string[], io: CliIo): Promise<ExitCode> {
   let worst: 'error' | 'warning' | 'none' = 'none';
   const sizes = inputs.map((i) => i.size);
   const progress = createProgress({
-    stream: io.stderr, mode: progressMode({ quiet: values.quiet, progress: values.progress, isTTY: io.stderrIsTTY }),
+    // No bar when the results themselves go to the terminal: the two would overwrite each other.
+    stream: io.stderr, mode: progressMode({ quiet: values.quiet, progress: values.progress, isTTY: io.stderrIsTTY && !(out === io.stdout && (io.stdout as Partial<NodeJS.WriteStream>).isTTY === true) }),
     ...(sizes.every((n) => n !== undefined) ? { totalBytes: sizes.reduce<number>((a, b) => a + (b ?? 0), 0) } : {}),
   });
   let bytes = 0;
@@ -175,17 +182,24 @@ async function check(args: string[], io: CliIo): Promise<ExitCode> {
   }
 
   const x12Stats = emptyX12Stats();
-  for (const input of inputs) {
-    const chunks = countBytes(input.open(), (n) => { bytes += n; });
-    for await (const result of scrubber.scrubAll(withCharges(readClaims(chunks, input.format, { file: input.name, ...(input.format === 'x12' ? { stats: x12Stats } : {}) })))) {
-      const charge = charges.shift();
-      addToSummary(summary, result, charge);
-      if (result.status === 'rejected' || result.findings.some((f) => f.severity === 'error')) worst = 'error';
-      else if (worst === 'none' && result.findings.some((f) => f.severity === 'warning')) worst = 'warning';
-      const text = formatter.result(result, charge === undefined ? {} : { charge });
-      if (text && !out.write(text)) await drained();
-      progress.update(summary.inputs, bytes);
+  // All inputs as one stream of items, so --jobs starts its threads (and loads their rule sets) once.
+  async function* allItems(): AsyncGenerator<InputItem> {
+    for (const input of inputs) {
+      const chunks = countBytes(input.open(), (n) => { bytes += n; });
+      yield* withCharges(readClaims(chunks, input.format, { file: input.name, ...(input.format === 'x12' ? { stats: x12Stats } : {}) }));
     }
+  }
+  const results = jobs > 1
+    ? scrubInWorkers(allItems(), { jobs, scrubber: scrubberOptions, ...(values.rules ? { rulesDir: path.resolve(io.cwd, values.rules) } : {}) })
+    : createScrubber(ruleSet, scrubberOptions).scrubAll(allItems());
+  for await (const result of results) {
+    const charge = charges.shift();
+    addToSummary(summary, result, charge);
+    if (result.status === 'rejected' || result.findings.some((f) => f.severity === 'error')) worst = 'error';
+    else if (worst === 'none' && result.findings.some((f) => f.severity === 'warning')) worst = 'warning';
+    const text = formatter.result(result, charge === undefined ? {} : { charge });
+    if (text && !out.write(text)) await drained();
+    progress.update(summary.inputs, bytes);
   }
   progress.done();
   await writeTo(out, format === 'stylish' ? '' : formatter.end(summary));
@@ -201,7 +215,8 @@ function x12Line(s: X12Stats): string {
   if (s.interchanges + s.transactions === 0) return '';
   const n = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
   return `x12: ${n(s.interchanges, 'interchange')}, ${n(s.transactions, 'transaction')}, ${n(s.claims, 'claim')}, ${n(s.rejections, 'rejection')}`
-    + `${s.envelopeProblems > 0 ? ` (${n(s.envelopeProblems, 'envelope problem')})` : ''}\n`;
+    + `${s.envelopeProblems > 0 ? ` (${n(s.envelopeProblems, 'envelope problem')})` : ''}`
+    + `${s.ignoredCharacters > 0 ? `; ${n(s.ignoredCharacters, 'character')} of non-X12 text skipped` : ''}\n`;
 }
 
 async function rules(args: string[], io: CliIo): Promise<ExitCode> {

@@ -1,10 +1,10 @@
 import { addDays, formatISO, parseISO } from 'date-fns';
-import { Engine, Rule, type Almanac } from 'json-rules-engine';
+import { Engine, Rule, type Almanac, type Operator } from 'json-rules-engine';
 import type { Claim } from '../claim/codecs';
 import { decodeClaim } from '../claim/decode';
 import { codeSetOn } from '../rules/code-set';
-import { type ClaimContext, type EvidenceItem, FACTS, judgingDate } from '../rules/facts';
-import type { RuleFile, RuleSetting, Severity } from '../rules/formats';
+import { type ClaimContext, type EvidenceItem, FACTS, factValue, judgingDate } from '../rules/facts';
+import type { Condition, LeafCondition, RuleFile, RuleSetting, Severity } from '../rules/formats';
 import { createOperators } from '../rules/operators';
 import type { RuleSet } from '../rules/rule-set';
 import { buildFindings, compareFindings, DEFAULT_THRESHOLDS, type OutcomeThresholds, outcomeOf, riskScore } from './findings';
@@ -33,8 +33,12 @@ export interface Scrubber {
   scrubAll(items: AsyncIterable<InputItem> | Iterable<InputItem>): AsyncIterable<ScrubResult>;
 }
 
-interface EffectiveRule { readonly rule: RuleFile; readonly severity: Severity; readonly risk: number }
-interface Period { readonly from: string; readonly engine: Engine | undefined }
+interface EffectiveRule {
+  readonly rule: RuleFile; readonly severity: Severity; readonly risk: number;
+  /** The rule's top-level `all` conditions on index facts: checked before the engine (DESIGN §3.3). */
+  readonly gates: readonly LeafCondition[];
+}
+interface Period { readonly from: string; readonly rules: readonly EffectiveRule[] }
 
 const nextDay = (date: string): string => formatISO(addDays(parseISO(date), 1), { representation: 'date' });
 
@@ -51,7 +55,7 @@ function settingsFor(ruleSet: RuleSet, options: ScrubberOptions): Map<string, Ef
   const effective = new Map<string, EffectiveRule>();
   for (const rule of ruleSet.rules) {
     if (options.only && !options.only.includes(rule.id)) continue;
-    effective.set(rule.id, { rule, severity: rule.meta.severity, risk: rule.meta.denial.risk });
+    effective.set(rule.id, { rule, severity: rule.meta.severity, risk: rule.meta.denial.risk, gates: gatesOf(rule.conditions as Condition) });
   }
   const apply = (ruleId: string, setting: RuleSetting) => {
     const current = effective.get(ruleId);
@@ -67,9 +71,10 @@ function settingsFor(ruleSet: RuleSet, options: ScrubberOptions): Map<string, Ef
 function buildEngine(rules: readonly EffectiveRule[], ruleSet: RuleSet): Engine {
   const engine = new Engine([], { allowUndefinedFacts: false });
   for (const operator of createOperators(ruleSet.valueSets)) engine.addOperator(operator);
-  for (const [name, fact] of Object.entries(FACTS)) {
+  // Facts are memoized per claim on its context (factValue), so the engine's own params-hashing cache is off.
+  for (const name of Object.keys(FACTS)) {
     engine.addFact(name, async (params: Record<string, unknown>, almanac: Almanac) =>
-      fact.compute(await almanac.factValue<ClaimContext>('claimContext'), params ?? {}));
+      factValue(await almanac.factValue<ClaimContext>('claimContext'), name, params), { cache: false });
   }
   for (const { rule } of rules) {
     engine.addRule(new Rule({ name: rule.id, conditions: rule.conditions as never, event: rule.event, priority: rule.priority ?? 1 }));
@@ -77,9 +82,14 @@ function buildEngine(rules: readonly EffectiveRule[], ruleSet: RuleSet): Engine 
   return engine;
 }
 
+function gatesOf(conditions: Condition): LeafCondition[] {
+  if (!('all' in conditions)) return [];
+  return conditions.all.filter((c): c is LeafCondition => 'fact' in c && FACTS[c.fact]?.index === true && c.path === undefined);
+}
+
 /**
- * One Engine per effective period (DESIGN §3.3), built here once: the period boundaries are every
- * rule's and code set's effective dates, so a claim meets exactly the rules in force on its date.
+ * The effective periods of DESIGN §3.3: the boundaries are every rule's and code set's effective
+ * dates, so a claim meets exactly the rules in force on its date.
  */
 function buildPeriods(rules: readonly EffectiveRule[], ruleSet: RuleSet): Period[] {
   const bounds = new Set<string>(['0000-01-01']);
@@ -87,13 +97,10 @@ function buildPeriods(rules: readonly EffectiveRule[], ruleSet: RuleSet): Period
     bounds.add(e.from);
     if (e.to) bounds.add(nextDay(e.to));
   }
-  const engines = new Map<string, Engine>();
-  return [...bounds].sort().map((from) => {
-    const active = rules.filter(({ rule: { meta: { effective } } }) => effective.from <= from && (effective.to === undefined || from <= effective.to));
-    const key = active.map((r) => r.rule.id).join('|');
-    if (active.length > 0 && !engines.has(key)) engines.set(key, buildEngine(active, ruleSet));
-    return { from, engine: engines.get(key) };
-  });
+  return [...bounds].sort().map((from) => ({
+    from,
+    rules: rules.filter(({ rule: { meta: { effective } } }) => effective.from <= from && (effective.to === undefined || from <= effective.to)),
+  }));
 }
 
 function periodOn(periods: readonly Period[], date: string): Period {
@@ -111,21 +118,39 @@ export function createScrubber(ruleSet: RuleSet, options: ScrubberOptions = {}):
   const settings = settingsFor(ruleSet, options);
   const periods = buildPeriods([...settings.values()], ruleSet);
   const thresholds = options.thresholds ?? DEFAULT_THRESHOLDS;
+  // Engines by the set of rules a claim can meet, built once per set and reused; the sets are few
+  // (index facts have few values), the bound only guards against a pathological rule set.
+  const engines = new Map<string, Engine>();
+  // The engine's own operator map (not in its typings), so a gate means exactly what the engine means.
+  type EvaluatingOperator = Operator & { evaluate(factValue: unknown, jsonValue: unknown): boolean };
+  const operators = (buildEngine([], ruleSet) as unknown as { operators: { get(name: string): EvaluatingOperator } }).operators;
+  const passes = (gate: LeafCondition, ctx: ClaimContext): boolean =>
+    operators.get(gate.operator).evaluate(factValue(ctx, gate.fact, gate.params), gate.value);
+  const engineFor = (rules: readonly EffectiveRule[]): Engine => {
+    const key = rules.map((r) => r.rule.id).join('|');
+    let engine = engines.get(key);
+    if (!engine) {
+      if (engines.size >= 1024) engines.clear();
+      engine = buildEngine(rules, ruleSet);
+      engines.set(key, engine);
+    }
+    return engine;
+  };
 
   async function scrub(claim: Claim, source?: SourceRef): Promise<ScrubbedResult> {
     const judged = options.asOf ? { date: options.asOf, path: '$.serviceDate' } : judgingDate(claim);
     const codeSet = codeSetOn(ruleSet.codeSets, judged.date);
     // DESIGN §2.2: a DRG on every institutional inpatient result, computed once; the drg/* facts read it.
     const drg = isInpatient(claim) ? computeDrg(claim, ruleSet.drgGroupers ?? [], judged.date, codeSet) : undefined;
-    const ctx: ClaimContext = { claim, date: judged.date, datePath: judged.path, codeSet, ruleSet, ...(drg ? { drg } : {}) };
+    const ctx: ClaimContext = { claim, date: judged.date, datePath: judged.path, codeSet, ruleSet, ...(drg ? { drg } : {}), memo: new Map() };
     const findings: Finding[] = [];
-    const { engine } = periodOn(periods, judged.date);
-    if (engine) {
-      const { results, almanac } = await engine.run({ claimContext: ctx });
+    const candidates = periodOn(periods, judged.date).rules.filter((r) => r.gates.every((gate) => passes(gate, ctx)));
+    if (candidates.length > 0) {
+      const { results } = await engineFor(candidates).run({ claimContext: ctx });
       for (const result of results) {
         const setting = settings.get(result.name)!;
         const { evidenceFact, evidenceParams } = setting.rule.event.params;
-        const items = await almanac.factValue<EvidenceItem[]>(evidenceFact, evidenceParams ?? {});
+        const items = factValue(ctx, evidenceFact, evidenceParams) as EvidenceItem[];
         findings.push(...buildFindings(setting.rule, setting.severity, setting.risk, items, ruleSet));
       }
     }

@@ -56,6 +56,12 @@ describe('delimiters and text forms', () => {
     expect(await decodedClaims(pieces)).toEqual(expected);
   });
 
+  it('skips text between and after interchanges, and a DOS Ctrl-Z end mark, as it skips text before the ISA', async () => {
+    const { items, stats } = await read(`${standard}\r\n=== next batch ===\r\n${file837(P, [professionalClaim('C3X3')])}\r\n-- end of transfer --\u001a`);
+    expect(items.map((i) => i.kind)).toEqual(['claim', 'claim', 'claim']);
+    expect(stats.ignoredCharacters).toBeGreaterThan(30);
+  });
+
   it('reads the same whatever the chunking (one character at a time)', async () => {
     expect(await decodedClaims([...standard])).toEqual(expected);
   });

@@ -3,6 +3,7 @@ import { decodeClaim } from '../../claim/decode';
 import type { SourceRef } from '../../scrub/result';
 import { type Chunks, type InputItem, problem, type ReadOptions, rejectedItem } from '../types';
 import { ClaimBuilder, type ClaimDraft, type ClaimKind } from './claim-builder';
+import { SEGMENT_ID, SEGMENTS_837 } from './segments';
 import { x12TextOf } from './text';
 import { type Segment, tokenBatches } from './tokenizer';
 
@@ -46,6 +47,8 @@ interface Transaction {
   readonly control: string;
   readonly position: number;
   count: number;
+  /** Position of the last segment read into it. */
+  last: number;
   readonly unsupported?: string;
   readonly builder: ClaimBuilder;
   claims: number;
@@ -121,7 +124,7 @@ export async function* readX12(chunks: Chunks, options: X12ReadOptions = {}): As
     const draft = t.builder.end();
     if (draft) {
       // The claim was cut short as far as anyone can tell: reject it, naming why.
-      out.push(claimItem(draft, t.control, [problem('$', null, 'a claim closed by HL, CLM or SE', `${message}; the claim read up to segment ${last} may be incomplete`)]));
+      out.push(claimItem(draft, t.control, [problem('$', null, 'a claim closed by HL, CLM or SE', `${message}; the claim read up to segment ${t.last} may be incomplete`)]));
     } else if (t.claims === 0 && t.unsupported) {
       out.push(rejectEnvelope({ transaction: t.control, segment: t.position }, null, 'an 837 transaction', `${t.unsupported}; ${message}`));
     } else {
@@ -172,7 +175,7 @@ export async function* readX12(chunks: Chunks, options: X12ReadOptions = {}): As
           } else gs.controls.set(control, seg.position);
         }
         const { kind, unsupported } = kindOf(f[1] ?? '', f[3] || gs?.version || '', isa?.version ?? '', control);
-        st = { control, position: seg.position, count: 1, builder: new ClaimBuilder(kind), claims: 0, ...(unsupported ? { unsupported } : {}) };
+        st = { control, position: seg.position, count: 1, last: seg.position, builder: new ClaimBuilder(kind), claims: 0, ...(unsupported ? { unsupported } : {}) };
         return;
       }
       case 'SE': {
@@ -241,6 +244,7 @@ export async function* readX12(chunks: Chunks, options: X12ReadOptions = {}): As
     }
     if (st) {
       st.count++;
+      st.last = seg.position;
       if (seg.id === 'CLM') {
         stats.claims++;
         st.claims++;
@@ -254,6 +258,12 @@ export async function* readX12(chunks: Chunks, options: X12ReadOptions = {}): As
       if (st.unsupported) return;
       const closed = st.builder.add(seg);
       if (closed) out.push(claimItem(closed, st.control));
+      return;
+    }
+    // Outside any interchange, text that is not an 837 segment (a trailer line after the IEA, a banner
+    // between files) is skipped like text before the ISA.
+    if (!isa && !gs && (!SEGMENT_ID.test(seg.id) || !SEGMENTS_837.has(seg.id))) {
+      stats.ignoredCharacters += seg.fields.join(seg.delimiters.element).length;
       return;
     }
     // Outside any transaction: a CLM still yields its own item; other segments are reported together.
@@ -294,7 +304,7 @@ export async function* readX12(chunks: Chunks, options: X12ReadOptions = {}): As
       }
       // A segment too long to be real: damage where it falls.
       const message = `segment ${token.position} is ${token.length} characters long (no terminator in sight): it was skipped`;
-      if (st) { st.count++; st.builder.damage(problem('$', null, 'a segment of an 837', message)); }
+      if (st) { st.count++; st.last = token.position; st.builder.damage(problem('$', null, 'a segment of an 837', message)); }
       else out.push(rejectEnvelope({ segment: token.position }, null, 'a segment of an 837', message));
     }
     yield* out;

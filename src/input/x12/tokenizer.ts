@@ -1,6 +1,9 @@
 // A streaming X12 tokenizer: text in, segments out, delimiters taken from each ISA (X12.5 interchange
 // control structures: the ISA is the one segment whose layout is fixed, so it carries the delimiters).
 // Memory holds one chunk plus one unfinished segment, whatever the file's size.
+// (npm x12-parser 1.3.0 was evaluated and not used: it takes the delimiters at fixed offsets 3/82/104/105
+// of the first chunk only, so a BOM, text before the ISA, a trimmed ISA, a second interchange with other
+// delimiters, UTF-16 or a bare ST break it, and it treats an alphanumeric ISA11 as a repetition separator.)
 
 export interface Delimiters {
   readonly element: string;
@@ -40,12 +43,14 @@ const ISA_SEARCH = 512; // an ISA is 106 characters; allow padding quirks but no
 const BARE_LOOKAHEAD = 8 * 1024; // text to look at when guessing a bare transaction's component separator
 
 const isAlnum = (c: string): boolean => /^[A-Za-z0-9]$/.test(c);
-const isSpace = (c: string): boolean => c === ' ' || c === '\t' || c === '\r' || c === '\n' || c === '\f' || c === '\v' || c === '\u0000' || c === '\ufeff';
+const isSpace = (c: string): boolean => c === ' ' || c === '\t' || c === '\r' || c === '\n' || c === '\f' || c === '\v' || c === '\u0000' || c === '\ufeff'
+  || c === '\u001a'; // Ctrl-Z: the end-of-file mark of DOS-era transfers
 const escape = (c: string): string => c.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&');
 const preview = (s: string): string => (s.length > 40 ? `${s.slice(0, 37)}...` : s);
 
 // The start of an interchange or of a bare 837 transaction, not inside a word.
 const START = /(?<![A-Za-z0-9])(?:ISA(?=[^A-Za-z0-9\s])|ST([^A-Za-z0-9\s])837\1)/;
+const NEW_INTERCHANGE = /[\r\n][ \t]*ISA(?=[^A-Za-z0-9\s])/;
 
 /** Segments of X12 text, in order; every character of the text ends up in a segment or a Skipped token. */
 export async function* tokenize(texts: AsyncIterable<string>): AsyncGenerator<Token> {
@@ -148,8 +153,16 @@ export async function* tokenBatches(texts: AsyncIterable<string>): AsyncGenerato
         break;
       }
       let text = buf.slice(pos, end < 0 ? buf.length : end);
-      pos = end < 0 ? buf.length : end + d.segment.length;
-      if (d.segment !== '\n' && (text.includes('\n') || text.includes('\r'))) text = text.replace(/[\r\n]/g, ''); // lines wrapped at 80 columns
+      let next = end < 0 ? buf.length : end + d.segment.length;
+      if (d.segment !== '\n' && (text.includes('\n') || text.includes('\r'))) {
+        // No element holds a line break (X12.6 character sets), so a line that starts with ISA inside a
+        // "segment" is the next interchange after a banner line: stop before it. Other line breaks are
+        // lines wrapped at 80 columns.
+        const isa = NEW_INTERCHANGE.exec(text);
+        if (isa) { text = text.slice(0, isa.index); next = pos + isa.index + 1; }
+        text = text.replace(/[\r\n]/g, '');
+      }
+      pos = next;
       text = text.trimEnd();
       if (text === '') continue;
       position++;
@@ -158,7 +171,7 @@ export async function* tokenBatches(texts: AsyncIterable<string>): AsyncGenerato
         continue;
       }
       const fields = text.split(d.element);
-      batch.push({ kind: 'segment', id: fields[0], fields, position, delimiters: d, ...(guessed ? { guessed } : {}) });
+      batch.push(guessed ? { kind: 'segment', id: fields[0], fields, position, delimiters: d, guessed } : { kind: 'segment', id: fields[0], fields, position, delimiters: d });
     }
     buf = buf.slice(pos);
     if (eof) {

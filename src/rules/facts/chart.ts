@@ -1,20 +1,25 @@
 import { type ChartReading, readChart } from '../../chart/read-chart';
 import type { ClaimContext, FactDefinition } from './types';
 
-// The chart text (claim.documentation, DESIGN §2.1) read once per claim. Facts receive only the claim
-// context, so the reading is memoized on that context object: it lives exactly as long as the claim's
-// evaluation (a WeakMap entry dies with the context), and every rule's fact shares it.
-const readings = new WeakMap<ClaimContext, ChartReading>();
+// The chart text (claim.documentation, DESIGN §2.1) read once per claim: the reading is memoized on the
+// claim's context (ctx.memo), so every rule's fact shares it.
+const CHART_MEMO = 'chart:reading';
 
 /** The claim's chart reading (no mentions when no lexicon is loaded or the claim has no documentation). */
 export function chartOf(ctx: ClaimContext): ChartReading {
-  let reading = readings.get(ctx);
+  let reading = ctx.memo.get(CHART_MEMO) as ChartReading | undefined;
   if (!reading) {
     const lexicon = ctx.ruleSet.chartLexicon;
-    reading = lexicon ? readChart(lexicon, ctx.claim.documentation) : { documented: false, mentions: [] };
-    readings.set(ctx, reading);
+    reading = lexicon ? readChart(lexicon, ctx.claim.documentation) : { documented: hasText(ctx), mentions: [] };
+    ctx.memo.set(CHART_MEMO, reading);
   }
   return reading;
+}
+
+/** Whether the claim carries any chart text (837 claims never do); cheap: no reading. */
+function hasText(ctx: ClaimContext): boolean {
+  const doc = ctx.claim.documentation;
+  return typeof doc === 'string' ? doc.trim().length > 0 : (doc ?? []).some((s) => s.text.trim().length > 0);
 }
 
 /** The region title words of a region character ("cervicothoracic region"). */
@@ -25,9 +30,11 @@ export function regionName(ctx: ClaimContext, region: string | undefined): strin
 export const CHART_FACTS: Readonly<Record<string, FactDefinition>> = {
   documented: {
     description: 'true when the claim carries chart text (documentation); 837 claims never do.',
-    compute: (ctx) => chartOf(ctx).documented,
+    index: true,
+    compute: hasText,
   },
   documentedConditions: {
+    index: true,
     description: 'Spine conditions the chart documents as present (not negated, not uncertain): spondylolysis, spondylolisthesis, radiculopathy, myelopathy, stenosis, spondylosis.',
     compute: (ctx) => [...new Set(chartOf(ctx).mentions.filter((m) => m.status === 'affirmed').map((m) => m.condition))],
   },

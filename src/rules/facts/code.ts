@@ -36,9 +36,9 @@ function listCodes(codeSet: CodeSet, codes: readonly string[], max = 12): string
 
 /** Facts about the claim itself and the validity of its codes on the judging date. */
 export const CODE_FACTS: Readonly<Record<string, FactDefinition>> = {
-  claimType: { description: 'professional | institutional', compute: (ctx) => ctx.claim.type },
+  claimType: { description: 'professional | institutional', index: true, compute: (ctx) => ctx.claim.type },
   serviceDate: { description: 'The judging date (YYYY-MM-DD): discharge date, claim service date or first line date.', compute: (ctx) => ctx.date },
-  payerType: { description: 'medicare | medicaid | commercial | other, or "unknown".', compute: (ctx) => ctx.claim.payer?.type ?? 'unknown' },
+  payerType: { description: 'medicare | medicaid | commercial | other, or "unknown".', index: true, compute: (ctx) => ctx.claim.payer?.type ?? 'unknown' },
   diagnosisCodes: { description: 'Every ICD-10-CM diagnosis code on the claim (dotted).', compute: (ctx) => icd10Diagnoses(ctx).map((d) => d.code) },
   principalDiagnosis: { description: 'The first diagnosis code (principal / primary), or null.', compute: (ctx) => ctx.claim.diagnoses[0]?.code ?? null },
   procedureCodes: { description: 'The CPT/HCPCS codes of the service lines.', compute: (ctx) => (ctx.claim.lines ?? []).map((l) => l.procedureCode) },

@@ -123,14 +123,13 @@ export const SPECIFICITY_FACTS: Readonly<Record<string, FactDefinition>> = {
       const codeSet = ctx.codeSet;
       if (!codeSet || !ctx.ruleSet.spine) return [];
       const only = familiesParam(params);
-      const chart = chartOf(ctx);
       return diagnoses(ctx).flatMap((d) => {
         const family = familyOf(ctx, d.code, only);
         if (!family || !codeSet.get(d.code)?.billable || !family.unspecified.includes(d.code.slice(family.header.length))) return [];
         const mentions = affirmed(ctx, family.condition);
         if (mentions.some((m) => keyOf(family, m) !== undefined)) return [];
         const children = codeSet.billableChildren(family.header).filter((c) => !family.unspecified.includes(c.slice(family.header.length)));
-        const reason = !chart.documented
+        const reason = !chartOf(ctx).documented
           ? 'the claim carries no chart text'
           : mentions.length > 0 ? `the chart documents ${family.condition} ("${mentions[0].quote.text}") without a level or region`
             : `the chart text does not document ${family.condition} with a level or region`;

@@ -14,6 +14,8 @@ export interface ClaimContext {
   readonly ruleSet: RuleSet;
   /** MS-DRG 551/552 grouping of an institutional inpatient claim, computed once per claim by the scrubber. */
   readonly drg?: DrgComputation;
+  /** Fact values of this claim, so each is computed once (see factValue). */
+  readonly memo: Map<string, unknown>;
 }
 
 /**
@@ -33,6 +35,12 @@ export interface EvidenceItem {
 
 export interface FactDefinition {
   readonly description: string;
+  /**
+   * Cheap and discriminating (claim type, payer type, whether there is chart text…): the scrubber
+   * evaluates a rule's top-level conditions on index facts before the engine, to pre-select the
+   * rules a claim can meet (DESIGN §3.3).
+   */
+  readonly index?: boolean;
   /** For evidence facts (arrays of EvidenceItem): the fields each item carries, for message placeholders. */
   readonly itemFields?: readonly string[];
   compute(ctx: ClaimContext, params: Record<string, unknown>): unknown;

@@ -4,8 +4,10 @@
  * The server runs in its own process (`claimscrub serve --port 0 --quiet`, the shipped rules), so the
  * client does not steal its event loop. The client is a small raw-socket keep-alive loop (like
  * autocannon, without the dependency): requests are pre-serialized and responses are only framed.
- * - http-fixed-rate: an open loop at a fixed rate; each latency is measured from the time the request
- *   was due, not when it was sent, so a stalled server is not hidden (no coordinated omission).
+ * - http-fixed-rate: an open loop at a fixed rate; p50Ms/p99Ms are measured from the time each request
+ *   was due, not when it was sent, so a stalled server is not hidden (no coordinated omission); they
+ *   include the client's timer granularity (~1 ms ticks), given apart as clientLagP99Ms, and
+ *   fromSendP50Ms/fromSendP99Ms are measured from the write.
  * - http-saturation: a closed loop, N connections each sending the next request when the last returns.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
@@ -125,9 +127,10 @@ async function saturate(port: number, bodies: readonly Buffer[], connections: nu
 }
 
 /** Open loop at `rate` requests/s: requests are sent when due on any idle connection (more are opened if all are busy). */
-async function fixedRate(port: number, bodies: readonly Buffer[], rate: number, seconds: number): Promise<{ latencies: number[]; errors: number; seconds: number; lagP99Ms: number }> {
+async function fixedRate(port: number, bodies: readonly Buffer[], rate: number, seconds: number): Promise<{ latencies: number[]; errors: number; seconds: number; extra: Record<string, number> }> {
   const pool = await openConnections(port, 8);
   const latencies: number[] = [];
+  const service: number[] = []; // from the moment the request was written, for comparison
   const lags: number[] = [];
   let errors = 0;
   const total = Math.round(rate * seconds);
@@ -141,9 +144,12 @@ async function fixedRate(port: number, bodies: readonly Buffer[], rate: number, 
         let connection = pool.find((c) => !c.busy);
         if (!connection) { connection = new Connection(net.connect(port, '127.0.0.1')); pool.push(connection); }
         const dueAt = started + (sent * 1000) / rate;
-        lags.push(performance.now() - dueAt);
+        const sentAt = performance.now();
+        lags.push(sentAt - dueAt);
         connection.send(bodies[sent % bodies.length], (status) => {
-          latencies.push(performance.now() - dueAt);
+          const now = performance.now();
+          latencies.push(now - dueAt);
+          service.push(now - sentAt);
           if (status !== 200) errors++;
           if (++answered === total) resolve();
         });
@@ -155,7 +161,11 @@ async function fixedRate(port: number, bodies: readonly Buffer[], rate: number, 
   });
   const elapsed = (performance.now() - started) / 1000;
   pool.forEach((c) => c.close());
-  return { latencies, errors, seconds: elapsed, lagP99Ms: quantile(Float64Array.from(lags).sort(), 0.99) };
+  const sortedService = Float64Array.from(service).sort();
+  return {
+    latencies, errors, seconds: elapsed,
+    extra: { fromSendP50Ms: quantile(sortedService, 0.5), fromSendP99Ms: quantile(sortedService, 0.99), clientLagP99Ms: quantile(Float64Array.from(lags).sort(), 0.99) },
+  };
 }
 
 /** Starts `claimscrub serve` in a child process on a free loopback port. */
@@ -188,7 +198,7 @@ export async function benchHttp(options: BenchHttpOptions = {}): Promise<Record<
     const fixed = await fixedRate(port, bodies, rate, seconds);
     const saturated = await saturate(port, bodies, connections, seconds);
     return [
-      summarize('http-fixed-rate', fixed.latencies, fixed.errors, Math.round(fixed.seconds * 100) / 100, { targetRps: rate, body: 'one claim', clientLagP99Ms: fixed.lagP99Ms }),
+      summarize('http-fixed-rate', fixed.latencies, fixed.errors, Math.round(fixed.seconds * 100) / 100, { targetRps: rate, body: 'one claim', ...fixed.extra }),
       summarize('http-saturation', saturated.latencies, saturated.errors, Math.round(saturated.seconds * 100) / 100, { connections, body: 'one claim' }),
     ];
   } finally {

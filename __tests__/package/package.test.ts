@@ -13,7 +13,6 @@ const npmAvailable = spawnSync(npm, ['--version'], { encoding: 'utf8' }).status 
 const TSC = path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
 
 if (!npmAvailable) {
-  // eslint-disable-next-line no-console
   console.warn('npm is not available: the package test (npm pack → install → import) is skipped');
 }
 const maybe = npmAvailable ? describe : describe.skip;

@@ -91,9 +91,26 @@ describe('POST /v1/scrub', () => {
     expect(errorOf(declared.json).code).toBe('body-too-large');
     const chunked = await request(base, { method: 'POST', path: '/v1/scrub', body: Array.from({ length: 20 }, () => 'x'.repeat(8 * 1024)) });
     expect(chunked.status).toBe(413);
+    // Far past the limit (beyond what the server drains): a 413 or a cut connection, and the server lives on.
+    const endless = await request(base, { method: 'POST', path: '/v1/scrub', body: Array.from({ length: 48 }, () => 'x'.repeat(32 * 1024)) })
+      .then((r) => String(r.status), (e: Error) => e.message);
+    expect(endless).toMatch(/^413$|EPIPE|ECONNRESET|hang up/);
+    expect((await request(base, { path: '/healthz' })).status).toBe(200);
     const many = await postJson(base, Array.from({ length: 51 }, () => SEED[1]));
     expect(many.status).toBe(413);
     expect(errorOf(many.json).code).toBe('too-many-claims');
+  });
+
+  it('Expect: 100-continue: a body over the limit is refused before it is sent; one within it is read', async () => {
+    const refused = await rawExchange(base, [{ afterMs: 0, data: 'POST /v1/scrub HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 10000000\r\nExpect: 100-continue\r\n\r\n' }], 3000);
+    expect(refused).toMatchObject({ status: 413, closedByServer: true });
+    const body = JSON.stringify(SEED[1]);
+    const accepted = await rawExchange(base, [
+      { afterMs: 0, data: `POST /v1/scrub HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\nExpect: 100-continue\r\nConnection: close\r\n\r\n` },
+      { afterMs: 100, data: body },
+    ], 3000);
+    expect(accepted.text).toMatch(/^HTTP\/1\.1 100 Continue\r\n\r\nHTTP\/1\.1 200 OK/);
+    expect(accepted.text).toContain('"claimId":"CLM-2002"');
   });
 
   it('415 for a body that is not JSON; application/json with a charset and +json types are fine', async () => {
@@ -112,10 +129,15 @@ describe('POST /v1/scrub', () => {
     expect(Date.now() - started).toBeLessThan(3000);
   });
 
-  it('headers that never end, and a request line that is not HTTP, are answered and closed', async () => {
-    const slow = await rawExchange(base, [{ afterMs: 0, data: 'GET /healthz HTTP/1.1\r\nHost: x\r\n' }], 5000);
-    expect(slow.closedByServer).toBe(true);
-    expect([0, 408]).toContain(slow.status);
+  it('a connection that sends nothing, headers that never end, and a request line that is not HTTP are answered and closed', async () => {
+    const [idle, slow] = await Promise.all([
+      rawExchange(base, [], 5000),
+      rawExchange(base, [{ afterMs: 0, data: 'GET /healthz HTTP/1.1\r\nHost: x\r\n' }], 5000),
+    ]);
+    for (const exchange of [idle, slow]) {
+      expect(exchange).toMatchObject({ status: 408, closedByServer: true });
+      expect(JSON.parse(exchange.text.slice(exchange.text.indexOf('\r\n\r\n') + 4))).toMatchObject({ error: { code: 'request-timeout' } });
+    }
     const garbage = await rawExchange(base, [{ afterMs: 0, data: '\x00\x01 hello\r\n\r\n' }], 3000);
     expect(garbage.status).toBe(400);
     expect(garbage.closedByServer).toBe(true);

@@ -146,8 +146,13 @@ export function createServer(ruleSet: RuleSet, options: ServerOptions = {}): Scr
   // client gets to read the answer instead of a connection reset; a longer one gets its connection cut.
   const drainCap = limits.maxBodyBytes + Math.max(limits.maxBodyBytes, 1024 * 1024);
 
+  // Requests that sent `Expect: 100-continue` and were answered before the 100: their body never comes,
+  // so node must not wait to drain it; the connection closes instead.
+  const unsentBodies = new WeakSet<http.IncomingMessage>();
+
   /** Whether answering now, with the body unread, must close the connection (the body is unbounded or too long to drain). */
   function mustClose(req: http.IncomingMessage): boolean {
+    if (unsentBodies.has(req)) return true;
     const length = req.headers['content-length'];
     if (length === undefined) return req.headers['transfer-encoding'] !== undefined;
     return !(Number(length) <= drainCap);
@@ -173,7 +178,7 @@ export function createServer(ruleSet: RuleSet, options: ServerOptions = {}): Scr
       if (!overflow && ex.bytesIn <= limits.maxBodyBytes) { chunks.push(chunk); return; }
       overflow = true;
       chunks.length = 0;
-      if (ex.bytesIn > drainCap) { tooLarge(); req.destroy(); }
+      if (ex.bytesIn > drainCap) { tooLarge(); req.pause(); } // read no more; the connection closes after the 413
     });
     req.on('end', () => {
       if (ex.settled) return;
@@ -238,6 +243,12 @@ export function createServer(ruleSet: RuleSet, options: ServerOptions = {}): Scr
   }
 
   server.on('request', handle);
+  // curl sends `Expect: 100-continue` for larger bodies: say 413 before the client sends a body we would refuse.
+  server.on('checkContinue', (req: http.IncomingMessage, res: http.ServerResponse) => {
+    if (Number(req.headers['content-length'] ?? 0) > limits.maxBodyBytes) unsentBodies.add(req);
+    else res.writeContinue();
+    handle(req, res);
+  });
   // A request node cannot parse (bad request line, huge headers, header timeout): answer it in JSON and close.
   server.on('clientError', (error: NodeJS.ErrnoException, socket: Socket) => {
     if (error.code === 'ECONNRESET' || !socket.writable) { socket.destroy(); return; }

@@ -1,13 +1,15 @@
 /**
  * npm run bench: prints one JSON object per line (DESIGN §5). Never asserted in a test.
  *   node dist/scripts/bench.js [--claims N] [--batch-only] [--format csv|html|ndjson|…]
- *     --claims N        claims in the batch figure (default 200,000; --claims 1000000 for the DESIGN §5 file)
+ *     --claims N        claims in the batch figure (default 1,000,000: the DESIGN §5 file; ~1.5 min)
  *     --batch-only      skip the single-claim latency figure
  *     --format F        also time the nightly CLI path: `claimscrub check claims.ndjson --format F --output …`
  *                       (reader, scrubber, summary with charges, formatter) and its peak RSS, in a child
  *                       process so its memory is its own
  *     --jobs N          with --format: also run that CLI path with `--jobs N` worker threads
- *   node dist/scripts/bench.js --generate FILE [--claims N]   write the generated claims to FILE and stop
+ *     --heap-mb N       with --format: run the CLI with node --max-old-space-size=N (V8 grows its heap
+ *                       lazily: a cap shows the RSS the work needs rather than what V8 chose to keep)
+ *   node dist/scripts/bench.js --generate FILE [--claims N]   write the generated claims (default 200,000) to FILE and stop
  * Figures: rule-set load time; single-claim in-process latency (p50/p99 µs) with the full shipped
  * rule set; batch throughput NDJSON → NDJSON (claims/s) and peak RSS; X12 when its bench exists.
  */
@@ -95,7 +97,8 @@ function cliBatch(input: string, format: string, claims: number, jobs = 1): void
   const bin = path.join(__dirname, '..', '..', 'bin', 'claimscrub.js');
   const start = process.hrtime.bigint();
   // GNU time is not everywhere; the child reports its own peak RSS on exit instead.
-  const child = spawnSync(process.execPath, ['-e', `
+  const heap = arg('heap-mb', 0);
+  const child = spawnSync(process.execPath, [...(heap > 0 ? [`--max-old-space-size=${heap}`] : []), '-e', `
     process.on('exit', () => process.stderr.write('\\nBENCH_MAX_RSS_KB=' + process.resourceUsage().maxRSS + '\\n'));
     process.argv = [process.argv[0], ${JSON.stringify(bin)}, 'check', ${JSON.stringify(input)}, '--format', ${JSON.stringify(format)}, '--output', ${JSON.stringify(output)}, '--fail-on', 'never', '--quiet', '--jobs', '${jobs}'];
     require(${JSON.stringify(bin)});`], { encoding: 'utf8', maxBuffer: 1 << 24 });
@@ -103,7 +106,7 @@ function cliBatch(input: string, format: string, claims: number, jobs = 1): void
   const rss = /BENCH_MAX_RSS_KB=(\d+)/.exec(child.stderr ?? '');
   if (child.status !== 0 || !rss) throw new Error(`claimscrub check --format ${format} failed (${child.status}): ${child.stderr}`);
   print({ name: `batch-cli-${format}`, claims, seconds: Math.round(seconds * 100) / 100, claimsPerSecond: Math.round(claims / seconds),
-    workers: jobs, peakRssMb: Math.round(Number(rss[1]) / 1024), outputMb: Math.round(fs.statSync(output).size / 1e5) / 10, note: 'includes process start and rule-set load' });
+    workers: jobs, ...(heap > 0 ? { heapMb: heap } : {}), peakRssMb: Math.round(Number(rss[1]) / 1024), outputMb: Math.round(fs.statSync(output).size / 1e5) / 10, note: 'includes process start and rule-set load' });
 }
 
 async function batchThroughput(ruleSet: RuleSet, count: number, format: string | undefined): Promise<void> {
@@ -145,7 +148,7 @@ async function main(): Promise<void> {
   }
   print({ name: 'load-rule-set', ms: Math.round(Number(process.hrtime.bigint() - t0) / 1e6), rules: loaded.right.rules.length, dataFiles: loaded.right.data.size, rssMb: Math.round(process.memoryUsage().rss / 2 ** 20) });
   if (!flag('batch-only')) await singleClaimLatency(loaded.right);
-  await batchThroughput(loaded.right, arg('claims', 200000), text('format'));
+  await batchThroughput(loaded.right, arg('claims', 1000000), text('format'));
   const x12 = path.join(__dirname, 'bench-x12.js');
   if (fs.existsSync(x12)) {
     const { benchX12 } = require(x12) as { benchX12: () => Promise<Record<string, unknown>[]> };

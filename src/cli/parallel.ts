@@ -1,4 +1,5 @@
 import * as path from 'node:path';
+import { getHeapStatistics } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import type { InputItem } from '../input/types';
 import type { ScrubResult } from '../scrub/result';
@@ -29,8 +30,12 @@ export async function* scrubInWorkers(items: AsyncIterable<InputItem>, options: 
   const ext = path.extname(__filename);
   const file = path.join(__dirname, `scrub-worker${ext}`);
   const init: WorkerInit = { ...(options.rulesDir ? { rulesDir: options.rulesDir } : {}), options: options.scrubber };
-  const workers = Array.from({ length: Math.max(1, options.jobs) }, () =>
-    new Worker(file, { workerData: init, ...(ext === '.ts' ? { execArgv: ['--require', 'ts-node/register/transpile-only'] } : {}) }));
+  // A worker's heap is its own: it gets the main thread's limit, so --max-old-space-size bounds them all.
+  const heapMb = Math.round(getHeapStatistics().heap_size_limit / 2 ** 20);
+  const workers = Array.from({ length: Math.max(1, options.jobs) }, () => new Worker(file, {
+    workerData: init, resourceLimits: { maxOldGenerationSizeMb: heapMb },
+    ...(ext === '.ts' ? { execArgv: ['--require', 'ts-node/register/transpile-only'] } : {}),
+  }));
 
   const done = new Map<number, readonly ScrubResult[]>();
   const load = workers.map(() => 0);

@@ -17,6 +17,10 @@ describe('claimCharge', () => {
     expect(claimCharge(claim({ totalCharge: 250, lines: [{ procedureCode: '99213' }] }))).toBe(250);
     expect(claimCharge(claim({ lines: [{ procedureCode: '99213' }] }))).toBe(0);
   });
+  it('prefers the claim total: an 837I total (CLM02) includes revenue-code-only lines the model does not carry', () => {
+    // samples/seed-837i.837: CLM02 18250; of its three SV2 lines only HC:85025 (45) has a HCPCS code.
+    expect(claimCharge(claim({ type: 'institutional', totalCharge: 18250, lines: [{ procedureCode: '85025', charge: 45 }] }))).toBe(18250);
+  });
 });
 
 describe('the summary', () => {

@@ -46,15 +46,14 @@ export function emptySummary(): Summary {
   };
 }
 
-/** A claim's charge: the sum of its line charges, or its totalCharge when no line carries one. */
+/** A claim's charge: its totalCharge when given, else the sum of its line charges. */
 export function claimCharge(claim: Claim): number {
+  // The claim total (837 CLM02) when given: institutional lines without a HCPCS code (room and board,
+  // revenue code only) are not lines of the model, so summing the lines would understate the charge.
+  if (claim.totalCharge !== undefined) return claim.totalCharge;
   let cents = 0;
-  let any = false;
-  for (const line of claim.lines ?? []) {
-    if (line.charge !== undefined) { cents += Math.round(line.charge * 100); any = true; }
-  }
-  if (any) return cents / 100;
-  return claim.totalCharge ?? 0;
+  for (const line of claim.lines ?? []) if (line.charge !== undefined) cents += Math.round(line.charge * 100);
+  return cents / 100;
 }
 
 /** Why a record was rejected, grouped so that 10,000 bad unit counts are one reason, not 10,000. */

@@ -44,6 +44,7 @@ export const CODE_FACTS: Readonly<Record<string, FactDefinition>> = {
   procedureCodes: { description: 'The CPT/HCPCS codes of the service lines.', compute: (ctx) => (ctx.claim.lines ?? []).map((l) => l.procedureCode) },
 
   codeSetMissing: {
+    index: true,
     description: 'One item when no ICD-10-CM code set is loaded for the judging date (the claim cannot be judged), else none.',
     itemFields: ['date', 'loaded', 'era'],
     compute: (ctx): EvidenceItem[] => ctx.codeSet ? [] : [{
@@ -55,6 +56,7 @@ export const CODE_FACTS: Readonly<Record<string, FactDefinition>> = {
   },
 
   diagnosesNotInCodeSet: {
+    index: true,
     description: 'ICD-10-CM diagnoses that are not in the code set in force on the judging date (none when no code set is loaded: cannot tell).',
     itemFields: ['date', 'codeSet', 'history'],
     compute: (ctx): EvidenceItem[] => {
@@ -69,6 +71,7 @@ export const CODE_FACTS: Readonly<Record<string, FactDefinition>> = {
   },
 
   headerDiagnoses: {
+    index: true,
     description: 'ICD-10-CM diagnoses that are headers (not billable) in the code set in force, with their billable children.',
     itemFields: ['title', 'codeSet', 'children', 'childCount', 'history'],
     compute: (ctx): EvidenceItem[] => {
@@ -87,6 +90,7 @@ export const CODE_FACTS: Readonly<Record<string, FactDefinition>> = {
   },
 
   icd9Diagnoses: {
+    index: true,
     description: 'ICD-9-CM diagnoses (by explicit system or by shape) on a claim judged on or after 2015-10-01.',
     itemFields: ['date'],
     compute: (ctx): EvidenceItem[] => ctx.date < ICD10_TRANSITION ? [] : ctx.claim.diagnoses

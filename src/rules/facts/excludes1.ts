@@ -25,6 +25,8 @@ export interface Excludes1Edition {
   /** Partial editions: what the file holds completely; elsewhere `fallback` applies. */
   readonly coverage?: { readonly labels: ReadonlySet<string>; readonly codes: readonly Ref[] };
   readonly fallback?: Excludes1Edition;
+  /** linesFor results by code: they depend only on the edition, so each code is resolved once per rule set. */
+  readonly lines: Map<string, readonly NoteHit[]>;
 }
 
 const toRef = (token: string): Ref => {
@@ -50,7 +52,7 @@ function indexEdition(file: DataFile): Excludes1Edition {
     codes: file.coverage.filter((c) => !/^(Block|Chapter) /.test(c)).map(toRef),
   };
   return {
-    id: file.id, version: file.version, effective: file.effective, byNode,
+    id: file.id, version: file.version, effective: file.effective, byNode, lines: new Map(),
     byRange: [...byRangeKey].map(([at, lines]) => ({ range: toRef(at), lines })),
     ...(coverage ? { coverage } : {}),
   };
@@ -66,7 +68,7 @@ export function indexExcludes1(data: ReadonlyMap<string, DataFile>): { editions:
     if (!f.fallback) return edition;
     const fallback = editions.get(f.fallback);
     if (!fallback) problems.push(`${f.id}: fallback "${f.fallback}" is not loaded`);
-    return fallback ? { ...edition, fallback } : edition;
+    return fallback ? { ...edition, fallback, lines: new Map() } : edition;
   });
   return { editions: linked.sort((a, b) => a.effective.from.localeCompare(b.effective.from)), problems };
 }
@@ -81,7 +83,16 @@ function ancestors(code: string): string[] {
 export interface NoteHit { readonly line: Excludes1Line; readonly edition: Excludes1Edition; readonly fallback: boolean }
 
 /** The Excludes1 lines that apply to `code` in an edition (with the fallback outside its coverage). */
-function linesFor(edition: Excludes1Edition, code: string): NoteHit[] {
+function linesFor(edition: Excludes1Edition, code: string): readonly NoteHit[] {
+  let cached = edition.lines.get(code);
+  if (!cached) {
+    cached = resolveLines(edition, code);
+    edition.lines.set(code, cached);
+  }
+  return cached;
+}
+
+function resolveLines(edition: Excludes1Edition, code: string): NoteHit[] {
   const hits: NoteHit[] = [];
   const take = (lines: readonly Excludes1Line[] | undefined, from: Excludes1Edition, fallback: boolean) => {
     for (const line of lines ?? []) hits.push({ line, edition: from, fallback });
@@ -155,6 +166,7 @@ export function describeNote(ctx: ClaimContext, hit: NoteHit): string {
 
 export const EXCLUDES1_FACTS: Readonly<Record<string, FactDefinition>> = {
   excludes1Pairs: {
+    index: true,
     description: 'Pairs of diagnoses on the claim that an Excludes1 note of the tabular in force on the judging date separates (one item per pair).',
     itemFields: ['other', 'title', 'otherTitle', 'notes', 'fiscalYear'],
     compute: (ctx): EvidenceItem[] => {

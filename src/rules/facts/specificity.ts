@@ -117,6 +117,7 @@ export const SPECIFICITY_FACTS: Readonly<Record<string, FactDefinition>> = {
   },
 
   spineRegionUndocumented: {
+    index: true,
     description: 'Spine diagnoses coded "site unspecified" (or cervical level unspecified) when the chart names no region for their condition, or the claim has no chart text.',
     itemFields: ['title', 'condition', 'reason', 'children'],
     compute: (ctx, params): EvidenceItem[] => {

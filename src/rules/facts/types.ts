@@ -36,9 +36,10 @@ export interface EvidenceItem {
 export interface FactDefinition {
   readonly description: string;
   /**
-   * Cheap and discriminating (claim type, payer type, whether there is chart text…): the scrubber
-   * evaluates a rule's top-level conditions on index facts before the engine, to pre-select the
-   * rules a claim can meet (DESIGN §3.3).
+   * Cheap, and for most claims decides whether a rule can fire (claim type, payer type, chart text
+   * present, or an evidence fact that is usually empty such as headerDiagnoses): the scrubber
+   * evaluates a rule's top-level `all` conditions on index facts before the engine, so a claim runs
+   * only the rules it can meet (DESIGN §3.3). The value is memoized, so the engine reuses it.
    */
   readonly index?: boolean;
   /** For evidence facts (arrays of EvidenceItem): the fields each item carries, for message placeholders. */

@@ -1,23 +1,11 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { PassThrough, Readable } from 'node:stream';
-import { run, type CliIo } from '../../src/cli/run';
+import { runCli } from '../helpers/cli';
 
 // The nightly batch through the CLI: reports, progress, summary, and how it fails.
-const ROOT = path.join(__dirname, '..', '..');
 
-async function cli(args: string[], options: { tty?: boolean } = {}): Promise<{ code: number; stdout: string; stderr: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  const out: Buffer[] = [];
-  const err: Buffer[] = [];
-  stdout.on('data', (b: Buffer) => out.push(b));
-  stderr.on('data', (b: Buffer) => err.push(b));
-  const io: CliIo = { stdout, stderr, stdin: Readable.from(['']), stderrIsTTY: options.tty ?? false, cwd: ROOT };
-  const code = await run(args, io);
-  return { code, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') };
-}
+const cli = (args: string[], options: { tty?: boolean } = {}) => runCli(args, options);
 
 describe('claimscrub check for batch reports', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'claimscrub-batch-'));

@@ -1,23 +1,11 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { PassThrough, Readable } from 'node:stream';
-import { run, type CliIo } from '../../src/cli/run';
+import { ROOT, runCli } from '../helpers/cli';
 
 // --jobs: the same results, in the same order, as one thread. The workers load TypeScript through
 // ts-node here, so this is slow to start and measures nothing about speed.
-const ROOT = path.join(__dirname, '..', '..');
 
-async function cli(args: string[], stdin = ''): Promise<{ code: number; stdout: string; stderr: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  const out: Buffer[] = [];
-  const err: Buffer[] = [];
-  stdout.on('data', (b: Buffer) => out.push(b));
-  stderr.on('data', (b: Buffer) => err.push(b));
-  const io: CliIo = { stdout, stderr, stdin: Readable.from([stdin]), stderrIsTTY: false, cwd: ROOT };
-  const code = await run(args, io);
-  return { code, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') };
-}
+const cli = (args: string[], stdin = '') => runCli(args, { stdin });
 
 describe('check --jobs', () => {
   it('gives the one-thread results in input order, across files, with the same summary', async () => {

@@ -1,23 +1,11 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { PassThrough, Readable } from 'node:stream';
-import { run, type CliIo } from '../../src/cli/run';
+import { ROOT, runCli } from '../helpers/cli';
 
-const ROOT = path.join(__dirname, '..', '..');
 const EXPECTED = path.join(ROOT, 'samples', 'expected');
 
-async function cli(args: string[], stdin = ''): Promise<{ code: number; stdout: string; stderr: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  const out: Buffer[] = [];
-  const err: Buffer[] = [];
-  stdout.on('data', (b: Buffer) => out.push(b));
-  stderr.on('data', (b: Buffer) => err.push(b));
-  const io: CliIo = { stdout, stderr, stdin: Readable.from([stdin]), stderrIsTTY: false, cwd: ROOT };
-  const code = await run(args, io);
-  return { code, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') };
-}
+const cli = (args: string[], stdin = '') => runCli(args, { stdin });
 
 /** Compares with samples/expected/<name>; UPDATE_EXPECTED=1 rewrites it (read the diff before committing). */
 function expectMatchesFile(actual: string, name: string): void {

@@ -1,16 +1,5 @@
-import { NotTextError, positionOf, linesOf, textOf } from './text';
+import { failureOffset, NotTextError, positionOf, linesOf, textOf } from './text';
 import { type Chunks, decodeItem, DEFAULT_MAX_RECORD_LENGTH, type InputItem, problem, type ReadOptions, rejectedItem } from './types';
-
-/** Where JSON.parse failed: V8 says "at position N", or quotes a snippet around the bad token. */
-function failureOffset(text: string, message: string): number | undefined {
-  const at = /position (\d+)/.exec(message);
-  if (at) return Number(at[1]);
-  const quoted = /^Unexpected token '(.)', (?:\.\.\.)?"([\s\S]*)"(?:\.\.\.)? is not valid JSON/.exec(message);
-  if (!quoted) return undefined;
-  const snippet = quoted[2].replace(/^\.\.\.|\.\.\.$/g, '');
-  const start = text.indexOf(snippet);
-  return start < 0 ? undefined : start + snippet.indexOf(quoted[1]);
-}
 
 function parseFailure(text: string, error: unknown): { message: string; line?: number } {
   const message = error instanceof Error ? error.message : String(error);

@@ -65,3 +65,14 @@ export function positionOf(text: string, offset: number): { line: number; column
   for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) { line++; lineStart = i + 1; }
   return { line, column: offset - lineStart + 1 };
 }
+
+/** Where JSON.parse failed: V8 says "at position N", or quotes a snippet around the bad token. */
+export function failureOffset(text: string, message: string): number | undefined {
+  const at = /position (\d+)/.exec(message);
+  if (at) return Number(at[1]);
+  const quoted = /^Unexpected token '(.)', (?:\.\.\.)?"([\s\S]*)"(?:\.\.\.)? is not valid JSON/.exec(message);
+  if (!quoted) return undefined;
+  const snippet = quoted[2].replace(/^\.\.\.|\.\.\.$/g, '');
+  const start = text.indexOf(snippet);
+  return start < 0 ? undefined : start + snippet.indexOf(quoted[1]);
+}

@@ -1,4 +1,5 @@
 import type { DecodeProblem } from '../claim/decode';
+import { failureOffset, positionOf } from '../input/text';
 
 // Parsing an HTTP body into JSON with problems a client can act on: where the JSON broke, as a JSONPath
 // to the value being read (`$.lines[0].units`) plus line and column, not just "Unexpected token".
@@ -21,7 +22,7 @@ export function parseJsonBody(bytes: Uint8Array): ParsedBody {
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const offset = failureOffset(text, message) ?? text.length;
-    const { line, column } = lineColumn(text, offset);
+    const { line, column } = positionOf(text, offset);
     return fail(pathAt(text, offset), text.slice(Math.max(0, offset - 10), offset + 10), 'valid JSON',
       `malformed JSON: ${tidy(message)} (line ${line}, column ${column})`);
   }
@@ -35,24 +36,6 @@ const tidy = (message: string): string => message
 
 function fail(path: string, value: unknown, expected: string, message: string): ParsedBody {
   return { ok: false, problems: [{ path, value, expected, message }] };
-}
-
-/** Where JSON.parse failed: V8 says "at position N", or quotes a snippet around the bad token, or nothing (end of input). */
-function failureOffset(text: string, message: string): number | undefined {
-  const at = /position (\d+)/.exec(message);
-  if (at) return Number(at[1]);
-  const quoted = /^Unexpected token '(.)', (?:\.\.\.)?"([\s\S]*)"(?:\.\.\.)? is not valid JSON/.exec(message);
-  if (!quoted) return undefined;
-  const snippet = quoted[2].replace(/^\.\.\.|\.\.\.$/g, '');
-  const start = text.indexOf(snippet);
-  return start < 0 ? undefined : start + snippet.indexOf(quoted[1]);
-}
-
-function lineColumn(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) { line++; lineStart = i + 1; }
-  return { line, column: offset - lineStart + 1 };
 }
 
 interface Frame { readonly array: boolean; key: string | undefined; index: number; afterColon: boolean }

@@ -1,23 +1,11 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { PassThrough, Readable } from 'node:stream';
-import { run, type CliIo } from '../../../src/cli/run';
+import { ROOT, runCli } from '../../helpers/cli';
 
 // The CLI on the X12 samples: one result per CLM, the source of each, and the envelope counts on stderr.
 // Findings are the rules' business (their own tests); here only what the reader decides is checked.
-const ROOT = path.join(__dirname, '..', '..', '..');
 
-async function cli(args: string[], stdin: string | Buffer = ''): Promise<{ code: number; stdout: string; stderr: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  const out: Buffer[] = [];
-  const err: Buffer[] = [];
-  stdout.on('data', (b: Buffer) => out.push(b));
-  stderr.on('data', (b: Buffer) => err.push(b));
-  const io: CliIo = { stdout, stderr, stdin: Readable.from([stdin]), stderrIsTTY: false, cwd: ROOT };
-  const code = await run(args, io);
-  return { code, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') };
-}
+const cli = (args: string[], stdin: string | Buffer = '') => runCli(args, { stdin });
 
 const results = (stdout: string) => stdout.trim().split('\n').map((l) => JSON.parse(l) as { status: string; claimId?: string; source: unknown });
 

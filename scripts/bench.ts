@@ -2,8 +2,8 @@
  * npm run bench: prints one JSON object per line (DESIGN §5). Never asserted in a test.
  *   node dist/scripts/bench.js [--claims N] [--batch-only] [--format csv|html|ndjson|…]
  *     --claims N        claims in the batch figure (default 1,000,000: the DESIGN §5 file; ~1.5 min)
- *     --batch-only      skip the single-claim latency figure
- *     --format F        also time the nightly CLI path: `claimscrub check claims.ndjson --format F --output …`
+ *     --batch-only      only the batch figure (no single-claim latency, X12 or HTTP figures)
+ *     --format F        the nightly CLI path timed in a child process (default ndjson): `claimscrub check claims.ndjson --format F --output …`
  *                       (reader, scrubber, summary with charges, formatter) and its peak RSS, in a child
  *                       process so its memory is its own
  *     --jobs N          with --format: also run that CLI path with `--jobs N` worker threads
@@ -11,7 +11,8 @@
  *                       lazily: a cap shows the RSS the work needs rather than what V8 chose to keep)
  *   node dist/scripts/bench.js --generate FILE [--claims N]   write the generated claims (default 200,000) to FILE and stop
  * Figures: rule-set load time; single-claim in-process latency (p50/p99 µs) with the full shipped
- * rule set; batch throughput NDJSON → NDJSON (claims/s) and peak RSS; X12 when its bench exists.
+ * rule set; batch throughput NDJSON → NDJSON (claims/s) and peak RSS; X12 837 throughput and peak RSS on a
+ * generated 200 MB file (bench-x12.ts); HTTP p50/p99 at 1,000 req/s and at saturation (bench-http.ts).
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -22,6 +23,7 @@ import { Readable } from 'node:stream';
 import { createScrubber, decodeClaim, loadRuleSet, readNdjson, createFormatter } from '../src/index';
 import type { Claim } from '../src/index';
 import type { RuleSet } from '../src/rules/rule-set';
+import { benchHttp } from './bench-http';
 
 const print = (figure: Record<string, unknown>) => process.stdout.write(`${JSON.stringify(figure)}\n`);
 const arg = (name: string, fallback: number) => {
@@ -148,12 +150,14 @@ async function main(): Promise<void> {
   }
   print({ name: 'load-rule-set', ms: Math.round(Number(process.hrtime.bigint() - t0) / 1e6), rules: loaded.right.rules.length, dataFiles: loaded.right.data.size, rssMb: Math.round(process.memoryUsage().rss / 2 ** 20) });
   if (!flag('batch-only')) await singleClaimLatency(loaded.right);
-  await batchThroughput(loaded.right, arg('claims', 1000000), text('format'));
-  const x12 = path.join(__dirname, 'bench-x12.js');
-  if (fs.existsSync(x12)) {
-    const { benchX12 } = require(x12) as { benchX12: () => Promise<Record<string, unknown>[]> };
-    for (const figure of await benchX12()) print(figure);
-  }
+  // The CLI path runs in a child process by default too: its peak RSS is the batch's own, not this process's.
+  await batchThroughput(loaded.right, arg('claims', 1000000), text('format') ?? 'ndjson');
+  if (flag('batch-only')) return;
+  // X12 in its own process as well, so its peak RSS does not inherit the batch's heap.
+  const x12 = spawnSync(process.execPath, [path.join(__dirname, 'bench-x12.js')], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  process.stdout.write(x12.stdout);
+  if (x12.status !== 0) process.stderr.write(x12.stderr);
+  for (const figure of await benchHttp()) print(figure);
 }
 
 main().catch((error: unknown) => { process.stderr.write(`bench failed: ${String(error)}\n`); process.exitCode = 1; });

@@ -9,7 +9,7 @@ export type { RuleFile, DataFile, Preset, RuleSetJson, Severity, Category, Sourc
 export { createScrubber, type Scrubber, type ScrubberOptions } from './scrub/scrubber';
 export type { ScrubResult, ScrubbedResult, RejectedResult, Finding, DrgResult, SourceRef, Outcome } from './scrub/result';
 export { computeDrg, isInpatient, type DrgComputation } from './scrub/drg';
-export { readClaims, readJson, readNdjson, readCsv, formatOf, type InputItem, type InputFormat, type Chunks, type ReadOptions } from './input';
+export { readClaims, readJson, readNdjson, readCsv, readX12, emptyX12Stats, formatOf, type InputItem, type InputFormat, type Chunks, type ReadOptions, type X12ReadOptions, type X12Stats } from './input';
 export { createFormatter, type OutputFormat } from './report/formatters';
 export { addToSummary, emptySummary, summaryLine, type Summary } from './report/summary';
 export { createServer, DEFAULT_LIMITS, type ScrubServer, type ServerOptions, type ServerLimits, type ErrorBody } from './server/server';

@@ -156,7 +156,7 @@ ${charts(s)}
 <div><h2>Rules by claims affected</h2>${ruleRows ? `<table class="small"><thead><tr><th>rule</th><th>claims</th><th>findings</th><th>error</th><th>warning</th><th>info</th></tr></thead><tbody>${ruleRows}</tbody></table>` : '<p class="meta">No findings.</p>'}</div>
 <div><h2>Rejections by reason</h2>${rejectionRows ? `<table class="small"><thead><tr><th>first problem</th><th>records</th></tr></thead><tbody>${rejectionRows}</tbody></table>` : '<p class="meta">No rejected records.</p>'}
 <h2>Charges by outcome</h2><table class="small"><tbody>${(['likely-denial', 'review', 'clean'] as const).map((o) => `<tr><td>${o}</td><td class="num">${formatMoney(s.charges[o])}</td></tr>`).join('')}</tbody></table>
-<p class="meta">A claim's charge is the sum of its line charges (or its total charge). Rejected records are not counted: they did not decode.</p></div>
+<p class="meta">A claim's charge is its total charge (837 CLM02) when given, else the sum of its line charges. Rejected records are not counted: they did not decode.</p></div>
 </section>`;
 }
 

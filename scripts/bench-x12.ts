@@ -51,7 +51,7 @@ async function generate(file: string, sizeMb: number): Promise<number> {
   return claims;
 }
 
-export async function benchX12(sizeMb = 200): Promise<Record<string, unknown>[]> {
+export async function benchX12(sizeMb = 1024): Promise<Record<string, unknown>[]> {
   const file = path.join(os.tmpdir(), `claimscrub-bench-${process.pid}.837`);
   try {
     const expected = await generate(file, sizeMb);
@@ -80,6 +80,6 @@ export async function benchX12(sizeMb = 200): Promise<Record<string, unknown>[]>
 }
 
 if (require.main === module) {
-  const size = Number(process.argv[2] ?? 200);
+  const size = Number(process.argv[2] ?? 1024);
   benchX12(size).then((rows) => { for (const row of rows) console.log(JSON.stringify(row)); }, (error: unknown) => { console.error(error); process.exitCode = 1; });
 }

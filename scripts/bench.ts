@@ -12,7 +12,7 @@
  *   node dist/scripts/bench.js --generate FILE [--claims N]   write the generated claims (default 200,000) to FILE and stop
  * Figures: rule-set load time; single-claim in-process latency (p50/p99 µs) with the full shipped
  * rule set; batch throughput NDJSON → NDJSON (claims/s) and peak RSS; X12 837 throughput and peak RSS on a
- * generated 200 MB file (bench-x12.ts); HTTP p50/p99 at 1,000 req/s and at saturation (bench-http.ts).
+ * generated 1 GB file (bench-x12.ts); HTTP p50/p99 at 1,000 req/s and at saturation (bench-http.ts).
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';

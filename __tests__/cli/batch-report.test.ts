@@ -52,6 +52,6 @@ describe('claimscrub check for batch reports', () => {
     const { code, stdout, stderr } = await cli(['check', 'samples/seed.ndjson', folder, '--format', 'html']);
     expect(code).toBe(2);
     expect(stdout).toBe('');
-    expect(stderr).toBe(`claimscrub: cannot read ${folder}: not a file\n`);
+    expect(stderr).toBe(`claimscrub: cannot read ${folder}: a folder, not a file\n`);
   });
 });

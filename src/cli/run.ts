@@ -124,18 +124,19 @@ async function check(args: string[], io: CliIo): Promise<ExitCode> {
       continue;
     }
     const full = path.resolve(io.cwd, arg);
-    const format = forced ?? formatOf(arg);
-    if (!format) throw new UsageError(`${arg}: unknown extension; use .json, .ndjson, .jsonl, .csv, .x12, .837, .edi or .txt, or --input-format`);
+    // Readable first, so a missing file or a folder is named as such rather than as an unknown extension.
     let size: number;
     try {
       const stat = fs.statSync(full);
-      if (!stat.isFile()) throw new Error('not a file');
+      if (!stat.isFile()) throw new Error(stat.isDirectory() ? 'a folder, not a file' : 'not a file');
       fs.accessSync(full, fs.constants.R_OK);
       size = stat.size;
     } catch (error) {
       await writeTo(io.stderr, `claimscrub: cannot read ${arg}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\n`);
       return 2;
     }
+    const format = forced ?? formatOf(arg);
+    if (!format) throw new UsageError(`${arg}: unknown extension; use .json, .ndjson, .jsonl, .csv, .x12, .837, .edi or .txt, or --input-format`);
     inputs.push({ name: arg, format, open: () => fs.createReadStream(full), size });
   }
 

@@ -193,6 +193,13 @@ export const Claim = new t.Type<t.TypeOf<typeof ClaimShape>, unknown, unknown>(
 );
 export type Claim = t.TypeOf<typeof Claim>;
 
+/** The claim's diagnoses of one system with their JSONPaths ($.diagnoses[i]), in claim order. */
+export function diagnosesOf(claim: Claim, system: DiagnosisSystem): (Diagnosis & { readonly path: string })[] {
+  const found: (Diagnosis & { readonly path: string })[] = [];
+  claim.diagnoses.forEach((d, i) => { if (d.system === system) found.push({ ...d, path: `$.diagnoses[${i}]` }); });
+  return found;
+}
+
 /** A decoder that only carries a name: the "expected" of a problem found by a cross-field check. */
 const expectation = (name: string): t.Decoder<unknown, unknown> => new t.Type<unknown>(name, (_: unknown): _ is unknown => true, t.success, t.identity);
 

@@ -1,4 +1,4 @@
-import type { DataFile, Effective, SourceCitation } from './formats';
+import { type DataFile, type Effective, inEffectOn, type SourceCitation } from './formats';
 
 export interface CodeEntry { readonly billable: boolean; readonly title: string }
 
@@ -66,5 +66,5 @@ function lowerBound(sorted: readonly string[], key: string): number {
 
 /** The code set whose effective range holds the date (ISO strings compare as dates). */
 export function codeSetOn(codeSets: readonly CodeSet[], date: string): CodeSet | undefined {
-  return codeSets.find((s) => s.effective.from <= date && (s.effective.to === undefined || date <= s.effective.to));
+  return inEffectOn(codeSets, date);
 }

@@ -15,6 +15,16 @@ export type Category = t.TypeOf<typeof Category>;
 export const Effective = t.intersection([t.type({ from: IsoDate }), t.partial({ to: IsoDate })], 'Effective');
 export type Effective = t.TypeOf<typeof Effective>;
 
+/** Whether a date (YYYY-MM-DD; ISO strings compare as dates) is in an effective range, both ends included. */
+export function inEffect(effective: Effective, date: string): boolean {
+  return effective.from <= date && (effective.to === undefined || date <= effective.to);
+}
+
+/** The first of a list in effect on a date (code sets, tables and editions are one per period). */
+export function inEffectOn<T extends { readonly effective: Effective }>(list: readonly T[] | undefined, date: string): T | undefined {
+  return (list ?? []).find((item) => inEffect(item.effective, date));
+}
+
 export const SourceCitation = t.intersection([
   t.type({ title: t.string }),
   t.partial({ version: t.string, section: t.string, url: t.string }),

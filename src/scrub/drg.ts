@@ -1,6 +1,7 @@
-import type { Claim } from '../claim/codecs';
+import { type Claim, diagnosesOf } from '../claim/codecs';
 import type { CodeSet } from '../rules/code-set';
 import type { DrgTables, SeverityLevel } from '../rules/drg-tables';
+import { inEffectOn } from '../rules/formats';
 import type { DrgResult } from './result';
 
 // MS-DRG 551/552 "Medical Back Problems" (DESIGN §4.5), table-driven from the CMS v43 grouper data in
@@ -47,7 +48,7 @@ export function grouperVersionOn(date: string): number {
 }
 
 export function drgTablesOn(groupers: readonly DrgTables[], date: string): DrgTables | undefined {
-  return groupers.find((g) => g.effective.from <= date && (g.effective.to === undefined || date <= g.effective.to));
+  return inEffectOn(groupers, date);
 }
 
 const DIED = '20'; // UB-04 patient discharge status 20: expired
@@ -79,7 +80,7 @@ export function computeDrg(claim: Claim, groupers: readonly DrgTables[], date: s
   }
   const minor = tables.minorFrom.filter((d) => d <= date).length - 1;
   const version = `MS-DRG ${tables.version}.${Math.max(minor, 0)}`;
-  const dx = claim.diagnoses.map((d, i) => ({ ...d, path: `$.diagnoses[${i}]` })).filter((d) => d.system === 'ICD-10-CM');
+  const dx = diagnosesOf(claim, 'ICD-10-CM');
   const pdx = claim.diagnoses[0]?.system === 'ICD-10-CM' ? dx[0] : undefined;
   const sdx = pdx ? dx.slice(1) : dx;
   const procedures = (claim.procedures ?? []).map((p, i) => ({ code: p.code as string, path: `$.procedures[${i}]` }));

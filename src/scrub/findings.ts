@@ -11,8 +11,12 @@ export function fillTemplate(template: string, item: EvidenceItem): string {
   });
 }
 
-/** Citations of the payer denial mappings a rule names, so the CARC/RARC carry their source. */
-export function mappingSources(ruleSet: RuleSet, ids: readonly string[] = []): SourceCitation[] {
+/** A rule's own citations: its sources, then the payer denial mappings behind its CARC/RARC. Built once per rule. */
+export function ruleCitations(rule: RuleFile, ruleSet: RuleSet): SourceCitation[] {
+  return [...rule.meta.sources, ...mappingSources(ruleSet, rule.meta.denial.mappings)];
+}
+
+function mappingSources(ruleSet: RuleSet, ids: readonly string[] = []): SourceCitation[] {
   return ids.flatMap((id) => {
     const m = ruleSet.denialMappings.get(id);
     if (!m) return [];
@@ -34,11 +38,10 @@ function dedupe(sources: readonly SourceCitation[]): SourceCitation[] {
 const FIX_ACTIONS: ReadonlySet<unknown> = new Set(['replace', 'add', 'remove', 'document', 'review']);
 const isFixAction = (value: unknown): value is NonNullable<Finding['fix']>['action'] => FIX_ACTIONS.has(value);
 
-/** One finding per evidence item of a fired rule. */
-export function buildFindings(rule: RuleFile, severity: Severity, risk: number, items: readonly EvidenceItem[], ruleSet: RuleSet): Finding[] {
+/** One finding per evidence item of a fired rule; `citations` are the rule's (ruleCitations). */
+export function buildFindings(rule: RuleFile, severity: Severity, risk: number, citations: readonly SourceCitation[], items: readonly EvidenceItem[]): Finding[] {
   const { meta } = rule;
   const template = meta.messages[rule.event.params.messageId];
-  const citations = [...meta.sources, ...mappingSources(ruleSet, meta.denial.mappings)];
   return items.map((item) => {
     // An item may override the rule's fix action (`fixAction`), e.g. a companion code that must *replace*
     // a code it would form an Excludes1 pair with instead of being added (ICD-10-CM guideline I.A.12.a).

@@ -4,10 +4,10 @@ import type { Claim } from '../claim/codecs';
 import { decodeClaim } from '../claim/decode';
 import { codeSetOn } from '../rules/code-set';
 import { type ClaimContext, type EvidenceItem, FACTS, factValue, judgingDate } from '../rules/facts';
-import type { Condition, LeafCondition, RuleFile, RuleSetting, Severity } from '../rules/formats';
+import { type Condition, inEffect, type LeafCondition, type RuleFile, type RuleSetting, type Severity, type SourceCitation } from '../rules/formats';
 import { createOperators } from '../rules/operators';
 import type { RuleSet } from '../rules/rule-set';
-import { buildFindings, compareFindings, DEFAULT_THRESHOLDS, type OutcomeThresholds, outcomeOf, riskScore } from './findings';
+import { buildFindings, compareFindings, ruleCitations, DEFAULT_THRESHOLDS, type OutcomeThresholds, outcomeOf, riskScore } from './findings';
 import type { Finding, RejectedResult, ScrubbedResult, ScrubResult, SourceRef } from './result';
 import type { InputItem } from '../input/types';
 import { computeDrg, isInpatient } from './drg';
@@ -35,6 +35,7 @@ export interface Scrubber {
 
 interface EffectiveRule {
   readonly rule: RuleFile; readonly severity: Severity; readonly risk: number;
+  readonly citations: readonly SourceCitation[];
   /** The rule's top-level `all` conditions on index facts: checked before the engine (DESIGN §3.3). */
   readonly gates: readonly LeafCondition[];
 }
@@ -55,7 +56,10 @@ function settingsFor(ruleSet: RuleSet, options: ScrubberOptions): Map<string, Ef
   const effective = new Map<string, EffectiveRule>();
   for (const rule of ruleSet.rules) {
     if (options.only && !options.only.includes(rule.id)) continue;
-    effective.set(rule.id, { rule, severity: rule.meta.severity, risk: rule.meta.denial.risk, gates: gatesOf(rule.conditions as Condition) });
+    effective.set(rule.id, {
+      rule, severity: rule.meta.severity, risk: rule.meta.denial.risk,
+      citations: ruleCitations(rule, ruleSet), gates: gatesOf(rule.conditions as Condition),
+    });
   }
   const apply = (ruleId: string, setting: RuleSetting) => {
     const current = effective.get(ruleId);
@@ -99,7 +103,7 @@ function buildPeriods(rules: readonly EffectiveRule[], ruleSet: RuleSet): Period
   }
   return [...bounds].sort().map((from) => ({
     from,
-    rules: rules.filter(({ rule: { meta: { effective } } }) => effective.from <= from && (effective.to === undefined || from <= effective.to)),
+    rules: rules.filter(({ rule }) => inEffect(rule.meta.effective, from)),
   }));
 }
 
@@ -151,7 +155,7 @@ export function createScrubber(ruleSet: RuleSet, options: ScrubberOptions = {}):
         const setting = settings.get(result.name)!;
         const { evidenceFact, evidenceParams } = setting.rule.event.params;
         const items = factValue(ctx, evidenceFact, evidenceParams) as EvidenceItem[];
-        findings.push(...buildFindings(setting.rule, setting.severity, setting.risk, items, ruleSet));
+        findings.push(...buildFindings(setting.rule, setting.severity, setting.risk, setting.citations, items));
       }
     }
     findings.sort(compareFindings);

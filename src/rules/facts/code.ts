@@ -1,13 +1,8 @@
 import type { CodeSet } from '../code-set';
-import type { ClaimContext, EvidenceItem, FactDefinition } from './types';
+import { diagnosesOf } from '../../claim/codecs';
+import { type ClaimContext, type EvidenceItem, type FactDefinition, icd10Diagnoses } from './types';
 
 const ICD10_TRANSITION = '2015-10-01';
-
-function icd10Diagnoses(ctx: ClaimContext) {
-  return ctx.claim.diagnoses
-    .map((d, i) => ({ ...d, path: `$.diagnoses[${i}]` }))
-    .filter((d) => d.system === 'ICD-10-CM');
-}
 
 /**
  * Where else a code is known, for a code that is absent or a header on the judging date: the retired-code
@@ -93,9 +88,7 @@ export const CODE_FACTS: Readonly<Record<string, FactDefinition>> = {
     index: true,
     description: 'ICD-9-CM diagnoses (by explicit system or by shape) on a claim judged on or after 2015-10-01.',
     itemFields: ['date'],
-    compute: (ctx): EvidenceItem[] => ctx.date < ICD10_TRANSITION ? [] : ctx.claim.diagnoses
-      .map((d, i) => ({ ...d, path: `$.diagnoses[${i}]` }))
-      .filter((d) => d.system === 'ICD-9-CM')
-      .map((d) => ({ path: d.path, code: d.code, date: ctx.date })),
+    compute: (ctx): EvidenceItem[] => ctx.date < ICD10_TRANSITION ? []
+      : diagnosesOf(ctx.claim, 'ICD-9-CM').map((d) => ({ path: d.path, code: d.code, date: ctx.date })),
   },
 };

@@ -1,13 +1,9 @@
 import type { CoverageArticle } from '../coverage-articles';
-import type { SourceCitation } from '../formats';
+import { inEffect, type SourceCitation } from '../formats';
 import type { ClaimContext, EvidenceItem, FactDefinition } from './types';
 
 // Medical necessity against Medicare coverage articles (DESIGN §4.4): a line whose procedure is in an
 // article's scope, on a date the article is in force, needs a diagnosis from one of its covered groups.
-
-function inForce(article: CoverageArticle, date: string): boolean {
-  return article.effective.from <= date && (article.effective.to === undefined || date <= article.effective.to);
-}
 
 function articleSources(article: CoverageArticle): SourceCitation[] {
   const { meta } = article;
@@ -34,7 +30,7 @@ export const COVERAGE_FACTS: Readonly<Record<string, FactDefinition>> = {
       (ctx.claim.lines ?? []).forEach((line, i) => {
         const date = line.serviceDate ?? ctx.date;
         for (const article of articles) {
-          if (!payer || !article.meta.payerTypes.includes(payer) || !article.procedures.has(line.procedureCode) || !inForce(article, date)) continue;
+          if (!payer || !article.meta.payerTypes.includes(payer) || !article.procedures.has(line.procedureCode) || !inEffect(article.effective, date)) continue;
           // Line level: the diagnosis pointers of the line count when present (CMS-1500 24E / 837 SV107).
           const pointed = (line.diagnosisPointers ?? []).map((p) => ({ d: ctx.claim.diagnoses[p - 1], path: `$.diagnoses[${p - 1}]` })).filter((x) => x.d !== undefined);
           const considered = pointed.length > 0 ? pointed : ctx.claim.diagnoses.map((d, j) => ({ d, path: `$.diagnoses[${j}]` }));

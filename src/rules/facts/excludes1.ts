@@ -1,6 +1,6 @@
 import { codeSetOn } from '../code-set';
-import type { DataFile, Effective, SourceCitation } from '../formats';
-import type { ClaimContext, EvidenceItem, FactDefinition } from './types';
+import { type DataFile, type Effective, inEffectOn, type SourceCitation } from '../formats';
+import { type ClaimContext, type EvidenceItem, type FactDefinition, icd10Diagnoses } from './types';
 
 // ICD-10-CM Excludes1 ("NOT CODED HERE"): the two codes are never reported together, except when the
 // conditions are unrelated (Official Guidelines I.A.12.a). A note at a node applies to every code
@@ -117,7 +117,7 @@ function resolveLines(edition: Excludes1Edition, code: string): NoteHit[] {
 
 /** The edition in force on a date, or undefined (no Excludes1 data: the rule cannot judge). */
 export function excludes1EditionOn(editions: readonly Excludes1Edition[] | undefined, date: string): Excludes1Edition | undefined {
-  return (editions ?? []).find((e) => e.effective.from <= date && (e.effective.to === undefined || date <= e.effective.to));
+  return inEffectOn(editions, date);
 }
 
 /** Whether a note line of `a` names `b`; `b` must not sit under the note's own node. */
@@ -172,8 +172,7 @@ export const EXCLUDES1_FACTS: Readonly<Record<string, FactDefinition>> = {
     compute: (ctx): EvidenceItem[] => {
       const edition = excludes1EditionOn(ctx.ruleSet.excludes1, ctx.date);
       if (!edition) return [];
-      const dx = ctx.claim.diagnoses.map((d, i) => ({ code: d.code as string, system: d.system, path: `$.diagnoses[${i}]` }))
-        .filter((d) => d.system === 'ICD-10-CM');
+      const dx = icd10Diagnoses(ctx);
       const items: EvidenceItem[] = [];
       const hits = dx.map((d) => linesFor(edition, d.code)); // once per code, not per pair
       for (let i = 0; i < dx.length; i++) {

@@ -3,7 +3,7 @@ import type { CodeSet } from '../code-set';
 import type { DataFile } from '../formats';
 import { chartOf, regionName } from './chart';
 import { describeNote, excludes1Between, noteSource } from './excludes1';
-import type { ClaimContext, EvidenceItem, FactDefinition } from './types';
+import { type ClaimContext, type EvidenceItem, type FactDefinition, icd10Diagnoses } from './types';
 
 // Spine specificity and companion codes from the chart (DESIGN §4.2-4.3). The code families, the
 // conditions they carry and the companion lists are data (rules/data/spine-code-families.json,
@@ -33,10 +33,6 @@ export function indexSpineTables(data: ReadonlyMap<string, DataFile>): { tables:
   return { tables: { families, companions }, problems };
 }
 
-interface Dx { readonly code: string; readonly path: string }
-const diagnoses = (ctx: ClaimContext): Dx[] => ctx.claim.diagnoses
-  .map((d, i) => ({ code: d.code as string, system: d.system, path: `$.diagnoses[${i}]` }))
-  .filter((d) => d.system === 'ICD-10-CM');
 
 /** The key a mention gives a family: the region character, or the M50 level suffix. */
 const keyOf = (family: SpineFamily, m: ConditionMention): string | undefined =>
@@ -77,7 +73,7 @@ export const SPECIFICITY_FACTS: Readonly<Record<string, FactDefinition>> = {
       const codeSet = ctx.codeSet;
       if (!codeSet || !ctx.ruleSet.spine) return [];
       const only = familiesParam(params);
-      const dx = diagnoses(ctx);
+      const dx = icd10Diagnoses(ctx);
       const items: EvidenceItem[] = [];
       for (const d of dx) {
         const family = familyOf(ctx, d.code, only);
@@ -124,7 +120,7 @@ export const SPECIFICITY_FACTS: Readonly<Record<string, FactDefinition>> = {
       const codeSet = ctx.codeSet;
       if (!codeSet || !ctx.ruleSet.spine) return [];
       const only = familiesParam(params);
-      return diagnoses(ctx).flatMap((d) => {
+      return icd10Diagnoses(ctx).flatMap((d) => {
         const family = familyOf(ctx, d.code, only);
         if (!family || !codeSet.get(d.code)?.billable || !family.unspecified.includes(d.code.slice(family.header.length))) return [];
         const mentions = affirmed(ctx, family.condition);
@@ -153,7 +149,7 @@ export const SPECIFICITY_FACTS: Readonly<Record<string, FactDefinition>> = {
       if (!codeSet || !companion) return [];
       const mentions = affirmed(ctx, companion.condition);
       if (mentions.length === 0) return [];
-      const dx = diagnoses(ctx);
+      const dx = icd10Diagnoses(ctx);
       if (dx.some((d) => companion.carriers.some((c) => d.code.startsWith(c)))) return [];
       const regions = [...new Set(mentions.map((m) => m.region).filter((r): r is string => r !== undefined))];
       const key = regions.length === 0 ? undefined : regions.length === 1 ? regions[0] : '9';

@@ -1,4 +1,4 @@
-import type { Claim } from '../../claim/codecs';
+import { type Claim, type Diagnosis, diagnosesOf } from '../../claim/codecs';
 import type { CodeSet } from '../code-set';
 import type { SourceCitation } from '../formats';
 import type { RuleSet } from '../rule-set';
@@ -57,6 +57,17 @@ export function judgingDate(claim: Claim): { date: string; path: string } {
   // The decoder guarantees a dated line when the claim has no date of its own.
   return { date: lines[best]?.serviceDate ?? '', path: `$.lines[${best}].serviceDate` };
 }
+
+/** The claim's ICD-10-CM diagnoses with their JSONPaths, computed once per claim (facts share it). */
+export function icd10Diagnoses(ctx: ClaimContext): readonly (Diagnosis & { readonly path: string })[] {
+  let found = ctx.memo.get(ICD10_MEMO) as (Diagnosis & { readonly path: string })[] | undefined;
+  if (!found) {
+    found = diagnosesOf(ctx.claim, 'ICD-10-CM');
+    ctx.memo.set(ICD10_MEMO, found);
+  }
+  return found;
+}
+const ICD10_MEMO = '$icd10Diagnoses';
 
 /** Placeholders every finding can use, whatever its evidence fact. */
 export const COMMON_FIELDS = ['path', 'code', 'text', 'suggested'] as const;

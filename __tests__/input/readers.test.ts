@@ -143,6 +143,14 @@ describe('CSV', () => {
     expect(rejected(item)!.problems[0].message).toMatch(/looks like JSON/);
   });
 
+  it('JSON arriving slowly (a pipe) as CSV is explained too, not called empty', async () => {
+    async function* slow() { await new Promise((r) => setTimeout(r, 20)); yield Buffer.from(`${good('A')}\n`); }
+    const items: InputItem[] = [];
+    for await (const item of readClaims(slow(), 'csv', { file: 'x.csv' })) items.push(item);
+    expect(items).toHaveLength(1);
+    expect(rejected(items[0])!.problems[0].message).toMatch(/looks like JSON/);
+  });
+
   it('empty file and header-only file are each one rejection', async () => {
     expect(rejected((await collect([''], 'csv'))[0])!.problems[0].message).toMatch(/is empty/);
     expect(rejected((await collect([`${header}\n`], 'csv'))[0])!.problems[0].message).toMatch(/header but no rows/);

@@ -2,7 +2,7 @@ import { once } from 'node:events';
 import { parse } from 'csv-parse';
 import type { DecodeProblem } from '../claim/decode';
 import { NotTextError, textOf } from './text';
-import { type Chunks, decodeItem, type InputItem, problem, type ReadOptions, rejectedItem } from './types';
+import { type Chunks, decodeItem, DEFAULT_MAX_RECORD_LENGTH, type InputItem, problem, type ReadOptions, rejectedItem } from './types';
 
 // The CSV layout of DESIGN §2.1: one row per service line, rows of a claim contiguous, claim-level
 // columns read from the claim's first row. `icd_procedure_codes` (;-separated ICD-10-PCS) is our
@@ -73,19 +73,32 @@ function finish(group: Group, file: string | undefined): InputItem {
 export async function* readCsv(chunks: Chunks, options: ReadOptions = {}): AsyncGenerator<InputItem> {
   const file = options.file;
   const name = file ?? 'input';
+  // The first non-blank text decides whether this is CSV at all (JSON saved as .csv gets its own message,
+  // not a quoting error); it is read before the parser starts, so a slow stream cannot race the check.
+  const texts = textOf(chunks)[Symbol.asyncIterator]();
+  let head = '';
+  try {
+    for (let next = await texts.next(); ; next = await texts.next()) {
+      if (next.done) break;
+      head += next.value;
+      if (head.trim() !== '') break;
+    }
+  } catch (error) {
+    if (!(error instanceof NotTextError)) throw error;
+    yield rejectedItem({ file }, [problem('$', null, 'CSV text', `${name}: ${error.message}`)]);
+    return;
+  }
+  if (/^\s*[[{]/.test(head)) {
+    yield rejectedItem({ file, line: 1 }, [problem('$', null, 'CSV with a header row', `${name} looks like JSON, not CSV: use .json/.ndjson or --input-format`)]);
+    return;
+  }
   const parser = parse({ bom: true, info: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, trim: true,
-    max_record_size: options.maxRecordLength });
-  let looksLikeJson = false;
+    max_record_size: options.maxRecordLength ?? DEFAULT_MAX_RECORD_LENGTH });
   const feeding = (async () => {
     try {
-      let first = true;
-      for await (const text of textOf(chunks)) {
-        // JSON saved as .csv: say so instead of a quoting error from the CSV parser.
-        if (first && text.trim() !== '') {
-          first = false;
-          if (/^\s*[[{]/.test(text)) { looksLikeJson = true; parser.end(); return; }
-        }
-        if (!parser.write(text)) await once(parser, 'drain');
+      if (head && !parser.write(head)) await once(parser, 'drain');
+      for (let next = await texts.next(); !next.done; next = await texts.next()) {
+        if (!parser.write(next.value)) await once(parser, 'drain');
       }
       parser.end();
     } catch (error) {
@@ -93,12 +106,6 @@ export async function* readCsv(chunks: Chunks, options: ReadOptions = {}): Async
     }
   })();
 
-  await new Promise((resolve) => setImmediate(resolve));
-  if (looksLikeJson) {
-    await feeding;
-    yield rejectedItem({ file, line: 1 }, [problem('$', null, 'CSV with a header row', `${name} looks like JSON, not CSV: use .json/.ndjson or --input-format`)]);
-    return;
-  }
   let header: string[] | undefined;
   let group: Group | undefined;
   let records = 0;
@@ -108,9 +115,8 @@ export async function* readCsv(chunks: Chunks, options: ReadOptions = {}): Async
         header = record.map((h) => h.trim().toLowerCase());
         const missing = REQUIRED.filter((c) => !header!.includes(c));
         if (missing.length > 0) {
-          const looksLike = /^\s*[[{]/.test(record[0] ?? '') ? ' (it looks like JSON: use .json/.ndjson or --input-format)' : '';
           yield rejectedItem({ file, line: 1 }, [problem('$', record.slice(0, 6).join(','), `a CSV header with ${REQUIRED.join(', ')}`,
-            `${name}: the CSV header lacks ${missing.join(', ')}${looksLike}; no row could be read`)]);
+            `${name}: the CSV header lacks ${missing.join(', ')}; no row could be read`)]);
           return;
         }
         // Columns the layout does not name are ignored: exports often carry extra fields.

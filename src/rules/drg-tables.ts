@@ -57,6 +57,8 @@ export interface DrgTables {
   readonly straumaPdx: ReadonlySet<string>;
   readonly bodySite: ReadonlyMap<string, string>;
   readonly hac: ReadonlyMap<string, HacEntry>;
+  /** HAC categories that have principal-diagnosis codes (HAC 11): they apply only with such a PDX. */
+  readonly hacPdxCategories: ReadonlySet<string>;
   /** Procedure code → HAC categories it qualifies, with the date it applies from. */
   readonly hacProcedures: ReadonlyMap<string, readonly { readonly hac: string; readonly from: string }[]>;
   readonly drgs: ReadonlyMap<number, DrgInfo>;
@@ -109,7 +111,8 @@ export function indexDrgTables(data: ReadonlyMap<string, DataFile>): { tables: D
     for (const [categories, role, level, needs, title, codes] of rowsOf(hacFile)) {
       const entry: HacEntry = {
         categories: String(categories).split(';'), role: role as HacEntry['role'], level: level as HacEntry['level'],
-        needsProcedure: String(needs).split(';').filter((s) => s.length > 0), title: String(title),
+        // needs_procedure writes categories without the leading zero ("8" for HAC 08).
+        needsProcedure: String(needs).split(';').filter((s) => s.length > 0).map((s) => s.padStart(2, '0')), title: String(title),
       };
       for (const code of codesOf(codes)) hac.set(code, entry);
     }
@@ -133,6 +136,7 @@ export function indexDrgTables(data: ReadonlyMap<string, DataFile>): { tables: D
       straumaPdx,
       bodySite,
       hac,
+      hacPdxCategories: new Set([...hac.values()].filter((h) => h.role === 'pdx').flatMap((h) => h.categories)),
       hacProcedures,
       drgs,
       sourceTitle: pdxFile.source.title,

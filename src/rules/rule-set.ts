@@ -88,7 +88,10 @@ export function buildRuleSet(sources: RuleSetSources): E.Either<readonly RuleSet
   }
   const valueSets = new Map([...data.values()].filter((d) => d.kind === 'value-set').map((d) => [d.id, new Set(d.values ?? [])] as const));
   const retiredCodes = new Map<string, RetiredCode>();
-  for (const [code, status, firstBillableFy, lastBillableFy, title] of (data.get('icd10cm-retired-fy2016-fy2027')?.rows ?? []) as [string, string, number, number, string][]) {
+  // The newest retired-code history (icd10cm-retired-fy2016-fy<NNNN>): next year's import replaces the id.
+  const retired = [...data.values()].filter((d) => d.id.startsWith('icd10cm-retired-'))
+    .sort((a, b) => a.effective.from.localeCompare(b.effective.from) || (a.effective.to ?? '').localeCompare(b.effective.to ?? '')).pop();
+  for (const [code, status, firstBillableFy, lastBillableFy, title] of (retired?.rows ?? []) as [string, string, number, number, string][]) {
     retiredCodes.set(code, { status, firstBillableFy, lastBillableFy, title });
   }
   const denialMappings = new Map<string, DenialMapping>();

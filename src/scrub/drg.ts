@@ -52,9 +52,6 @@ export function drgTablesOn(groupers: readonly DrgTables[], date: string): DrgTa
 }
 
 const DIED = '20'; // UB-04 patient discharge status 20: expired
-// HAC categories whose CC/MCC is removed whenever the code has POA N/U (msdrg-v43 README, "Hospital-acquired conditions").
-const HAC_ALWAYS = new Set(['01', '02', '03', '04', '05', '07', '09']);
-const HAC_WITH_PROCEDURE = new Set(['08', '10', '12', '13', '14']);
 
 function listAnd(items: readonly string[]): string {
   return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
@@ -89,7 +86,14 @@ export function computeDrg(claim: Claim, groupers: readonly DrgTables[], date: s
   // Severity of every secondary diagnosis, with the cancellations of Appendix C Parts 1-2 and HAC.
   const counted: { code: string; path: string; level: SeverityLevel }[] = [];
   const cancelled: CancelledSeverity[] = [];
-  const hacTriggerNU = sdx.some((d) => (d.poa === 'N' || d.poa === 'U') && tables.hac.get(d.code)?.role === 'sdx' && tables.hac.get(d.code)!.categories.includes('06'));
+  const notPresentOnAdmission = (d: { readonly poa?: string }) => d.poa === 'N' || d.poa === 'U';
+  // Categories with an sdx-role code reported POA N/U: what a companion code of that category needs (HAC 06).
+  const triggeredNU = new Set(sdx.filter(notPresentOnAdmission).flatMap((d) => {
+    const h = tables.hac.get(d.code);
+    return h?.role === 'sdx' ? h.categories : [];
+  }));
+  const pdxHac = pdx ? tables.hac.get(pdx.code) : undefined;
+  const pdxHacCategories = pdxHac?.role === 'pdx' ? pdxHac.categories : [];
   const hacProcedureCategories = new Set(procedures.flatMap((p) => (tables.hacProcedures.get(p.code) ?? []).filter((h) => h.from <= date).map((h) => h.hac)));
   for (const d of sdx) {
     const hac = tables.hac.get(d.code);
@@ -110,12 +114,16 @@ export function computeDrg(claim: Claim, groupers: readonly DrgTables[], date: s
         continue;
       }
     }
-    if (hac && (d.poa === 'N' || d.poa === 'U')) {
-      const applies = hac.categories.filter((c) => (HAC_ALWAYS.has(c))
-        || (c === '06' && (hac.role === 'sdx' || hacTriggerNU))
-        || (HAC_WITH_PROCEDURE.has(c) && hacProcedureCategories.has(c)));
+    if (hac && notPresentOnAdmission(d)) {
+      // The HAC rules as the tables carry them (msdrg-v43 README, "Hospital-acquired conditions"): a category
+      // with PDX-role codes (HAC 11) needs such a PDX; one listed in needs_procedure needs a qualifying
+      // procedure (hac-procedures); a companion code needs an sdx-role code of its category also POA N/U;
+      // any other sdx-role category applies always.
+      const applies = hac.categories.filter((c) => (!tables.hacPdxCategories.has(c) || pdxHacCategories.includes(c))
+        && (hac.needsProcedure.includes(c) ? hacProcedureCategories.has(c) : hac.role !== 'companion' || triggeredNU.has(c)));
       if (applies.length > 0) {
-        const withWhat = applies.some((c) => HAC_WITH_PROCEDURE.has(c)) ? ' with its qualifying procedure on the claim' : hac.role === 'companion' ? ' with a HAC 06 catheter code also not present on admission' : '';
+        const withWhat = applies.some((c) => hac.needsProcedure.includes(c)) ? ' with its qualifying procedure on the claim'
+          : hac.role === 'companion' ? ` with a HAC ${applies.join('/')} trigger code also not present on admission` : '';
         cancelled.push({ ...d, level: entry.level, reason: 'hac', why: `a hospital-acquired condition (HAC ${applies.join('/')} ${hac.title}) reported with POA ${d.poa}${withWhat}, so it does not count in the final DRG` });
         continue;
       }

@@ -1,4 +1,5 @@
 import type { CoverageArticleMeta, DataFile, Effective } from './formats';
+import { addTo } from './multimap';
 
 // Medicare Coverage Database billing articles (rules/data/mcd-article-*.json: imported from the MCD
 // export by scripts/import-mcd-article.ts, or derived from the LCD by scripts/derive-a59668.ts),
@@ -42,8 +43,8 @@ export function indexCoverageArticles(data: ReadonlyMap<string, DataFile>): Cove
     for (const [kind, group, code, , status] of rows) {
       if (kind === 'procedure') (/^unverified/.test(status ?? '') ? unverified : procedures).add(code);
       if (kind === 'diagnosis') {
-        groupCodes.set(group, [...(groupCodes.get(group) ?? []), code]);
-        supportedBy.set(code, [...(supportedBy.get(code) ?? []), group]);
+        addTo(groupCodes, group, code);
+        addTo(supportedBy, code, group);
       }
     }
     const described = new Map((meta.groups ?? []).filter((g) => g.kind === 'diagnosis').map((g) => [g.group, g]));

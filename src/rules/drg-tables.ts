@@ -1,4 +1,5 @@
 import type { DataFile, Effective } from './formats';
+import { addTo } from './multimap';
 
 // The MS-DRG tables that decide DRG 551/552 (rules/data/msdrg-<version>-*.json, from
 // scripts/import-msdrg.ts), indexed once when the rule set is built.
@@ -98,7 +99,7 @@ export function indexDrgTables(data: ReadonlyMap<string, DataFile>): { tables: D
         id: String(id), family: Number(family), suppressionMdcs: new Set(String(suppression).split(',')),
         choices: String(choices).split(' + ').map((c) => c.split('|')),
       };
-      for (const code of new Set(cluster.choices.flat())) clustersByCode.set(code, [...(clustersByCode.get(code) ?? []), cluster]);
+      for (const code of new Set(cluster.choices.flat())) addTo(clustersByCode, code, cluster);
     }
     const straumaPdx = new Set<string>();
     const bodySite = new Map<string, string>();
@@ -118,7 +119,7 @@ export function indexDrgTables(data: ReadonlyMap<string, DataFile>): { tables: D
     }
     const hacProcedures = new Map<string, { hac: string; from: string }[]>();
     for (const [category, from, codes] of rowsOf(hacProcFile)) {
-      for (const code of codesOf(codes)) hacProcedures.set(code, [...(hacProcedures.get(code) ?? []), { hac: String(category), from: String(from) }]);
+      for (const code of codesOf(codes)) addTo(hacProcedures, code, { hac: String(category), from: String(from) });
     }
     const drgs = new Map<number, DrgInfo>();
     for (const [drg, mdc, title, weight, gmlos] of rowsOf(drgFile)) {

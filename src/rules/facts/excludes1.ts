@@ -1,5 +1,6 @@
 import { codeSetOn } from '../code-set';
 import { type DataFile, type Effective, inEffectOn, type SourceCitation } from '../formats';
+import { addTo } from '../multimap';
 import { type ClaimContext, type EvidenceItem, type FactDefinition, icd10Diagnoses } from './types';
 
 // ICD-10-CM Excludes1 ("NOT CODED HERE"): the two codes are never reported together, except when the
@@ -12,6 +13,8 @@ interface Ref { readonly from: string; readonly to: string }
 export interface Excludes1Line {
   readonly at: string; readonly label: string; readonly title: string; readonly text: string;
   readonly refs: readonly Ref[]; readonly how: string;
+  /** `at` parsed once when it is a block or chapter range ("M40-M54"). */
+  readonly atRange?: Ref;
 }
 
 interface RangeLines { readonly range: Ref; readonly lines: readonly Excludes1Line[] }
@@ -43,9 +46,9 @@ function indexEdition(file: DataFile): Excludes1Edition {
   const byRangeKey = new Map<string, Excludes1Line[]>();
   for (const row of file.rows ?? []) {
     const [at, label, title, text, refs, how] = row as [string, string, string, string, string[], string];
-    const line: Excludes1Line = { at, label, title, text, refs: refs.map(toRef), how };
-    const target = at.includes('-') ? byRangeKey : byNode;
-    target.set(at, [...(target.get(at) ?? []), line]);
+    const atRange = at.includes('-') ? toRef(at) : undefined;
+    const line: Excludes1Line = { at, label, title, text, refs: refs.map(toRef), how, ...(atRange ? { atRange } : {}) };
+    addTo(atRange ? byRangeKey : byNode, at, line);
   }
   const coverage = file.coverage && {
     labels: new Set(file.coverage.filter((c) => /^(Block|Chapter) /.test(c))),
@@ -80,7 +83,8 @@ function ancestors(code: string): string[] {
   return out;
 }
 
-export interface NoteHit { readonly line: Excludes1Line; readonly edition: Excludes1Edition; readonly fallback: boolean }
+/** A note line that applies to a code: from `edition`, standing in for the `judged` edition when `fallback`. */
+export interface NoteHit { readonly line: Excludes1Line; readonly edition: Excludes1Edition; readonly fallback: boolean; readonly judged: string }
 
 /** The Excludes1 lines that apply to `code` in an edition (with the fallback outside its coverage). */
 function linesFor(edition: Excludes1Edition, code: string): readonly NoteHit[] {
@@ -95,7 +99,7 @@ function linesFor(edition: Excludes1Edition, code: string): readonly NoteHit[] {
 function resolveLines(edition: Excludes1Edition, code: string): NoteHit[] {
   const hits: NoteHit[] = [];
   const take = (lines: readonly Excludes1Line[] | undefined, from: Excludes1Edition, fallback: boolean) => {
-    for (const line of lines ?? []) hits.push({ line, edition: from, fallback });
+    for (const line of lines ?? []) hits.push({ line, edition: from, fallback, judged: edition.version });
   };
   const coverage = edition.coverage;
   const nodeCovered = (node: string) => !coverage || coverage.codes.some((r) => covers(r, node));
@@ -122,7 +126,7 @@ export function excludes1EditionOn(editions: readonly Excludes1Edition[] | undef
 
 /** Whether a note line of `a` names `b`; `b` must not sit under the note's own node. */
 function names(ctx: ClaimContext, edition: Excludes1Edition, { line, fallback }: NoteHit, a: string, b: string): boolean {
-  const own = line.at.includes('-') ? covers(toRef(line.at), b) : b.startsWith(line.at);
+  const own = line.atRange ? covers(line.atRange, b) : b.startsWith(line.at);
   if (own || !line.refs.some((r) => covers(r, b))) return false;
   // FY2027 line applied to an FY2026 date: only to codes present in both code sets (DESIGN §4.3).
   if (fallback) {
@@ -150,18 +154,18 @@ export function excludes1Between(ctx: ClaimContext, a: string, b: string): Exclu
 
 const TABULAR = 'ICD-10-CM Tabular List of Diseases and Injuries';
 
+/** "FY2027 tabular; FY2026 text not available" when a later edition's line stands in for the judged one. */
+const standIn = (hit: NoteHit): string => `${hit.edition.version} tabular; ${hit.judged} text not available`;
+
 /** The citation of one note line: fiscal year, node and text; says when FY2027 stands in for FY2026. */
-export function noteSource(ctx: ClaimContext, hit: NoteHit): SourceCitation {
-  const judged = excludes1EditionOn(ctx.ruleSet.excludes1, ctx.date);
-  const version = hit.fallback ? `${hit.edition.version} tabular; ${judged?.version ?? 'date'} text not available` : hit.edition.version;
+export function noteSource(hit: NoteHit): SourceCitation {
+  const version = hit.fallback ? standIn(hit) : hit.edition.version;
   return { title: TABULAR, version, section: `${hit.line.label} ${hit.line.title}: Excludes1 "${hit.line.text}"` };
 }
 
-/** "M43.0 'Spondylolysis' Excludes1: spondylolisthesis (M43.1) (FY2026)" for a message. */
-export function describeNote(ctx: ClaimContext, hit: NoteHit): string {
-  const judged = excludes1EditionOn(ctx.ruleSet.excludes1, ctx.date);
-  const year = hit.fallback ? `${hit.edition.version} tabular; ${judged?.version} text not available` : `${hit.edition.version} tabular`;
-  return `${hit.line.label} '${hit.line.title}' Excludes1: "${hit.line.text}" (${year})`;
+/** "M43.0 'Spondylolysis' Excludes1: spondylolisthesis (M43.1) (FY2026 tabular)" for a message. */
+export function describeNote(hit: NoteHit): string {
+  return `${hit.line.label} '${hit.line.title}' Excludes1: "${hit.line.text}" (${hit.fallback ? standIn(hit) : `${hit.edition.version} tabular`})`;
 }
 
 export const EXCLUDES1_FACTS: Readonly<Record<string, FactDefinition>> = {
@@ -187,9 +191,9 @@ export const EXCLUDES1_FACTS: Readonly<Record<string, FactDefinition>> = {
             other: other.code,
             title: ctx.codeSet?.get(holder.code)?.title ?? '',
             otherTitle: ctx.codeSet?.get(other.code)?.title ?? '',
-            notes: found.map(({ hit }) => describeNote(ctx, hit)).join('; '),
+            notes: found.map(({ hit }) => describeNote(hit)).join('; '),
             fiscalYear: edition.version,
-            sources: found.map(({ hit }) => noteSource(ctx, hit)),
+            sources: found.map(({ hit }) => noteSource(hit)),
           });
         }
       }

@@ -180,11 +180,11 @@ export const SPECIFICITY_FACTS: Readonly<Record<string, FactDefinition>> = {
       for (const d of dx) {
         const conflicts = excludes1Between(ctx, suggested, d.code);
         if (conflicts.length === 0) continue;
-        const notes = conflicts.map(({ hit }) => describeNote(ctx, hit)).join('; ');
+        const notes = conflicts.map(({ hit }) => describeNote(hit)).join('; ');
         return [{
           ...base, path: d.path, code: d.code, suggested, fixAction: 'replace',
           evidence: [{ path: mention.path, text: mention.quote.text }],
-          sources: [codeSet.source, ...conflicts.map(({ hit }) => noteSource(ctx, hit))],
+          sources: [codeSet.source, ...conflicts.map(({ hit }) => noteSource(hit))],
           advice: `It needs ${titled(codeSet, suggested)}, but adding it to ${titled(codeSet, d.code)} would make an Excludes1 pair: ${notes}. Replace ${d.code} by ${suggested}, unless the two conditions are unrelated (e.g. at different levels), in which case keep both and document that (ICD-10-CM guideline I.A.12.a).`,
           fixText: `Replace ${d.code} by ${titled(codeSet, suggested)} (Excludes1: ${notes}); keep both only if the chart documents that the conditions are unrelated (guideline I.A.12.a).`,
         }];

@@ -150,6 +150,11 @@ function readSection(lexicon: ChartLexicon, text: string, path: string): Conditi
   return out;
 }
 
+/** Whether documentation carries any text (837 claims never do); cheap: no reading. */
+export function hasChartText(documentation: Documentation): boolean {
+  return typeof documentation === 'string' ? documentation.trim().length > 0 : (documentation ?? []).some((s) => s.text.trim().length > 0);
+}
+
 /** Reads the claim's documentation (a string or sections) into condition mentions. */
 export function readChart(lexicon: ChartLexicon, documentation: Documentation): ChartReading {
   if (documentation === undefined) return { documented: false, mentions: [] };
@@ -157,7 +162,7 @@ export function readChart(lexicon: ChartLexicon, documentation: Documentation): 
     ? [{ path: '$.documentation', text: documentation }]
     : documentation.map((d, i) => ({ path: `$.documentation[${i}].text`, text: d.text }));
   return {
-    documented: sections.some((s) => s.text.trim().length > 0),
+    documented: hasChartText(documentation),
     mentions: sections.flatMap((s) => readSection(lexicon, s.text, s.path)),
   };
 }

@@ -44,6 +44,9 @@ export const DenialMeta = t.intersection([
 ], 'DenialMeta');
 export type DenialMeta = t.TypeOf<typeof DenialMeta>;
 
+/** A {{name}} placeholder in a rule's message or fix text; the finding builder fills it from the evidence item. */
+export const PLACEHOLDER = /\{\{(\w+)\}\}/g;
+
 export const FixAction = t.keyof({ replace: null, add: null, remove: null, document: null, review: null }, 'replace|add|remove|document|review');
 
 const RuleId = t.refinement(t.string, (s) => /^[a-z0-9]+(-[a-z0-9]+)*\/[a-z0-9]+(-[a-z0-9]+)*$/.test(s), 'rule id "category/kebab-name"');

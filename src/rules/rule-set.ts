@@ -8,7 +8,7 @@ import { COMMON_FIELDS, FACTS } from './facts';
 import { type Excludes1Edition, indexExcludes1 } from './facts/excludes1';
 import { indexSpineTables, type SpineTables } from './facts/specificity';
 import { type ChartLexicon, compileChartLexicon } from '../chart/lexicon';
-import { type Condition, DataFile, Preset, RuleFile } from './formats';
+import { type Condition, DataFile, PLACEHOLDER, Preset, RuleFile } from './formats';
 import { OPERATOR_NAMES, VALUE_SET_OPERATORS } from './operators';
 
 export interface RetiredCode { readonly status: string; readonly firstBillableFy: number; readonly lastBillableFy: number; readonly title: string }
@@ -131,7 +131,7 @@ export function buildRuleSet(sources: RuleSetSources): E.Either<readonly RuleSet
         ...(rule.meta.fix ? [['$.meta.fix.description', rule.meta.fix.description] as [string, string]] : []),
       ];
       for (const [path, template] of templates) {
-        for (const [, name] of template.matchAll(/\{\{(\w+)\}\}/g)) {
+        for (const [, name] of template.matchAll(PLACEHOLDER)) {
           if (!known.has(name)) problems.push({ file, path, message: `placeholder {{${name}}} is not a field of ${rule.event.params.evidenceFact}` });
         }
       }

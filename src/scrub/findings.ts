@@ -1,11 +1,11 @@
 import type { EvidenceItem } from '../rules/facts';
-import type { RuleFile, Severity, SourceCitation } from '../rules/formats';
+import { FixAction, PLACEHOLDER, type RuleFile, type Severity, type SourceCitation } from '../rules/formats';
 import type { RuleSet } from '../rules/rule-set';
 import type { Finding, Outcome } from './result';
 
 /** Fills {{name}} placeholders from an evidence item (the loader has checked every name exists). */
 export function fillTemplate(template: string, item: EvidenceItem): string {
-  return template.replace(/\{\{(\w+)\}\}/g, (_, name: string) => {
+  return template.replace(PLACEHOLDER, (_, name: string) => {
     const value = item[name];
     return value === undefined || value === null ? '' : String(value);
   });
@@ -35,8 +35,6 @@ function dedupe(sources: readonly SourceCitation[]): SourceCitation[] {
   });
 }
 
-const FIX_ACTIONS: ReadonlySet<unknown> = new Set(['replace', 'add', 'remove', 'document', 'review']);
-const isFixAction = (value: unknown): value is NonNullable<Finding['fix']>['action'] => FIX_ACTIONS.has(value);
 
 /** One finding per evidence item of a fired rule; `citations` are the rule's (ruleCitations). */
 export function buildFindings(rule: RuleFile, severity: Severity, risk: number, citations: readonly SourceCitation[], items: readonly EvidenceItem[]): Finding[] {
@@ -45,7 +43,7 @@ export function buildFindings(rule: RuleFile, severity: Severity, risk: number, 
   return items.map((item) => {
     // An item may override the rule's fix action (`fixAction`), e.g. a companion code that must *replace*
     // a code it would form an Excludes1 pair with instead of being added (ICD-10-CM guideline I.A.12.a).
-    const action = isFixAction(item.fixAction) ? item.fixAction : meta.fix?.action;
+    const action = FixAction.is(item.fixAction) ? item.fixAction : meta.fix?.action;
     const fix = meta.fix && action && {
       action,
       ...(item.suggested ? { code: item.suggested } : {}),

@@ -1,4 +1,4 @@
-import { type ChartReading, readChart } from '../../chart/read-chart';
+import { type ChartReading, hasChartText, readChart } from '../../chart/read-chart';
 import type { ClaimContext, FactDefinition } from './types';
 
 // The chart text (claim.documentation, DESIGN §2.1) read once per claim: the reading is memoized on the
@@ -10,16 +10,10 @@ export function chartOf(ctx: ClaimContext): ChartReading {
   let reading = ctx.memo.get(CHART_MEMO) as ChartReading | undefined;
   if (!reading) {
     const lexicon = ctx.ruleSet.chartLexicon;
-    reading = lexicon ? readChart(lexicon, ctx.claim.documentation) : { documented: hasText(ctx), mentions: [] };
+    reading = lexicon ? readChart(lexicon, ctx.claim.documentation) : { documented: hasChartText(ctx.claim.documentation), mentions: [] };
     ctx.memo.set(CHART_MEMO, reading);
   }
   return reading;
-}
-
-/** Whether the claim carries any chart text (837 claims never do); cheap: no reading. */
-function hasText(ctx: ClaimContext): boolean {
-  const doc = ctx.claim.documentation;
-  return typeof doc === 'string' ? doc.trim().length > 0 : (doc ?? []).some((s) => s.text.trim().length > 0);
 }
 
 /** The region title words of a region character ("cervicothoracic region"). */
@@ -31,7 +25,7 @@ export const CHART_FACTS: Readonly<Record<string, FactDefinition>> = {
   documented: {
     description: 'true when the claim carries chart text (documentation); 837 claims never do.',
     index: true,
-    compute: hasText,
+    compute: (ctx) => hasChartText(ctx.claim.documentation),
   },
   documentedConditions: {
     index: true,

@@ -168,7 +168,6 @@ async function check(args: string[], io: CliIo): Promise<ExitCode> {
   });
   const formatter = createFormatter(format, { color: false, inputs: inputs.map((i) => i.name) });
   const summary = emptySummary();
-  let worst: 'error' | 'warning' | 'none' = 'none';
   const sizes = inputs.map((i) => i.size);
   const progress = createProgress({
     // No bar when the results themselves go to the terminal: the two would overwrite each other.
@@ -196,8 +195,6 @@ async function check(args: string[], io: CliIo): Promise<ExitCode> {
   for await (const result of results) {
     const charge = charges.shift();
     addToSummary(summary, result, charge);
-    if (result.status === 'rejected' || result.findings.some((f) => f.severity === 'error')) worst = 'error';
-    else if (worst === 'none' && result.findings.some((f) => f.severity === 'warning')) worst = 'warning';
     const text = formatter.result(result, charge === undefined ? {} : { charge });
     if (text && !out.write(text)) await drained();
     progress.update(summary.inputs, bytes);
@@ -208,7 +205,9 @@ async function check(args: string[], io: CliIo): Promise<ExitCode> {
   if (writeError) throw writeError;
   if (!values.quiet && (io.stderrIsTTY || values.progress || format === 'stylish')) await writeTo(io.stderr, summaryText(summary) + x12Line(x12Stats));
   if (failOn === 'never') return 0;
-  return worst === 'error' || (failOn === 'warning' && worst === 'warning') ? 1 : 0;
+  // A rejected record counts as an error (README); the summary has the counts.
+  const errors = summary.rejected + summary.findings.error;
+  return errors > 0 || (failOn === 'warning' && summary.findings.warning > 0) ? 1 : 0;
 }
 
 /** The X12 envelope counts for the stderr summary (issue 6), when an X12 file was read. */

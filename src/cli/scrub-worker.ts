@@ -27,7 +27,7 @@ async function main(): Promise<void> {
   port.on('message', (batch: WorkerBatch) => {
     void (async () => {
       const results: ScrubResult[] = [];
-      for (const item of batch.items) results.push(item.kind === 'claim' ? await scrubber.scrub(item.claim, item.source) : item.result);
+      for await (const result of scrubber.scrubAll(batch.items)) results.push(result);
       port.postMessage({ kind: 'results', id: batch.id, results } satisfies WorkerMessage);
     })().catch((error: unknown) => port.postMessage({ kind: 'fatal', message: String(error) } satisfies WorkerMessage));
   });

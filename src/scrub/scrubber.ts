@@ -1,15 +1,14 @@
 import { addDays, formatISO, parseISO } from 'date-fns';
 import { Engine, Rule, type Almanac, type Operator } from 'json-rules-engine';
 import type { Claim } from '../claim/codecs';
-import { decodeClaim } from '../claim/decode';
 import { codeSetOn } from '../rules/code-set';
 import { type ClaimContext, type EvidenceItem, FACTS, factValue, judgingDate } from '../rules/facts';
 import { type Condition, inEffect, type LeafCondition, type RuleFile, type RuleSetting, type Severity, type SourceCitation } from '../rules/formats';
 import { createOperators } from '../rules/operators';
 import type { RuleSet } from '../rules/rule-set';
 import { buildFindings, compareFindings, ruleCitations, DEFAULT_THRESHOLDS, type OutcomeThresholds, outcomeOf, riskScore } from './findings';
-import type { Finding, RejectedResult, ScrubbedResult, ScrubResult, SourceRef } from './result';
-import type { InputItem } from '../input/types';
+import type { Finding, ScrubbedResult, ScrubResult, SourceRef } from './result';
+import { decodeItem, type InputItem } from '../input/types';
 import { computeDrg, isInpatient } from './drg';
 
 export interface ScrubberOptions {
@@ -172,23 +171,15 @@ export function createScrubber(ruleSet: RuleSet, options: ScrubberOptions = {}):
     };
   }
 
+  const resultOf = (item: InputItem): Promise<ScrubResult> | ScrubResult => (item.kind === 'claim' ? scrub(item.claim, item.source) : item.result);
+
   async function scrubInput(input: unknown, source: SourceRef = {}): Promise<ScrubResult> {
-    const decoded = decodeClaim(input);
-    if (decoded._tag === 'Right') return scrub(decoded.right, source);
-    return rejected(input, source, decoded.left);
+    return resultOf(decodeItem(input, source));
   }
 
   async function* scrubAll(items: AsyncIterable<InputItem> | Iterable<InputItem>): AsyncIterable<ScrubResult> {
-    for await (const item of items) {
-      yield item.kind === 'claim' ? await scrub(item.claim, item.source) : item.result;
-    }
+    for await (const item of items) yield await resultOf(item);
   }
 
   return { scrub, scrubInput, scrubAll };
-}
-
-/** A rejected result for a record that did not decode; keeps the claim id when the record has one. */
-export function rejected(input: unknown, source: SourceRef, problems: RejectedResult['problems']): RejectedResult {
-  const id = typeof input === 'object' && input !== null ? (input as { id?: unknown }).id : undefined;
-  return { status: 'rejected', ...(typeof id === 'string' && id ? { claimId: id } : {}), source, problems };
 }

@@ -1,5 +1,6 @@
 import type { Finding, ScrubResult } from '../scrub/result';
 import type { Formatter, ResultContext } from './formatters';
+import { carcText, sourceText } from './finding-text';
 
 /** One row per finding, plus one row per clean claim and per rejection problem: every record shows up. */
 export const CSV_COLUMNS = [
@@ -27,14 +28,14 @@ const row = (r: Row): string => `${CSV_COLUMNS.map((c) => csvField(typeof r[c] =
 const round = (n: number, digits: number): number => Math.round(n * 10 ** digits) / 10 ** digits;
 
 function findingColumns(f: Finding): Row {
-  const carc = f.denial.carc ? (f.denial.group ? `${f.denial.group}-${f.denial.carc}` : f.denial.carc) : undefined;
+  const carc = carcText(f.denial);
   return {
     rule_id: f.ruleId, severity: f.severity, category: f.category, message: f.message,
     evidence_path: f.evidence.map((e) => e.path).join('; '),
     evidence_code: f.evidence.flatMap((e) => (e.code ? [e.code] : [])).join('; '),
     fix_action: f.fix?.action, fix_code: f.fix?.code, fix_description: f.fix?.description,
     carc, rarc: (f.denial.rarc ?? []).join(' '),
-    sources: f.sources.map((s) => [s.title, s.version, s.section].filter(Boolean).join(', ')).join('; '),
+    sources: f.sources.map(sourceText).join('; '),
   };
 }
 

@@ -2,6 +2,7 @@ import type { ScrubResult } from '../scrub/result';
 import { csvFormatter } from './csv';
 import { htmlFormatter, type HtmlOptions } from './html';
 import { type Summary, summaryLine } from './summary';
+import { denialText, fixLabel } from './finding-text';
 
 export type OutputFormat = 'stylish' | 'json' | 'ndjson' | 'csv' | 'html';
 export const OUTPUT_FORMATS: readonly OutputFormat[] = ['stylish', 'json', 'ndjson', 'csv', 'html'];
@@ -65,8 +66,8 @@ function stylish(color: boolean): Formatter {
       }
       for (const f of r.findings) {
         out += `    ${severityText[f.severity]}  ${f.evidence[0]?.path ?? ''}  ${f.message}  ${paint('2', f.ruleId)}\n`;
-        if (f.fix) out += `             fix (${f.fix.action}${f.fix.code ? ` ${f.fix.code}` : ''}): ${f.fix.description}\n`;
-        const denial = [f.denial.group && f.denial.carc ? `${f.denial.group}-${f.denial.carc}` : f.denial.carc, ...(f.denial.rarc ?? [])].filter(Boolean).join(' ');
+        if (f.fix) out += `             ${fixLabel(f.fix)}: ${f.fix.description}\n`;
+        const denial = denialText(f.denial);
         out += `             denial risk ${f.denial.risk.toFixed(2)}${denial ? ` (${denial})` : ''}; sources: ${f.sources.map((s) => s.title).join('; ')}\n`;
       }
       return out;

@@ -2,6 +2,7 @@ import type { Finding, Outcome, ScrubResult } from '../scrub/result';
 import { columnChart, donutChart, esc, stackedBarChart } from './charts';
 import type { Formatter, ResultContext } from './formatters';
 import { formatMoney, RISK_BINS, type Summary, topRejections, topRules } from './summary';
+import { denialText, fixLabel, sourceText } from './finding-text';
 
 export interface HtmlOptions {
   /** Most claims in the table (the highest-risk ones); the summary and charts count every claim. Default 5,000. */
@@ -32,11 +33,11 @@ const link = (title: string, url: string | undefined): string =>
 
 function findingHtml(f: Finding): string {
   const evidence = f.evidence.map((e) => `<code>${esc(e.path)}</code>${e.code ? ` ${esc(e.code)}` : ''}${e.text ? ` <q>${esc(e.text)}</q>` : ''}`).join('; ');
-  const denial = [f.denial.carc ? (f.denial.group ? `${f.denial.group}-${f.denial.carc}` : f.denial.carc) : '', ...(f.denial.rarc ?? [])].filter(Boolean).join(' ');
-  const sources = f.sources.map((s) => link([s.title, s.version, s.section].filter(Boolean).join(', '), s.url)).join('; ');
+  const denial = denialText(f.denial);
+  const sources = f.sources.map((s) => link(sourceText(s), s.url)).join('; ');
   return `<li><span class="sev sev-${f.severity}">${f.severity}</span> <span class="rule">${esc(f.ruleId)}</span> ${esc(f.message)}`
     + `<div class="meta">evidence: ${evidence || '—'} · denial risk ${f.denial.risk.toFixed(2)}${denial ? ` (${esc(denial)})` : ''}</div>`
-    + (f.fix ? `<div class="fix">fix (${esc(f.fix.action)}${f.fix.code ? ` ${esc(f.fix.code)}` : ''}): ${esc(f.fix.description)}</div>` : '')
+    + (f.fix ? `<div class="fix">${esc(fixLabel(f.fix))}: ${esc(f.fix.description)}</div>` : '')
     + (sources ? `<div class="meta">sources: ${sources}</div>` : '')
     + '</li>';
 }

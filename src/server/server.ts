@@ -72,6 +72,9 @@ export function createServer(ruleSet: RuleSet, options: ServerOptions = {}): Scr
   const log = options.log;
   const scrubber = createScrubber(ruleSet, options.scrubber);
   const startedAt = Date.now();
+  // The rule set never changes under a server: its views are built once, not per request.
+  const ruleList = listRules(ruleSet);
+  const ruleDetails = new Map(ruleList.rules.map(({ id }) => [id, describeRule(ruleSet, id)!]));
   let draining = false;
   let closing: Promise<void> | undefined;
 
@@ -226,11 +229,11 @@ export function createServer(ruleSet: RuleSet, options: ServerOptions = {}): Scr
         else send(res, ex, 200, { status: 'ok', ruleSet: ruleSet.version, rules: ruleSet.rules.length, uptimeS: Math.round((Date.now() - startedAt) / 1000) });
         return;
       }
-      if (path === '/v1/rules') { send(res, ex, 200, listRules(ruleSet)); return; }
+      if (path === '/v1/rules') { send(res, ex, 200, ruleList); return; }
       if (path.startsWith('/v1/rules/')) {
         let id: string;
         try { id = decodeURIComponent(path.slice('/v1/rules/'.length)); } catch { id = ''; }
-        const rule = describeRule(ruleSet, id);
+        const rule = ruleDetails.get(id);
         if (rule) send(res, ex, 200, rule);
         else sendError(res, ex, 404, 'unknown-rule', `no rule "${id.slice(0, 80)}"; GET /v1/rules lists them`);
         return;

@@ -1,6 +1,6 @@
 /**
- * Imports the MS-DRG v43 (FY2026) tables for DRG 551/552 from shared/domain/msdrg-v43 into compact
- * data files rules/data/msdrg-v43-*.json. Usage:
+ * Imports the MS-DRG tables for DRG 551/552 (default v43, FY2026) from shared/domain/msdrg-<version> into
+ * compact data files rules/data/msdrg-<version>-*.json. Usage:
  *   npx ts-node --transpile-only scripts/import-msdrg.ts [--source DIR]
  * Re-running reproduces the data files byte for byte. Codes are grouped (space-separated) by the
  * attributes that matter, so 54,000 procedure codes do not cost 54,000 JSON rows.
@@ -20,16 +20,22 @@ function arg(name: string, fallback: string): string {
 const VERSION = arg('--version', 'v43');
 const FROM = arg('--from', '2025-10-01');
 const TO = arg('--to', '2026-09-30');
+const FY = `FY${TO.slice(0, 4)}`; // a grouper version's fiscal year ends on its `to` date
+// What the v43 source files and their README establish (provenance, checks, the v43.1 update). Another
+// version's import states only what its own folder's README says, never v43's facts.
+const IS_V43 = VERSION === 'v43';
 // v43.1 (April 2026) adds PCS codes; they apply to discharges from this date (msdrg-v43 README, "v43.1").
-const MINOR_FROM = arg('--minor-from', '2026-04-01');
+const MINOR_FROM = arg('--minor-from', IS_V43 ? '2026-04-01' : '');
 const dir = path.join(sourceDir(), `msdrg-${VERSION}`);
 const read = (name: string) => readTsv(path.join(dir, name));
 
-const SOURCE_NOTE = 'CMS MS-DRG v43 Java grouper data (msdrg-binary-access-1.5.0.jar / msdrg-core-43.1.0.0.jar, GitHub Bedrock-Billing/mz-drg 4b594171) and Definitions Manual v43.0 text (GitHub yubin-park/drgpy 65e4a1a7); see shared/domain/msdrg-v43/README.md.';
+const SOURCE_NOTE = !IS_V43 ? `CMS MS-DRG ${VERSION} grouper data; see shared/domain/msdrg-${VERSION}/README.md.` : 'CMS MS-DRG v43 Java grouper data (msdrg-binary-access-1.5.0.jar / msdrg-core-43.1.0.0.jar, GitHub Bedrock-Billing/mz-drg 4b594171) and Definitions Manual v43.0 text (GitHub yubin-park/drgpy 65e4a1a7); see shared/domain/msdrg-v43/README.md.';
 const CAVEATS_COMMON = [
   'Scope: what decides DRG 551/552 (MDC 08 "Medical Back Problems"); not a general grouper.',
-  'Checked by the source against the CMS v43 grouper on 50,885 sample claims (table-driven prediction = grouper).',
+  IS_V43 ? 'Checked by the source against the CMS v43 grouper on 50,885 sample claims (table-driven prediction = grouper).'
+    : `Not checked here against the CMS ${VERSION} grouper: compare with an oracle sample before relying on it.`,
 ];
+const ifV43 = (caveat: string): string[] => (IS_V43 ? [caveat] : []);
 
 function header(what: string, title: string, file: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
   return {
@@ -38,7 +44,7 @@ function header(what: string, title: string, file: string, extra: Record<string,
     title: `MS-DRG ${VERSION} ${title}`,
     version: `MS-DRG ${VERSION}`,
     effective: { from: FROM, to: TO },
-    source: { title: `CMS ICD-10 MS-DRG ${VERSION} grouper tables (FY2026)`, file: `shared/domain/msdrg-${VERSION}/${file}`, note: SOURCE_NOTE },
+    source: { title: `CMS ICD-10 MS-DRG ${VERSION} grouper tables (${FY})`, file: `shared/domain/msdrg-${VERSION}/${file}`, note: SOURCE_NOTE },
     ...extra,
   };
 }
@@ -65,7 +71,7 @@ function write(name: string, head: Record<string, unknown>, rows: readonly unkno
 const pdxRows = read('drg-551-552-pdx.tsv').map((r) => [r.code, r.title]).sort((a, b) => a[0].localeCompare(b[0]));
 const pdxSet = new Set(pdxRows.map((r) => r[0]));
 write(`msdrg-${VERSION}-pdx-551-552`, header('pdx-551-552', 'DRG 551/552 principal diagnoses', 'drg-551-552-pdx.tsv', {
-  caveats: ['Manual transcription and grouper category dxc0808 agree code for code (source README).'],
+  caveats: ifV43('Manual transcription and grouper category dxc0808 agree code for code (source README).'),
   counts: { codes: pdxRows.length },
   columns: ['code', 'title'],
 }), pdxRows);
@@ -96,7 +102,7 @@ write(`msdrg-${VERSION}-pdx-exclusions`, header('pdx-exclusions', 'PDX-exclusion
 // non-O.R. codes: family other than 551). Other PCS codes do nothing in MDC 08.
 const procedures = [
   ...read('procedures-or.tsv').map((r): Record<string, string> => ({ ...r, from: FROM })),
-  ...(fs.existsSync(path.join(dir, 'procedures-or-v431-added.tsv')) ? read('procedures-or-v431-added.tsv').map((r): Record<string, string> => ({ ...r, from: MINOR_FROM })) : []),
+  ...(MINOR_FROM && fs.existsSync(path.join(dir, 'procedures-or-v431-added.tsv')) ? read('procedures-or-v431-added.tsv').map((r): Record<string, string> => ({ ...r, from: MINOR_FROM })) : []),
 ];
 const leaving = procedures.filter((r) => r.family !== '551');
 const procedureRows = grouped(leaving.map((r) => ({ key: [r.mdc_alone, Number(r.family), r.or_list, r.from] as const, code: r.code })));
@@ -104,7 +110,7 @@ write(`msdrg-${VERSION}-procedures`, header('procedures', 'procedures that move 
   caveats: [
     ...CAVEATS_COMMON,
     'family = base DRG of a 551/552 claim with this code as its only procedure; with several procedures the grouper\'s formulas (drg-formulas.tsv) decide the exact DRG.',
-    'Rows from procedures-or-v431-added.tsv apply from 2026-04-01 (v43.1); v43.1 deletions (30233AZ, 30243AZ) are not removed.',
+    ...ifV43('Rows from procedures-or-v431-added.tsv apply from 2026-04-01 (v43.1); v43.1 deletions (30233AZ, 30243AZ) are not removed.'),
   ],
   counts: { codes: leaving.length, or: leaving.filter((r) => r.or === 'Y').length, preMdcNonOr: leaving.filter((r) => r.or === 'N').length },
   columns: ['mdc_alone', 'family', 'or_list', 'from', 'codes'],
@@ -120,7 +126,7 @@ const clusters = read('procedure-clusters-mdc08.tsv').filter((r) => {
 });
 const clusterRows = clusters.map((r) => [r.cluster, Number(r.family), r.suppression_mdcs, r.choices]).sort((a, b) => String(a[0]).localeCompare(String(b[0])));
 write(`msdrg-${VERSION}-clusters`, header('clusters', 'procedure clusters that decide whether a claim stays in 551/552', 'procedure-clusters-mdc08.tsv', {
-  caveats: [...CAVEATS_COMMON, 'Only clusters that change stay/leave are kept; the 68 clusters new in v43.1 are not in the source.'],
+  caveats: [...CAVEATS_COMMON, IS_V43 ? 'Only clusters that change stay/leave are kept; the 68 clusters new in v43.1 are not in the source.' : 'Only clusters that change stay/leave are kept.'],
   counts: { clusters: clusterRows.length },
   columns: ['cluster', 'family', 'suppression_mdcs', 'choices'],
 }), clusterRows);
@@ -150,13 +156,13 @@ write(`msdrg-${VERSION}-hac`, header('hac', 'hospital-acquired-condition diagnos
   columns: ['hac', 'role', 'level', 'needs_procedure', 'title', 'codes'],
 }), hacRows);
 write(`msdrg-${VERSION}-hac-procedures`, header('hac-procedures', 'procedures that HACs 08, 10-14 require', 'hac-procedures.tsv', {
-  caveats: [...CAVEATS_COMMON, 'Rows dated 2026-04-01 are the v43.1 HAC-13 additions (procedures-or-v431-added.tsv).'],
+  caveats: [...CAVEATS_COMMON, ...ifV43('Rows dated 2026-04-01 are the v43.1 HAC-13 additions (procedures-or-v431-added.tsv).')],
   counts: { pairs: hacProcedures.length },
   columns: ['hac', 'from', 'codes'],
 }), grouped(hacProcedures));
 
 // 8. DRG titles (grouper formulas of pre-MDC, MDC 08, MDC 24 and 981-989) and the 551/552 weights.
-const weights = new Map(read('drg-weights-fy2026.tsv').map((r) => [Number(r.drg), r]));
+const weights = new Map(read(`drg-weights-${FY.toLowerCase()}.tsv`).map((r) => [Number(r.drg), r]));
 const titles = new Map<number, (string | number | null)[]>();
 for (const r of read('drg-formulas.tsv')) {
   const drg = Number(r.drg);
@@ -165,10 +171,10 @@ for (const r of read('drg-formulas.tsv')) {
   titles.set(drg, [drg, r.mdc === '00' ? 'pre' : r.mdc, w ? w.title : r.drg_title, w ? Number(w.relative_weight) : null, w ? Number(w.gmlos) : null]);
 }
 const drgRows = [...titles.values()].sort((a, b) => Number(a[0]) - Number(b[0]));
-write(`msdrg-${VERSION}-drgs`, header('drgs', 'DRG titles (pre-MDC, MDC 08, MDC 24, 981-989) and FY2026 weights of 551/552', 'drg-formulas.tsv', {
-  caveats: [
-    'Titles are the grouper\'s DRG titles. Weight and GMLOS of 551/552 from one transcription (VistA DRG Grouper patch ICD*18.0*125, FY2026), not checked against Table 5; other weights not loaded.',
-  ],
+write(`msdrg-${VERSION}-drgs`, header('drgs', `DRG titles (pre-MDC, MDC 08, MDC 24, 981-989) and ${FY} weights of 551/552`, 'drg-formulas.tsv', {
+  caveats: IS_V43
+    ? ['Titles are the grouper\'s DRG titles. Weight and GMLOS of 551/552 from one transcription (VistA DRG Grouper patch ICD*18.0*125, FY2026), not checked against Table 5; other weights not loaded.']
+    : [`Titles are the grouper's DRG titles; weights and GMLOS from drg-weights-${FY.toLowerCase()}.tsv (see its README).`],
   counts: { drgs: drgRows.length },
   columns: ['drg', 'mdc', 'title', 'weight', 'gmlos'],
 }), drgRows);

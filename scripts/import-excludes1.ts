@@ -111,7 +111,8 @@ function locationOf(code: string): { at: string; label: string } {
   return { at: code, label: code };
 }
 
-function importFy2027(dir: string, fy2027: readonly { code: string; billable: boolean }[]): Row[] {
+/** The FY2027 rows, and how many source lines came with no parsed reference (the source README's "207"). */
+function importFy2027(dir: string, fy2027: readonly { code: string; billable: boolean }[]): { rows: Row[]; unparsed: number } {
   const file = path.join(dir, 'icd10cm', 'excludes1-fy2027.csv');
   const records: Record<string, string>[] = parse(fs.readFileSync(file, 'utf8'), { columns: true });
   const exists = new Set(fy2027.map((c) => c.code));
@@ -141,7 +142,7 @@ function importFy2027(dir: string, fy2027: readonly { code: string; billable: bo
     }
     return { at, label, title: r.codeTitle, text, refs: [...new Set(refs)], how };
   });
-  return rows;
+  return { rows, unparsed: records.filter((r) => r.referencedCodes === '').length };
 }
 
 function importFy2026(dir: string, fy2027Rows: readonly Row[]): { rows: Row[]; coverage: string[] } {
@@ -173,13 +174,13 @@ function importFy2026(dir: string, fy2027Rows: readonly Row[]): { rows: Row[]; c
 
 const dir = sourceDir();
 const fy2027Codes = readTsv(path.join(dir, 'icd10cm', 'codes-fy2027.tsv')).map((r) => ({ code: r.code, billable: r.billable === '1' }));
-const rows2027 = importFy2027(dir, fy2027Codes);
+const { rows: rows2027, unparsed } = importFy2027(dir, fy2027Codes);
 const countHow = (rows: readonly Row[]) => Object.fromEntries(Object.keys(HOW).map((h) => [h, rows.filter((r) => r.how === h).length]));
 const toRow = (r: Row) => [r.at, r.label, r.title, r.text, r.refs, r.how];
 const columns = ['at', 'label', 'title', 'text', 'refs', 'how'];
 const CAVEATS_2027 = [
   'Third-party mechanical parse of the CMS FY2027 tabular (makevision/icd10cm-open-data, CC0), copied verbatim into shared/domain; not downloaded from cms.gov.',
-  `Of the 207 lines whose source has no parsed reference: lead-in headings, instructions without a code, repaired tokens and expanded qualifiers are handled; the lines marked "unhandled" are listed here and not checked (see "how").`,
+  `Of the ${unparsed} lines whose source has no parsed reference: lead-in headings, instructions without a code, repaired tokens and expanded qualifiers are handled; the lines marked "unhandled" are listed here and not checked (see "how").`,
   'Indented list items ("meningitis (in):" then "gonococcal (A54.81)") are separate lines; the item text does not repeat its heading.',
 ];
 const head2027 = {

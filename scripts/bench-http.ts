@@ -14,6 +14,9 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as path from 'node:path';
+import { loadRuleSet } from '../src/rules/load';
+import type { RuleSet } from '../src/rules/rule-set';
+import { claimGenerator } from './lib/bench-claims';
 
 export interface BenchHttpOptions {
   readonly seconds?: number;
@@ -22,26 +25,13 @@ export interface BenchHttpOptions {
   readonly warmupSeconds?: number;
 }
 
-/** A realistic single-claim body mix: billable codes, headers, invalid codes, spine claims with chart text. */
-function claimBodies(count: number): Buffer[] {
-  const codes = ['M43.03', 'M54.12', 'I10', 'E11.9', 'J45.909', 'K21.9', 'M43.0', 'M54.5', 'M99.99', 'Z00.00', 'S23.420A', 'D69.1', 'R51.9', 'M50.121'];
-  const docs = ['CT: bilateral pars defect at C7-T1 without listhesis. Radicular pain C8 distribution.', 'Pars defect at C7-T1. No myelopathy.', undefined, undefined];
-  const bodies: Buffer[] = [];
-  let seed = 42;
-  const rnd = () => { seed = (seed * 1103515245 + 12345) & 0x7fffffff; return seed / 0x7fffffff; };
-  for (let i = 0; i < count; i++) {
-    const n = 1 + Math.floor(rnd() * 3);
-    const claim = {
-      id: `HTTP-${i}`, type: 'professional', payer: { id: 'P', type: rnd() < 0.4 ? 'medicare' : 'commercial' },
-      serviceDate: rnd() < 0.8 ? '2026-01-15' : '2026-10-20',
-      diagnoses: Array.from({ length: n }, () => codes[Math.floor(rnd() * codes.length)]),
-      lines: [{ procedureCode: rnd() < 0.15 ? '22551' : '99213', units: 1, charge: 100 + Math.floor(rnd() * 1500), diagnosisPointers: [1] }],
-      ...(rnd() < 0.3 ? { documentation: docs[Math.floor(rnd() * docs.length)] } : {}),
-    };
-    const body = JSON.stringify(claim);
-    bodies.push(Buffer.from(`POST /v1/scrub HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`));
-  }
-  return bodies;
+/** Request bytes for single-claim bodies: the same claim mix as the other benches (lib/bench-claims). */
+function claimBodies(ruleSet: RuleSet, count: number): Buffer[] {
+  const generate = claimGenerator(ruleSet);
+  return Array.from({ length: count }, (_, i) => {
+    const body = JSON.stringify(generate(i));
+    return Buffer.from(`POST /v1/scrub HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
+  });
 }
 
 /** One keep-alive connection that sends a request and calls back with the status when the response is complete. */
@@ -191,7 +181,9 @@ export async function benchHttp(options: BenchHttpOptions = {}): Promise<Record<
   const seconds = options.seconds ?? 10;
   const rate = options.rate ?? 1000;
   const connections = options.connections ?? 16;
-  const bodies = claimBodies(2000);
+  const loaded = await loadRuleSet();
+  if (loaded._tag === 'Left') throw new Error(`the shipped rules do not load: ${loaded.left[0]?.message}`);
+  const bodies = claimBodies(loaded.right, 2000);
   const { child, port } = await startServer();
   try {
     await saturate(port, bodies, connections, options.warmupSeconds ?? 2); // JIT warm-up, not reported

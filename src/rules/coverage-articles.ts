@@ -1,4 +1,4 @@
-import type { CoverageArticleMeta, DataFile, Effective } from './formats';
+import type { CoverageArticleMeta, DataFile, Effective, SourceCitation } from './formats';
 import { addTo } from './multimap';
 
 // Medicare Coverage Database billing articles (rules/data/mcd-article-*.json: imported from the MCD
@@ -27,7 +27,25 @@ export interface CoverageArticle {
   readonly diagnosisGroups: readonly DiagnosisGroup[];
   /** Diagnosis code → the covered groups that list it. */
   readonly supportedBy: ReadonlyMap<string, readonly string[]>;
+  /** What a finding cites and how it names the supporting groups: built once here, not per claim. */
+  readonly sources: readonly SourceCitation[];
+  readonly groupsText: string;
 }
+
+/** The citations of an article's findings: the article, its LCD, and the derivation when derived. */
+function articleSources(meta: CoverageArticleMeta, effective: Effective, dataId: string): SourceCitation[] {
+  return [
+    { title: `${meta.id} ${meta.title}${meta.contractor ? ` (${meta.contractor})` : ''}`, version: `v${meta.version}, effective ${effective.from}`, ...(meta.url ? { url: meta.url } : {}) },
+    ...(meta.lcd ? [{ title: `LCD ${meta.lcd.id}${meta.lcd.title ? ` ${meta.lcd.title}` : ''}`, ...(meta.lcd.version !== undefined ? { version: `v${meta.lcd.version}` } : {}), section: 'Coverage Indications, Limitations, and/or Medical Necessity', ...(meta.lcd.url ? { url: meta.lcd.url } : {}) }] : []),
+    ...(meta.derived ? [{ title: `claimscrub derived diagnosis groups (${dataId})`, section: 'rules/medical-necessity/lcd-diagnosis-support.md, Derivation' }] : []),
+  ];
+}
+
+/** The groups that would support the service, for messages: titles with a few example codes. */
+function groupsText(diagnosisGroups: readonly DiagnosisGroup[]): string {
+  return diagnosisGroups.map((g) => `group ${g.group} "${g.title}" (e.g. ${g.codes.slice(0, 4).join(', ')}${g.codes.length > 4 ? ` … ${g.codes.length} codes` : ''})`).join('; ');
+}
+
 
 /** Indexes every data file that carries `article`; an official import wins over a derived file of the same article. */
 export function indexCoverageArticles(data: ReadonlyMap<string, DataFile>): CoverageArticle[] {
@@ -55,7 +73,10 @@ export function indexCoverageArticles(data: ReadonlyMap<string, DataFile>): Cove
         ...(g?.indication ? { indication: g.indication } : {}), ...(g?.paragraph ? { paragraph: g.paragraph } : {}),
       };
     });
-    articles.push({ dataId: file.id, meta, effective: file.effective, sourceTitle: file.source.title, procedures, unverifiedProcedures: unverified, diagnosisGroups, supportedBy });
+    articles.push({
+      dataId: file.id, meta, effective: file.effective, sourceTitle: file.source.title, procedures, unverifiedProcedures: unverified,
+      diagnosisGroups, supportedBy, sources: articleSources(meta, file.effective, file.id), groupsText: groupsText(diagnosisGroups),
+    });
   }
   // One entry per article and version: the official (non-derived) file wins.
   const byKey = new Map<string, CoverageArticle>();

@@ -1,22 +1,8 @@
-import type { CoverageArticle } from '../coverage-articles';
-import { inEffect, type SourceCitation } from '../formats';
+import { inEffect } from '../formats';
 import type { ClaimContext, EvidenceItem, FactDefinition } from './types';
 
 // Medical necessity against Medicare coverage articles (DESIGN §4.4): a line whose procedure is in an
 // article's scope, on a date the article is in force, needs a diagnosis from one of its covered groups.
-
-function articleSources(article: CoverageArticle): SourceCitation[] {
-  const { meta } = article;
-  return [
-    { title: `${meta.id} ${meta.title}${meta.contractor ? ` (${meta.contractor})` : ''}`, version: `v${meta.version}, effective ${article.effective.from}`, ...(meta.url ? { url: meta.url } : {}) },
-    ...(meta.lcd ? [{ title: `LCD ${meta.lcd.id}${meta.lcd.title ? ` ${meta.lcd.title}` : ''}`, ...(meta.lcd.version !== undefined ? { version: `v${meta.lcd.version}` } : {}), section: 'Coverage Indications, Limitations, and/or Medical Necessity', ...(meta.lcd.url ? { url: meta.lcd.url } : {}) }] : []),
-    ...(meta.derived ? [{ title: `claimscrub derived diagnosis groups (${article.dataId})`, section: 'rules/medical-necessity/lcd-diagnosis-support.md, Derivation' }] : []),
-  ];
-}
-
-function groupsText(article: CoverageArticle): string {
-  return article.diagnosisGroups.map((g) => `group ${g.group} "${g.title}" (e.g. ${g.codes.slice(0, 4).join(', ')}${g.codes.length > 4 ? ` … ${g.codes.length} codes` : ''})`).join('; ');
-}
 
 export const COVERAGE_FACTS: Readonly<Record<string, FactDefinition>> = {
   medicalNecessityGaps: {
@@ -44,12 +30,12 @@ export const COVERAGE_FACTS: Readonly<Record<string, FactDefinition>> = {
             article: meta.id, articleVersion: meta.version, articleTitle: meta.title,
             lcd: meta.lcd?.id ?? 'none', lcdVersion: meta.lcd?.version ?? '',
             diagnoses: considered.map(({ d }) => (title(d.code) ? `${d.code} (${title(d.code)})` : d.code)).join(', ') || 'none',
-            groups: groupsText(article),
+            groups: article.groupsText,
             derivedNote: meta.derived
               ? ` Status: the diagnosis groups are DERIVED by claimscrub from the LCD's indications (the article's own ICD-10-CM list could not be obtained); confirm against the article before appealing.`
               : '',
             pointerNote: pointed.length > 0 ? 'the diagnoses this line points to' : 'the claim\'s diagnoses (the line has no diagnosis pointers)',
-            sources: articleSources(article),
+            sources: article.sources,
           });
         }
       });

@@ -12,7 +12,7 @@ const HEAP_CAP = '--max-old-space-size=192';
 const args = process.argv.slice(2);
 const capped = process.execArgv.some((a) => a.startsWith('--max-old-space-size'))
   || /--max-old-space-size/.test(process.env.NODE_OPTIONS || '');
-const readsJson = args.some((a) => /\.json$/i.test(a)) || args.join(' ').includes('--input-format json');
+const readsJson = args.some((a, i) => /\.json$/i.test(a) || a === '--input-format=json' || (a === '--input-format' && args[i + 1] === 'json'));
 const inputBytes = () => args.slice(1).reduce((sum, a) => {
   try { return sum + require('node:fs').statSync(a).size; } catch { return sum; }
 }, 0);

@@ -107,8 +107,7 @@ async function check(args: string[], io: CliIo): Promise<ExitCode> {
     },
   });
   if (values.help) { await writeTo(io.stdout, CHECK_HELP); return 0; }
-  const jobs = values.jobs === undefined ? 1 : values.jobs === 'auto' ? os.availableParallelism() : Number(values.jobs);
-  if (!Number.isInteger(jobs) || jobs < 1 || jobs > 64) throw new UsageError(`--jobs must be a whole number from 1 to 64, or auto (got "${values.jobs}")`);
+  const jobs = values.jobs === 'auto' ? os.availableParallelism() : intOption('jobs', values.jobs, 1, 1, 64, 'auto');
   if (positionals.length === 0) throw new UsageError('check needs at least one file, or - for standard input');
   const format = oneOf<OutputFormat>('format', values.format, OUTPUT_FORMATS, 'stylish');
   const failOn = oneOf('fail-on', values['fail-on'], ['error', 'warning', 'never'] as const, 'error');
@@ -260,10 +259,12 @@ Logs go to standard error, one JSON object per line; an access-log line holds th
 time, byte counts and the number of claims, never claim content (claims carry PHI).
 `;
 
-function intOption(name: string, value: string | undefined, fallback: number, min: number, max: number): number {
+function intOption(name: string, value: string | undefined, fallback: number, min: number, max: number, orWord?: string): number {
   if (value === undefined) return fallback;
   const n = Number(value);
-  if (!/^\d+$/.test(value) || n < min || n > max) throw new UsageError(`--${name} must be a whole number from ${min} to ${max} (got "${value}")`);
+  if (!/^\d+$/.test(value) || n < min || n > max) {
+    throw new UsageError(`--${name} must be a whole number from ${min} to ${max}${orWord ? `, or ${orWord}` : ''} (got "${value}")`);
+  }
   return n;
 }
 

@@ -6,8 +6,8 @@ export interface Bar { readonly label: string; readonly value: number; readonly 
 export interface StackedRow { readonly label: string; readonly parts: readonly Segment[]; readonly note?: string }
 
 /** Escapes text for HTML and SVG content and attribute values. */
-export const esc = (s: string): string =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+const ENTITIES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+export const esc = (s: string): string => s.replace(/[&<>"']/g, (c) => ENTITIES[c] ?? c);
 
 const num = (n: number): string => n.toLocaleString('en-US');
 const fix = (n: number): string => String(Math.round(n * 100) / 100);

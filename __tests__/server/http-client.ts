@@ -1,3 +1,9 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { RuleSet } from '../../src/rules/rule-set';
+import type { LogEntry } from '../../src/server/access-log';
+import { createServer, type ScrubServer, type ServerLimits } from '../../src/server/server';
+import { shippedRuleSet } from '../helpers/rule-tester';
 import * as http from 'node:http';
 import * as net from 'node:net';
 
@@ -82,4 +88,15 @@ export function rawExchange(base: string, pieces: readonly { readonly afterMs: n
       timers.push(setTimeout(finish, waitMs));
     });
   });
+}
+
+/** The seed claims of samples/seed.json: valid and invalid records the server tests send. */
+export const SEED = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'samples', 'seed.json'), 'utf8')) as Record<string, unknown>[];
+
+/** Starts a server over the shipped rules on an ephemeral loopback port, logging into `log`. */
+export async function startTestServer(limits: Partial<ServerLimits>, log: LogEntry[]): Promise<{ ruleSet: RuleSet; server: ScrubServer; base: string }> {
+  const ruleSet = await shippedRuleSet();
+  const server = createServer(ruleSet, { limits, log: (e) => log.push(e) });
+  const { url: base } = await server.listen(0, '127.0.0.1');
+  return { ruleSet, server, base };
 }

@@ -1,20 +1,15 @@
-import * as fs from 'node:fs';
 import * as http from 'node:http';
-import * as path from 'node:path';
 import fc from 'fast-check';
-import { loadRuleSet } from '../../src/rules/load';
 import type { RuleSet } from '../../src/rules/rule-set';
 import { createScrubber } from '../../src/scrub/scrubber';
 import type { LogEntry } from '../../src/server/access-log';
-import { createServer, type ScrubServer } from '../../src/server/server';
-import { postJson, rawExchange, request, type RequestSpec } from './http-client';
+import { type ScrubServer } from '../../src/server/server';
+import { postJson, rawExchange, request, type RequestSpec, SEED, startTestServer } from './http-client';
 
 // 10,000 bad requests over keep-alive (bad JSON, wrong types, huge bodies, wrong methods and media
 // types) plus a few slow bodies; every one gets the answer it should, and afterwards the server is
 // still healthy and still scrubs correctly. Bounded: fixed count, 16 in flight, a short request timeout.
 
-const ROOT = path.join(__dirname, '..', '..');
-const SEED = JSON.parse(fs.readFileSync(path.join(ROOT, 'samples', 'seed.json'), 'utf8')) as Record<string, unknown>[];
 const VALID = SEED[0];
 const MAX_BODY = 32 * 1024;
 const COUNT = 10_000;
@@ -24,13 +19,7 @@ let server: ScrubServer;
 let base: string;
 const log: LogEntry[] = [];
 
-beforeAll(async () => {
-  const loaded = await loadRuleSet();
-  if (loaded._tag === 'Left') throw new Error(JSON.stringify(loaded.left));
-  ruleSet = loaded.right;
-  server = createServer(ruleSet, { limits: { maxBodyBytes: MAX_BODY, maxClaims: 20, requestTimeoutMs: 600 }, log: (e) => log.push(e) });
-  ({ url: base } = await server.listen(0, '127.0.0.1'));
-}, 60_000);
+beforeAll(async () => { ({ ruleSet, server, base } = await startTestServer({ maxBodyBytes: MAX_BODY, maxClaims: 20, requestTimeoutMs: 600 }, log)); }, 60_000);
 
 afterAll(async () => { await server?.close(); });
 

@@ -1,30 +1,21 @@
-import * as fs from 'node:fs';
 import * as http from 'node:http';
 import * as path from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
 import { run, type CliIo } from '../../src/cli/run';
-import { loadRuleSet } from '../../src/rules/load';
 import type { RuleSet } from '../../src/rules/rule-set';
 import { createScrubber } from '../../src/scrub/scrubber';
 import type { LogEntry } from '../../src/server/access-log';
 import { createServer, type ScrubServer } from '../../src/server/server';
-import { postJson, rawExchange, request } from './http-client';
+import { postJson, rawExchange, request, SEED, startTestServer } from './http-client';
 
 const ROOT = path.join(__dirname, '..', '..');
-const SEED = JSON.parse(fs.readFileSync(path.join(ROOT, 'samples', 'seed.json'), 'utf8')) as Record<string, unknown>[];
 
 let ruleSet: RuleSet;
 let server: ScrubServer;
 let base: string;
 const log: LogEntry[] = [];
 
-beforeAll(async () => {
-  const loaded = await loadRuleSet();
-  if (loaded._tag === 'Left') throw new Error(JSON.stringify(loaded.left));
-  ruleSet = loaded.right;
-  server = createServer(ruleSet, { limits: { maxBodyBytes: 64 * 1024, maxClaims: 50, requestTimeoutMs: 800 }, log: (e) => log.push(e) });
-  ({ url: base } = await server.listen(0, '127.0.0.1'));
-}, 60_000);
+beforeAll(async () => { ({ ruleSet, server, base } = await startTestServer({ maxBodyBytes: 64 * 1024, maxClaims: 50, requestTimeoutMs: 800 }, log)); }, 60_000);
 
 afterAll(async () => { await server?.close(); });
 

@@ -1,5 +1,6 @@
 import * as path from 'node:path';
-import { createScrubber, createServer, decodeClaim, loadRuleSet, ruleSetFromJson, type RuleSet, type ScrubbedResult, type ScrubResult } from '../../src/index';
+import { createScrubber, createServer, decodeClaim, ruleSetFromJson, type RuleSet, type ScrubbedResult, type ScrubResult } from '../../src/index';
+import { shippedRuleSet } from '../helpers/rule-tester';
 
 // The library's promises (DESIGN §1): no global state — scrubbers over different rule sets, or with
 // different settings, live side by side in one process and answer differently, interleaved — and no
@@ -18,9 +19,7 @@ let full: RuleSet;
 let mini: RuleSet;
 
 beforeAll(async () => {
-  const loaded = await loadRuleSet();
-  if (loaded._tag === 'Left') throw new Error(JSON.stringify(loaded.left));
-  full = loaded.right;
+  full = await shippedRuleSet();
   // A second rule set from parsed JSON: one rule, the same data.
   const data = fs.readdirSync(path.join(RULES, 'data')).filter((f) => f.endsWith('.json')).map((f) => readJson(path.join(RULES, 'data', f)));
   const built = ruleSetFromJson({ version: 'mini-1', rules: [readJson(path.join(RULES, 'validity', 'code-not-in-code-set.json'))], data });

@@ -7,13 +7,13 @@ import * as t from 'io-ts';
 import { Claim, Diagnosis } from '../../src/claim/codecs';
 import { decodeClaim, type DecodeProblem } from '../../src/claim/decode';
 import { Category, Severity } from '../../src/rules/formats';
-import { loadRuleSet } from '../../src/rules/load';
 import type { RuleSet } from '../../src/rules/rule-set';
 import type { DrgResult, Finding, RejectedResult, ScrubbedResult, ScrubResult, SourceRef } from '../../src/scrub/result';
 import { createScrubber } from '../../src/scrub/scrubber';
 import { createServer } from '../../src/server/server';
 import { postJson, request } from '../server/http-client';
 import { codecShape, compareShapes, innerCodec, type JsonSchema, type Shape, schemaShape } from './shape';
+import { shippedRuleSet } from '../helpers/rule-tester';
 
 // schemas/*.json are for clients that are not TypeScript. They are kept equal to the io-ts codecs and
 // the result types: the same shape (property names, required, enums), the same answers (a claim the
@@ -173,9 +173,7 @@ describe('scrub-result.schema.json ⇔ ScrubResult', () => {
 
   let ruleSet: RuleSet;
   beforeAll(async () => {
-    const loaded = await loadRuleSet();
-    if (loaded._tag === 'Left') throw new Error(JSON.stringify(loaded.left));
-    ruleSet = loaded.right;
+    ruleSet = await shippedRuleSet();
   }, 60_000);
 
   it('every result of the samples and of generated claims validates (scrubbed, rejected, with a DRG)', async () => {
@@ -235,9 +233,7 @@ describe('openapi.json', () => {
   });
 
   it('real answers of the server validate against the documented responses', async () => {
-    const loaded = await loadRuleSet();
-    if (loaded._tag === 'Left') throw new Error('rules');
-    const server = createServer(loaded.right);
+    const server = createServer(await shippedRuleSet());
     const { url } = await server.listen(0);
     try {
       const seed = readJson('samples/seed.json') as unknown as unknown[];

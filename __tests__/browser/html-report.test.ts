@@ -1,10 +1,9 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { PassThrough, Readable } from 'node:stream';
 import { pathToFileURL } from 'node:url';
 import { chromium, type BrowserContext } from 'playwright-core';
-import { run, type CliIo } from '../../src/cli/run';
+import { runCli } from '../helpers/cli';
 
 // The HTML report in a real browser: headless Chromium (Debian's `chromium`, installed by .ci/run)
 // driven by playwright-core. Skipped, saying so, where the browser is absent.
@@ -32,16 +31,7 @@ function batch(count: number): string {
   return `${lines.join('\n')}\n`;
 }
 
-async function cli(args: string[], cwd: string): Promise<{ code: number; stderr: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  const err: Buffer[] = [];
-  stdout.resume();
-  stderr.on('data', (b: Buffer) => err.push(b));
-  const io: CliIo = { stdout, stderr, stdin: Readable.from(['']), stderrIsTTY: false, cwd };
-  const code = await run(args, io);
-  return { code, stderr: Buffer.concat(err).toString('utf8') };
-}
+const cli = (args: string[], cwd: string) => runCli(args, { cwd });
 
 const maybe = HAVE_CHROMIUM ? it : it.skip;
 const skipped = HAVE_CHROMIUM ? '' : ` [SKIPPED: no Chromium at ${CHROMIUM}; apt-get install chromium, or set CHROMIUM_PATH]`;

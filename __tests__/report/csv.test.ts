@@ -1,12 +1,9 @@
-import * as path from 'node:path';
-import { PassThrough, Readable } from 'node:stream';
 import { parse } from 'csv-parse/sync';
-import { run, type CliIo } from '../../src/cli/run';
 import { CSV_COLUMNS, csvField, csvFormatter, csvRows } from '../../src/report/csv';
 import { emptySummary } from '../../src/report/summary';
 import { finding, rejected, scrubbed } from './fixtures';
+import { runCli } from '../helpers/cli';
 
-const ROOT = path.join(__dirname, '..', '..');
 const rowsOf = (text: string): Record<string, string>[] => parse(text, { bom: true, columns: true, relaxColumnCount: false }) as Record<string, string>[];
 
 describe('csvField (RFC 4180)', () => {
@@ -53,15 +50,9 @@ describe('the CSV formatter', () => {
 
 describe('claimscrub check --format csv', () => {
   it('accounts for every record of the samples: each result has at least one row', async () => {
-    const stdout = new PassThrough();
-    const out: Buffer[] = [];
-    stdout.on('data', (b: Buffer) => out.push(b));
-    const stderr = new PassThrough();
-    stderr.resume();
-    const io: CliIo = { stdout, stderr, stdin: Readable.from(['']), stderrIsTTY: false, cwd: ROOT };
-    const code = await run(['check', 'samples/seed.ndjson', 'samples/seed.csv', '--format', 'csv'], io);
+    const { code, stdout } = await runCli(['check', 'samples/seed.ndjson', 'samples/seed.csv', '--format', 'csv']);
     expect(code).toBe(1);
-    const rows = rowsOf(Buffer.concat(out).toString('utf8'));
+    const rows = rowsOf(stdout);
     const records = new Set(rows.map((r) => `${r.file}:${r.line}`));
     expect(records.size).toBe(10); // 6 NDJSON lines + 4 CSV claims
     expect(rows.filter((r) => r.status === 'rejected').map((r) => `${r.file}:${r.line}`)).toEqual(expect.arrayContaining(['samples/seed.ndjson:5', 'samples/seed.ndjson:6']));

@@ -13,8 +13,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { parse } from 'csv-parse/sync';
-import { readTsv, sourceDir, writeDataFile } from './lib/data-io';
+import { readCsv, readTsv, sourceDir, writeDataFile } from './lib/data-io';
 
 /** How a line's references were obtained; every line is kept, none dropped. */
 const HOW = {
@@ -114,7 +113,7 @@ function locationOf(code: string): { at: string; label: string } {
 /** The FY2027 rows, and how many source lines came with no parsed reference (the source README's "207"). */
 function importFy2027(dir: string, fy2027: readonly { code: string; billable: boolean }[]): { rows: Row[]; unparsed: number } {
   const file = path.join(dir, 'icd10cm', 'excludes1-fy2027.csv');
-  const records: Record<string, string>[] = parse(fs.readFileSync(file, 'utf8'), { columns: true });
+  const records = readCsv(file);
   const exists = new Set(fy2027.map((c) => c.code));
   const rows: Row[] = records.map((r, i) => {
     const { at, label } = locationOf(r.code);

@@ -6,8 +6,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { parse } from 'csv-parse/sync';
-import { readTsv, sourceDir, writeDataFile } from './lib/data-io';
+import { readCsv, readTsv, sourceDir, writeDataFile } from './lib/data-io';
 
 const FISCAL_YEARS = [2025, 2026, 2027];
 
@@ -48,7 +47,7 @@ function importCodeSet(dir: string, fy: number): void {
 function importRetired(dir: string): void {
   const file = path.join(dir, 'icd10cm', 'retired-codes-fy2016-fy2027.csv');
   if (!fs.existsSync(file)) return;
-  const records: Record<string, string>[] = parse(fs.readFileSync(file, 'utf8'), { columns: true });
+  const records = readCsv(file);
   const rows = records.map((r) => [r.codeDotted, r.status, Number(r.firstBillableFy), Number(r.lastBillableFy), r.longTitle]);
   const header = {
     id: 'icd10cm-retired-fy2016-fy2027',

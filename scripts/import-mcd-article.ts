@@ -18,7 +18,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { writeDataFile } from './lib/data-io';
+import { argValue, writeDataFile } from './lib/data-io';
 
 export interface McdImportOptions {
   readonly article: string;          // "59668" or "A59668"
@@ -107,22 +107,17 @@ export function importMcdArticle(dir: string, options: McdImportOptions): { head
   return { header, rows: unique };
 }
 
-function arg(name: string): string | undefined {
-  const i = process.argv.indexOf(name);
-  return i >= 0 ? process.argv[i + 1] : undefined;
-}
-
 if (require.main === module) {
-  const dir = arg('--dir');
-  const article = arg('--article');
+  const dir = argValue('--dir');
+  const article = argValue('--article');
   if (!dir || !article) {
     console.error('usage: import-mcd-article.ts --dir DIR --article 59668 [--version N] [--effective YYYY-MM-DD] [--lcd L39793 --lcd-version 47] [--contractor NAME] [--payer medicare]');
     process.exit(2);
   }
   const num = (s: string | undefined) => (s === undefined ? undefined : Number(s));
   const { header, rows } = importMcdArticle(path.resolve(dir), {
-    article, version: num(arg('--version')), effective: arg('--effective'), lcd: arg('--lcd'), lcdVersion: num(arg('--lcd-version')),
-    contractor: arg('--contractor'), payerTypes: arg('--payer') ? [arg('--payer')!] : undefined,
+    article, version: num(argValue('--version')), effective: argValue('--effective'), lcd: argValue('--lcd'), lcdVersion: num(argValue('--lcd-version')),
+    contractor: argValue('--contractor'), payerTypes: argValue('--payer') ? [argValue('--payer')!] : undefined,
   });
   console.log(writeDataFile(String(header.id), header, rows), header.counts);
 }

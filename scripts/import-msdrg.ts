@@ -10,12 +10,9 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { readTsv, sourceDir, writeDataFile } from './lib/data-io';
+import { argValue, readTsv, sourceDir, writeDataFile } from './lib/data-io';
 
-function arg(name: string, fallback: string): string {
-  const i = process.argv.indexOf(name);
-  return i >= 0 && process.argv[i + 1] ? process.argv[i + 1] : fallback;
-}
+const arg = (name: string, fallback: string): string => argValue(name) ?? fallback;
 
 const VERSION = arg('--version', 'v43');
 const FROM = arg('--from', '2025-10-01');

@@ -1,10 +1,21 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { parse } from 'csv-parse/sync';
+
+/** The value after `--name` on the command line, if any. */
+export function argValue(name: string): string | undefined {
+  const i = process.argv.indexOf(name);
+  return i >= 0 && process.argv[i + 1] ? process.argv[i + 1] : undefined;
+}
 
 /** Where the official source files live: `--source DIR`, else ../shared/domain beside the project. */
-export function sourceDir(argv: readonly string[] = process.argv.slice(2)): string {
-  const i = argv.indexOf('--source');
-  return path.resolve(i >= 0 && argv[i + 1] ? argv[i + 1] : path.join(__dirname, '..', '..', '..', 'shared', 'domain'));
+export function sourceDir(): string {
+  return path.resolve(argValue('--source') ?? path.join(__dirname, '..', '..', '..', 'shared', 'domain'));
+}
+
+/** Reads a CSV file with a header line (standard quoting, UTF-8) into records by column name. */
+export function readCsv(file: string): Record<string, string>[] {
+  return parse(fs.readFileSync(file, 'utf8'), { columns: true }) as Record<string, string>[];
 }
 
 /** The shipped data folder (rules/data), found from this script whether run by ts-node or from dist/. */

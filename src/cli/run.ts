@@ -7,7 +7,7 @@ import { isValid, parseISO } from 'date-fns';
 import { emptyX12Stats, formatOf, type InputFormat, readClaims, type X12Stats } from '../input';
 import type { Chunks } from '../input/types';
 import { createFormatter, OUTPUT_FORMATS, type OutputFormat } from '../report/formatters';
-import { addToSummary, claimCharge, emptySummary, summaryText } from '../report/summary';
+import { addToSummary, claimCharge, emptySummary, plural, summaryText } from '../report/summary';
 import { loadRuleSet, shippedRulesDir } from '../rules/load';
 import type { RuleSet } from '../rules/rule-set';
 import { createScrubber } from '../scrub/scrubber';
@@ -212,10 +212,9 @@ async function check(args: string[], io: CliIo): Promise<ExitCode> {
 /** The X12 envelope counts for the stderr summary (issue 6), when an X12 file was read. */
 function x12Line(s: X12Stats): string {
   if (s.interchanges + s.transactions === 0) return '';
-  const n = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
-  return `x12: ${n(s.interchanges, 'interchange')}, ${n(s.transactions, 'transaction')}, ${n(s.claims, 'claim')}, ${n(s.rejections, 'rejection')}`
-    + `${s.envelopeProblems > 0 ? ` (${n(s.envelopeProblems, 'envelope problem')})` : ''}`
-    + `${s.ignoredCharacters > 0 ? `; ${n(s.ignoredCharacters, 'character')} of non-X12 text skipped` : ''}\n`;
+  return `x12: ${plural(s.interchanges, 'interchange')}, ${plural(s.transactions, 'transaction')}, ${plural(s.claims, 'claim')}, ${plural(s.rejections, 'rejection')}`
+    + `${s.envelopeProblems > 0 ? ` (${plural(s.envelopeProblems, 'envelope problem')})` : ''}`
+    + `${s.ignoredCharacters > 0 ? `; ${plural(s.ignoredCharacters, 'character')} of non-X12 text skipped` : ''}\n`;
 }
 
 async function rules(args: string[], io: CliIo): Promise<ExitCode> {

@@ -9,7 +9,8 @@ export interface StackedRow { readonly label: string; readonly parts: readonly S
 const ENTITIES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 export const esc = (s: string): string => s.replace(/[&<>"']/g, (c) => ENTITIES[c] ?? c);
 
-const num = (n: number): string => n.toLocaleString('en-US');
+/** A count with thousands separators. */
+export const num = (n: number): string => n.toLocaleString('en-US');
 const fix = (n: number): string => String(Math.round(n * 100) / 100);
 
 /** A ring of segments (pathLength 100, so each dash is its percentage), total in the middle. */

@@ -1,5 +1,5 @@
 import type { Finding, Outcome, ScrubResult } from '../scrub/result';
-import { columnChart, donutChart, esc, stackedBarChart } from './charts';
+import { columnChart, donutChart, esc, num, stackedBarChart } from './charts';
 import type { Formatter, ResultContext } from './formatters';
 import { formatMoney, RISK_BINS, type Summary, topRejections, topRules } from './summary';
 import { denialText, fixLabel, sourceText } from './finding-text';
@@ -17,7 +17,6 @@ export const DEFAULT_MAX_ROWS = 5000;
 
 const COLORS: Record<Outcome | 'rejected', string> = { clean: '#2e7d32', review: '#e0a100', 'likely-denial': '#c62828', rejected: '#6a1b9a' };
 const SEVERITY_COLORS = { error: '#c62828', warning: '#e0a100', info: '#1565c0' } as const;
-const num = (n: number): string => n.toLocaleString('en-US');
 const percent = (part: number, whole: number): string => {
   const p = whole ? (part / whole) * 100 : 0;
   return p > 0 && p < 0.1 ? '<0.1%' : `${p.toFixed(1)}%`;

@@ -114,7 +114,8 @@ export function topRejections(s: Summary, limit = Infinity): { reason: string; c
 export const formatMoney = (amount: number): string =>
   `$${amount.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+/** "1 claim", "2 claims". */
+export const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** The one-line summary; scripts parse its start, "N inputs = S scrubbed + R rejected": keep it. */
 export function summaryLine(s: Summary): string {

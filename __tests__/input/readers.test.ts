@@ -120,6 +120,12 @@ describe('CSV', () => {
     expect(rejected(items[0])!.problems[0].message).toMatch(/line 3 says service_date "2026-01-16" but the claim's first row \(line 2\)/);
   });
 
+  it('reads numbers in the decimal forms X12 uses too (".5", "12.")', async () => {
+    const csv = `${header}\nA,professional,2026-01-15,,,M43.03,,99213,,1,.5,,1\nA,,,,,,,99214,,2,12.,,1\n`;
+    const [item] = await collect([csv], 'csv');
+    expect(item.kind === 'claim' && item.claim.lines?.map((l) => l.charge)).toEqual([0.5, 12]);
+  });
+
   it('a bad cell is a problem at the field path, with the cell text as the value', async () => {
     const csv = `${header}\nA,professional,2026-01-15,,,M43.03,,22551,,abc,10,,1\n`;
     const [item] = await collect([csv], 'csv');

@@ -2,7 +2,7 @@ import { once } from 'node:events';
 import { parse } from 'csv-parse';
 import type { DecodeProblem } from '../claim/decode';
 import { NotTextError, textOf } from './text';
-import { type Chunks, decodeItem, DEFAULT_MAX_RECORD_LENGTH, type InputItem, problem, type ReadOptions, rejectedItem } from './types';
+import { type Chunks, decodeItem, DEFAULT_MAX_RECORD_LENGTH, type InputItem, numeric, problem, type ReadOptions, rejectedItem } from './types';
 
 // The CSV layout of DESIGN §2.1: one row per service line, rows of a claim contiguous, claim-level
 // columns read from the claim's first row. `icd_procedure_codes` (;-separated ICD-10-PCS) is our
@@ -26,8 +26,6 @@ type Row = Readonly<Record<string, string>>;
 interface Group { id: string; firstLine: number; record: number; rows: Row[]; problems: DecodeProblem[] }
 
 const list = (cell: string | undefined): string[] => (cell ?? '').split(';').map((s) => s.trim()).filter(Boolean);
-/** A number when the cell is one; otherwise the text itself, so the decoder names the bad value and its path. */
-const numeric = (cell: string): number | string => (/^-?\d+(\.\d+)?$/.test(cell) ? Number(cell) : cell);
 
 function claimOf(group: Group): Record<string, unknown> {
   const first = group.rows[0];

@@ -22,6 +22,12 @@ export interface ReadOptions {
 
 export const DEFAULT_MAX_RECORD_LENGTH = 8 * 1024 * 1024;
 
+/**
+ * A number when the text is one (X12's decimal form: "12", "12.5", ".5", "12."); otherwise the text itself,
+ * so the decoder names the bad value and its path.
+ */
+export const numeric = (text: string): number | string => (/^-?(\d+\.?\d*|\.\d+)$/.test(text) ? Number(text) : text);
+
 export function problem(path: string, value: unknown, expected: string, message: string): DecodeProblem {
   return { path, value, expected, message };
 }

@@ -1,5 +1,5 @@
 import type { DecodeProblem } from '../../claim/decode';
-import { problem } from '../types';
+import { numeric, problem } from '../types';
 import { SEGMENT_ID, SEGMENTS_837 } from './segments';
 import { components, type Segment } from './tokenizer';
 
@@ -79,9 +79,6 @@ const MAX_LINES = 999; // 837I allows 999 service lines (837P 50): more means a 
 
 /** CCYYMMDD → YYYY-MM-DD; anything else is passed on as is, for the codec to name. */
 const isoOf = (d: string): string => (/^\d{8}$/.test(d) ? `${d.slice(0, 4)}-${d.slice(4, 6)}-${d.slice(6, 8)}` : d);
-/** A number when the element is one (X12 R type: "40", "13.39", ".5"), else the text for the codec to name. */
-const numeric = (s: string): number | string => (/^-?(\d+\.?\d*|\.\d+)$/.test(s) ? Number(s) : s);
-
 /** The first date of a DTP date (D8 CCYYMMDD, RD8 CCYYMMDD-CCYYMMDD, DT CCYYMMDDHHMM); undefined for TM. */
 function dateOf(format: string, value: string, last = false): string | undefined {
   if (format === 'RD8') { const [from, to] = value.split('-'); return isoOf((last ? to ?? from : from) ?? value); }

@@ -3,9 +3,25 @@ import type { DecodeProblem } from '../claim/decode';
 import { decodeClaim } from '../claim/decode';
 import type { RejectedResult, SourceRef } from '../scrub/result';
 
+/**
+ * A defect of a record that still became a claim (an unknown JSON property, an X12 envelope count, a
+ * pointer past the diagnoses …): the claim is scrubbed and each defect becomes a finding through the
+ * `intakeDefects` fact, whose `kind` param selects defects by `kind` (an exact kind or a prefix ending in '/').
+ */
+export interface IntakeDefect {
+  /** What kind of defect, namespaced by reader: "json/unknown-property", "x12/se-count", … */
+  readonly kind: string;
+  /** JSONPath into the claim (or "$" for the record as a whole). */
+  readonly path: string;
+  /** One sentence in a coder's words: what is wrong with the record. */
+  readonly message: string;
+  /** Further fields a rule's message may use ({{suggestion}}, {{segment}}, {{element}}, {{snip}}, {{ack}} …). */
+  readonly fields?: Readonly<Record<string, string | number>>;
+}
+
 /** What a reader yields for each input record: a decoded claim, or the rejection that stands for it. */
 export type InputItem =
-  | { readonly kind: 'claim'; readonly claim: Claim; readonly source: SourceRef }
+  | { readonly kind: 'claim'; readonly claim: Claim; readonly source: SourceRef; readonly defects?: readonly IntakeDefect[] }
   | { readonly kind: 'rejected'; readonly result: RejectedResult };
 
 /** Chunks of a file or stream (fs.createReadStream, process.stdin, or an array of strings in tests). */

@@ -38,7 +38,8 @@ export interface ScrubbedResult {
   readonly riskScore: number;
   readonly findings: readonly Finding[];
   readonly drg?: DrgResult;
-  readonly ruleSet: { readonly version: string; readonly codeSet: string };
+  /** How the claim was judged: rule-set version, code set, preset, and the what-if date when one was set. */
+  readonly ruleSet: { readonly version: string; readonly codeSet: string; readonly preset?: string; readonly asOf?: string };
 }
 
 export interface RejectedResult {

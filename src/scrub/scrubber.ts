@@ -119,6 +119,7 @@ function periodOn(periods: readonly Period[], date: string): Period {
 /** Creates a scrubber over a loaded rule set. Pure: no I/O, no global state. */
 export function createScrubber(ruleSet: RuleSet, options: ScrubberOptions = {}): Scrubber {
   const settings = settingsFor(ruleSet, options);
+  const presetId = options.preset ?? (ruleSet.presets.has('recommended') ? 'recommended' : undefined);
   const periods = buildPeriods([...settings.values()], ruleSet);
   const thresholds = options.thresholds ?? DEFAULT_THRESHOLDS;
   // Engines by the set of rules a claim can meet, built once per set and reused; the sets are few
@@ -167,7 +168,7 @@ export function createScrubber(ruleSet: RuleSet, options: ScrubberOptions = {}):
       riskScore: score,
       findings,
       ...(drg ? { drg: drg.result } : {}),
-      ruleSet: { version: ruleSet.version, codeSet: codeSet?.title ?? 'none' },
+      ruleSet: { version: ruleSet.version, codeSet: codeSet?.title ?? 'none', ...(presetId ? { preset: presetId } : {}), ...(options.asOf ? { asOf: options.asOf } : {}) },
     };
   }
 

@@ -7,9 +7,8 @@ import { IsoDate } from '../claim/codecs';
 export const Severity = t.keyof({ error: null, warning: null, info: null }, 'error|warning|info');
 export type Severity = t.TypeOf<typeof Severity>;
 
-export const Category = t.keyof({
-  validity: null, specificity: null, companion: null, excludes1: null, 'medical-necessity': null, drg: null, data: null,
-}, 'validity|specificity|companion|excludes1|medical-necessity|drg|data');
+/** A finding category: declared with a title in the rule set's ruleset.json (`categories`), checked at load. */
+export const Category = t.refinement(t.string, (s) => /^[a-z0-9]+(-[a-z0-9]+)*$/.test(s), 'category (kebab-case, declared in ruleset.json)');
 export type Category = t.TypeOf<typeof Category>;
 
 export const Effective = t.intersection([t.type({ from: IsoDate }), t.partial({ to: IsoDate })], 'Effective');
@@ -40,6 +39,11 @@ export const DenialMeta = t.intersection([
     group: GroupCode, carc: t.string, rarc: t.readonlyArray(t.string),
     /** ids of rows in rules/data/x12-denial-mappings.json that back the group/CARC/RARC */
     mappings: t.readonlyArray(t.string),
+    /**
+     * true when no verified payer mapping backs the CARC/RARC: they are the X12 list entries whose
+     * definitions fit, cited as such, and every finding says the mapping is unverified.
+     */
+    unverified: t.boolean,
   }),
 ], 'DenialMeta');
 export type DenialMeta = t.TypeOf<typeof DenialMeta>;
@@ -68,13 +72,15 @@ export type RuleMeta = t.TypeOf<typeof RuleMeta>;
 export interface LeafCondition {
   readonly fact: string; readonly operator: string; readonly value: unknown;
   readonly params?: Record<string, unknown>; readonly path?: string; readonly priority?: number;
+  /** Names the condition, so `event.params.evidence` can choose it as the one whose items become findings. */
+  readonly name?: string;
 }
 export type Condition = LeafCondition | { readonly all: readonly Condition[] } | { readonly any: readonly Condition[] } | { readonly not: Condition };
 
 export const Condition: t.Type<Condition> = t.recursion('Condition', () => t.union([
   t.intersection([
     t.type({ fact: t.string, operator: t.string, value: t.unknown }),
-    t.partial({ params: t.UnknownRecord, path: t.string, priority: t.number }),
+    t.partial({ params: t.UnknownRecord, path: t.string, priority: t.number, name: t.string }),
   ]),
   t.type({ all: t.readonlyArray(Condition) }),
   t.type({ any: t.readonlyArray(Condition) }),
@@ -94,7 +100,14 @@ export const RuleFile = t.intersection([
     conditions: TopLevelCondition,
     event: t.type({
       type: t.literal('finding'),
-      params: t.intersection([t.type({ messageId: t.string, evidenceFact: t.string }), t.partial({ evidenceParams: t.UnknownRecord })]),
+      params: t.intersection([
+        t.type({
+          /** A key of meta.messages, or the item field whose value is the key (with a default key). */
+          messageId: t.union([t.string, t.type({ byField: t.string, default: t.string })]),
+        }),
+        /** The `name` of the condition whose items become findings; default: the last `notEmpty` leaf of the top-level `all`. */
+        t.partial({ evidence: t.string }),
+      ]),
     }),
   }),
   t.partial({ priority: t.number }),
@@ -159,6 +172,13 @@ export type Preset = t.TypeOf<typeof Preset>;
 /** What ruleSetFromJson takes: already-parsed rule, data and preset files. */
 export const RuleSetJson = t.intersection([
   t.type({ rules: t.readonlyArray(t.unknown), data: t.readonlyArray(t.unknown) }),
-  t.partial({ version: t.string, presets: t.readonlyArray(t.unknown) }),
+  t.partial({ version: t.string, presets: t.readonlyArray(t.unknown), categories: t.record(t.string, t.string) }),
 ], 'RuleSetJson');
+
+/** rules/ruleset.json: the rule set's version and the finding categories its rules may use (id → title). */
+export const RuleSetManifest = t.intersection([
+  t.type({ id: t.string }),
+  t.partial({ version: t.string, description: t.string, categories: t.record(t.string, t.string) }),
+], 'RuleSetManifest');
+export type RuleSetManifest = t.TypeOf<typeof RuleSetManifest>;
 export type RuleSetJson = t.TypeOf<typeof RuleSetJson>;

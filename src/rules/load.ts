@@ -57,12 +57,17 @@ export async function loadRuleSet(dir?: string): Promise<E.Either<readonly RuleS
   const presets = await readNamed(root, all.filter(inFolder('presets')), problems);
   const meta = await readNamed(root, all.filter((f) => f === manifest), problems);
   if (problems.length > 0) return E.left(problems);
-  const version = (meta[0]?.json as { version?: unknown } | undefined)?.version;
-  return buildRuleSet({ version: typeof version === 'string' ? version : undefined, rules, data, presets });
+  const manifest0 = meta[0]?.json as { version?: unknown; categories?: unknown } | undefined;
+  const version = manifest0?.version;
+  const categories = typeof manifest0?.categories === 'object' && manifest0.categories !== null ? manifest0.categories as Record<string, string> : undefined;
+  return buildRuleSet({ version: typeof version === 'string' ? version : undefined, rules, data, presets, ...(categories ? { categories } : {}) });
 }
 
 /** Builds a rule set from parsed JSON (no file access): { version?, rules: [...], data: [...], presets?: [...] }. */
 export function ruleSetFromJson(json: RuleSetJson): E.Either<readonly RuleSetProblem[], RuleSet> {
   const named = (kind: string, list: readonly unknown[] = []) => list.map((value, i) => ({ file: `${kind}[${i}]`, json: value }));
-  return buildRuleSet({ version: json.version, rules: named('rules', json.rules), data: named('data', json.data), presets: named('presets', json.presets) });
+  return buildRuleSet({
+    version: json.version, rules: named('rules', json.rules), data: named('data', json.data), presets: named('presets', json.presets),
+    ...(json.categories ? { categories: json.categories } : {}),
+  });
 }

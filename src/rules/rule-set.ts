@@ -4,12 +4,13 @@ import { toProblems } from '../claim/decode';
 import { type CodeSet, indexCodeSet } from './code-set';
 import { type CoverageArticle, indexCoverageArticles } from './coverage-articles';
 import { type DrgTables, indexDrgTables } from './drg-tables';
-import { COMMON_FIELDS, FACTS } from './facts';
+import { factNameClashes } from './facts';
+import { checkRule } from './check-rule';
+import { indexValueSet, type ValueSet } from './value-sets';
 import { type Excludes1Edition, indexExcludes1 } from './facts/excludes1';
 import { indexSpineTables, type SpineTables } from './facts/specificity';
 import { type ChartLexicon, compileChartLexicon } from '../chart/lexicon';
-import { type Condition, DataFile, PLACEHOLDER, Preset, RuleFile } from './formats';
-import { OPERATOR_NAMES, VALUE_SET_OPERATORS } from './operators';
+import { DataFile, Preset, RuleFile } from './formats';
 
 export interface RetiredCode { readonly status: string; readonly firstBillableFy: number; readonly lastBillableFy: number; readonly title: string }
 export interface DenialMapping {
@@ -25,7 +26,10 @@ export interface RuleSet {
   readonly codeSets: readonly CodeSet[];                 // ICD-10-CM by fiscal year, in date order
   readonly retiredCodes: ReadonlyMap<string, RetiredCode>;
   readonly denialMappings: ReadonlyMap<string, DenialMapping>;
-  readonly valueSets: ReadonlyMap<string, ReadonlySet<string>>;
+  /** Value sets by data id (data files of kind value-set), for the selectors' inValueSet / notInValueSet. */
+  readonly valueSets: ReadonlyMap<string, ValueSet>;
+  /** Finding categories (id → title) from ruleset.json; a rule's category must be one of them. */
+  readonly categories: ReadonlyMap<string, string>;
   readonly presets: ReadonlyMap<string, Preset>;
   /** MS-DRG tables for DRG 551/552 by grouper version, in date order (rules/data/msdrg-<version>-*.json). */
   readonly drgGroupers?: readonly DrgTables[];
@@ -50,6 +54,8 @@ export interface RuleSetSources {
   readonly rules: readonly NamedJson[];
   readonly data: readonly NamedJson[];
   readonly presets?: readonly NamedJson[];
+  /** Categories (id → title); when given, a rule with another category does not load. */
+  readonly categories?: Readonly<Record<string, string>>;
 }
 
 function decodeAll<A>(codec: t.Decoder<unknown, A>, files: readonly NamedJson[], problems: RuleSetProblem[]): { file: string; value: A }[] {
@@ -60,13 +66,6 @@ function decodeAll<A>(codec: t.Decoder<unknown, A>, files: readonly NamedJson[],
     else problems.push(...toProblems(result.left).map((p) => ({ file, path: p.path, message: p.message })));
   }
   return decoded;
-}
-
-function leaves(condition: Condition, path: string): { leaf: Extract<Condition, { fact: string }>; path: string }[] {
-  if ('fact' in condition) return [{ leaf: condition, path }];
-  if ('not' in condition) return leaves(condition.not, `${path}.not`);
-  const [key, list] = 'all' in condition ? ['all', condition.all] : ['any', condition.any];
-  return list.flatMap((c, i) => leaves(c, `${path}.${key}[${i}]`));
 }
 
 /** Builds a rule set from parsed files; every problem of every file is gathered before failing. */
@@ -86,7 +85,14 @@ export function buildRuleSet(sources: RuleSetSources): E.Either<readonly RuleSet
     codeSets.push(indexCodeSet(file, codeSets[codeSets.length - 1]));
     data.set(file.id, { ...file, rows: [] }); // the index holds the codes; the raw rows can go
   }
-  const valueSets = new Map([...data.values()].filter((d) => d.kind === 'value-set').map((d) => [d.id, new Set(d.values ?? [])] as const));
+  const valueSets = new Map<string, ValueSet>();
+  for (const file of [...data.values()].filter((d) => d.kind === 'value-set')) {
+    const { valueSet, problems: found } = indexValueSet(file);
+    valueSets.set(file.id, valueSet);
+    for (const message of found) problems.push({ file: 'data', path: '$.rows', message });
+  }
+  for (const name of factNameClashes()) problems.push({ file: 'src', path: '$', message: `two facts are named "${name}"` });
+  const categories = new Map(Object.entries(sources.categories ?? {}));
   const retiredCodes = new Map<string, RetiredCode>();
   // The newest retired-code history (icd10cm-retired-fy2016-fy<NNNN>): next year's import replaces the id.
   const retired = [...data.values()].filter((d) => d.id.startsWith('icd10cm-retired-'))
@@ -114,31 +120,10 @@ export function buildRuleSet(sources: RuleSetSources): E.Either<readonly RuleSet
     if (rule.meta.effective.to && rule.meta.effective.to < rule.meta.effective.from) {
       problems.push({ file, path: '$.meta.effective', message: 'effective.to is before effective.from' });
     }
-    for (const { leaf, path } of leaves(rule.conditions as Condition, '$.conditions')) {
-      if (!(leaf.fact in FACTS)) problems.push({ file, path: `${path}.fact`, message: `unknown fact "${leaf.fact}"` });
-      if (!OPERATOR_NAMES.has(leaf.operator)) problems.push({ file, path: `${path}.operator`, message: `unknown operator "${leaf.operator}"` });
-      if (VALUE_SET_OPERATORS.has(leaf.operator) && !valueSets.has(String(leaf.value))) {
-        problems.push({ file, path: `${path}.value`, message: `no value-set data file "${String(leaf.value)}"` });
-      }
+    if (categories.size > 0 && !categories.has(rule.meta.category)) {
+      problems.push({ file, path: '$.meta.category', message: `category "${rule.meta.category}" is not declared in ruleset.json (declared: ${[...categories.keys()].join(', ')})` });
     }
-    const evidence = FACTS[rule.event.params.evidenceFact];
-    if (!evidence?.itemFields) {
-      problems.push({ file, path: '$.event.params.evidenceFact', message: `"${rule.event.params.evidenceFact}" is not an evidence fact` });
-    } else {
-      const known = new Set<string>([...COMMON_FIELDS, ...evidence.itemFields]);
-      const templates: [string, string][] = [
-        ...Object.entries(rule.meta.messages).map(([k, v]) => [`$.meta.messages.${k}`, v] as [string, string]),
-        ...(rule.meta.fix ? [['$.meta.fix.description', rule.meta.fix.description] as [string, string]] : []),
-      ];
-      for (const [path, template] of templates) {
-        for (const [, name] of template.matchAll(PLACEHOLDER)) {
-          if (!known.has(name)) problems.push({ file, path, message: `placeholder {{${name}}} is not a field of ${rule.event.params.evidenceFact}` });
-        }
-      }
-    }
-    if (!(rule.event.params.messageId in rule.meta.messages)) {
-      problems.push({ file, path: '$.event.params.messageId', message: `no message "${rule.event.params.messageId}" in meta.messages` });
-    }
+    for (const p of checkRule(rule, data)) problems.push({ file, ...p });
     for (const [i, id] of (rule.meta.denial.mappings ?? []).entries()) {
       if (!denialMappings.has(id)) problems.push({ file, path: `$.meta.denial.mappings[${i}]`, message: `no denial mapping "${id}" in x12-denial-mappings` });
     }
@@ -152,7 +137,7 @@ export function buildRuleSet(sources: RuleSetSources): E.Either<readonly RuleSet
   return E.right({
     version: sources.version ?? 'unversioned',
     rules: rules.map((r) => r.value),
-    data, codeSets, retiredCodes, denialMappings, valueSets, drgGroupers: drg.tables, coverageArticles: indexCoverageArticles(data), excludes1: excludes1.editions,
+    data, codeSets, retiredCodes, denialMappings, valueSets, categories, drgGroupers: drg.tables, coverageArticles: indexCoverageArticles(data), excludes1: excludes1.editions,
     ...(chart.lexicon ? { chartLexicon: chart.lexicon } : {}), ...(spine.tables ? { spine: spine.tables } : {}),
     presets: new Map(presets.map((p) => [p.value.id, p.value])),
   });

@@ -13,7 +13,20 @@ export function fillTemplate(template: string, item: EvidenceItem): string {
 
 /** A rule's own citations: its sources, then the payer denial mappings behind its CARC/RARC. Built once per rule. */
 export function ruleCitations(rule: RuleFile, ruleSet: RuleSet): SourceCitation[] {
-  return [...rule.meta.sources, ...mappingSources(ruleSet, rule.meta.denial.mappings)];
+  return [...rule.meta.sources, ...mappingSources(ruleSet, rule.meta.denial.mappings), ...listSources(ruleSet, rule.meta.denial)];
+}
+
+/** For a denial with no verified payer mapping: the X12 list entries of its CARC/RARC, said to be unverified. */
+function listSources(ruleSet: RuleSet, denial: RuleFile['meta']['denial']): SourceCitation[] {
+  if (!denial.unverified) return [];
+  const entry = (list: string, code: string) => {
+    const row = (ruleSet.data.get(list)?.rows ?? []).find((r) => (r as unknown[])[0] === code) as unknown[] | undefined;
+    return row ? `: ${String(row[2])}` : '';
+  };
+  return [
+    ...(denial.carc ? [{ title: 'X12 Claim Adjustment Reason Codes [payer mapping UNVERIFIED]', section: `CARC ${denial.carc}${entry('x12-carc', denial.carc)}` }] : []),
+    ...(denial.rarc ?? []).map((r) => ({ title: 'X12 Remittance Advice Remark Codes [payer mapping UNVERIFIED]', section: `RARC ${r}${entry('x12-rarc', r)}` })),
+  ];
 }
 
 function mappingSources(ruleSet: RuleSet, ids: readonly string[] = []): SourceCitation[] {
@@ -39,8 +52,11 @@ function dedupe(sources: readonly SourceCitation[]): SourceCitation[] {
 /** One finding per evidence item of a fired rule; `citations` are the rule's (ruleCitations). */
 export function buildFindings(rule: RuleFile, severity: Severity, risk: number, citations: readonly SourceCitation[], items: readonly EvidenceItem[]): Finding[] {
   const { meta } = rule;
-  const template = meta.messages[rule.event.params.messageId];
+  const messageId = rule.event.params.messageId;
   return items.map((item) => {
+    // A rule may choose its message by an item field (e.g. the MCE age group), falling back to a default.
+    const template = typeof messageId === 'string' ? meta.messages[messageId]
+      : meta.messages[String(item[messageId.byField])] ?? meta.messages[messageId.default];
     // An item may override the rule's fix action (`fixAction`), e.g. a companion code that must *replace*
     // a code it would form an Excludes1 pair with instead of being added (ICD-10-CM guideline I.A.12.a).
     const action = FixAction.is(item.fixAction) ? item.fixAction : meta.fix?.action;

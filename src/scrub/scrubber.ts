@@ -8,7 +8,8 @@ import { createOperators } from '../rules/operators';
 import type { RuleSet } from '../rules/rule-set';
 import { buildFindings, compareFindings, ruleCitations, DEFAULT_THRESHOLDS, type OutcomeThresholds, outcomeOf, riskScore } from './findings';
 import type { Finding, ScrubbedResult, ScrubResult, SourceRef } from './result';
-import { decodeItem, type InputItem } from '../input/types';
+import { decodeItem, type InputItem, type IntakeDefect } from '../input/types';
+import { evidenceCondition } from '../rules/check-rule';
 import { computeDrg, isInpatient } from './drg';
 
 export interface ScrubberOptions {
@@ -21,11 +22,25 @@ export interface ScrubberOptions {
   /** Judge every claim as if it were on this date (what-if), instead of its own date of service. */
   readonly asOf?: string;
   readonly thresholds?: OutcomeThresholds;
+  /** The clock for "date in the future" checks (YYYY-MM-DD); default: today's date when the claim is scrubbed. */
+  readonly now?: string;
 }
+
+/** What travels with a claim besides itself: its reader's defects, and the batch it belongs to. */
+export interface ScrubContext {
+  readonly defects?: readonly IntakeDefect[];
+  /** From Scrubber.createBatch(): claims scrubbed with the same batch see each other's ids (batch duplicates). */
+  readonly batch?: Batch;
+}
+
+/** Batch-scoped state, owned by the caller (scrubAll makes one per run): the library keeps none of its own. */
+export interface Batch { readonly claimIds: Map<string, string> }
 
 export interface Scrubber {
   /** Scrubs one decoded claim. */
-  scrub(claim: Claim, source?: SourceRef): Promise<ScrubbedResult>;
+  scrub(claim: Claim, source?: SourceRef, context?: ScrubContext): Promise<ScrubbedResult>;
+  /** A new batch: pass it in the context of each scrub() of one batch to find claim ids used twice. */
+  createBatch(): Batch;
   /** Decodes and scrubs one raw record: a `rejected` result when it does not decode. */
   scrubInput(input: unknown, source?: SourceRef): Promise<ScrubResult>;
   /** Scrubs a stream of reader items: exactly one result per item, in input order. */
@@ -37,6 +52,8 @@ interface EffectiveRule {
   readonly citations: readonly SourceCitation[];
   /** The rule's top-level `all` conditions on index facts: checked before the engine (DESIGN §3.3). */
   readonly gates: readonly LeafCondition[];
+  /** The condition whose items become findings (checked at load: it exists and gives items). */
+  readonly evidence: LeafCondition;
 }
 interface Period { readonly from: string; readonly rules: readonly EffectiveRule[] }
 
@@ -58,6 +75,7 @@ function settingsFor(ruleSet: RuleSet, options: ScrubberOptions): Map<string, Ef
     effective.set(rule.id, {
       rule, severity: rule.meta.severity, risk: rule.meta.denial.risk,
       citations: ruleCitations(rule, ruleSet), gates: gatesOf(rule.conditions as Condition),
+      evidence: evidenceCondition(rule)!.leaf,
     });
   }
   const apply = (ruleId: string, setting: RuleSetting) => {
@@ -71,9 +89,9 @@ function settingsFor(ruleSet: RuleSet, options: ScrubberOptions): Map<string, Ef
   return effective;
 }
 
-function buildEngine(rules: readonly EffectiveRule[], ruleSet: RuleSet): Engine {
+function buildEngine(rules: readonly EffectiveRule[]): Engine {
   const engine = new Engine([], { allowUndefinedFacts: false });
-  for (const operator of createOperators(ruleSet.valueSets)) engine.addOperator(operator);
+  for (const operator of createOperators()) engine.addOperator(operator);
   // Facts are memoized per claim on its context (factValue), so the engine's own params-hashing cache is off.
   for (const name of Object.keys(FACTS)) {
     engine.addFact(name, async (params: Record<string, unknown>, almanac: Almanac) =>
@@ -127,7 +145,7 @@ export function createScrubber(ruleSet: RuleSet, options: ScrubberOptions = {}):
   const engines = new Map<string, Engine>();
   // The engine's own operator map (not in its typings), so a gate means exactly what the engine means.
   type EvaluatingOperator = Operator & { evaluate(factValue: unknown, jsonValue: unknown): boolean };
-  const operators = (buildEngine([], ruleSet) as unknown as { operators: { get(name: string): EvaluatingOperator } }).operators;
+  const operators = (buildEngine([]) as unknown as { operators: { get(name: string): EvaluatingOperator } }).operators;
   const passes = (gate: LeafCondition, ctx: ClaimContext): boolean =>
     operators.get(gate.operator).evaluate(factValue(ctx, gate.fact, gate.params), gate.value);
   const engineFor = (rules: readonly EffectiveRule[]): Engine => {
@@ -135,26 +153,30 @@ export function createScrubber(ruleSet: RuleSet, options: ScrubberOptions = {}):
     let engine = engines.get(key);
     if (!engine) {
       if (engines.size >= 1024) engines.clear();
-      engine = buildEngine(rules, ruleSet);
+      engine = buildEngine(rules);
       engines.set(key, engine);
     }
     return engine;
   };
 
-  async function scrub(claim: Claim, source?: SourceRef): Promise<ScrubbedResult> {
+  async function scrub(claim: Claim, source?: SourceRef, context: ScrubContext = {}): Promise<ScrubbedResult> {
     const judged = options.asOf ? { date: options.asOf, path: '$.serviceDate' } : judgingDate(claim);
     const codeSet = codeSetOn(ruleSet.codeSets, judged.date);
     // DESIGN §2.2: a DRG on every institutional inpatient result, computed once; the drg/* facts read it.
     const drg = isInpatient(claim) ? computeDrg(claim, ruleSet.drgGroupers ?? [], judged.date, codeSet) : undefined;
-    const ctx: ClaimContext = { claim, date: judged.date, datePath: judged.path, codeSet, ruleSet, ...(drg ? { drg } : {}), memo: new Map() };
+    const earlierInBatch = context.batch ? registerInBatch(context.batch, claim.id, source) : undefined;
+    const ctx: ClaimContext = {
+      claim, date: judged.date, datePath: judged.path, codeSet, ruleSet, ...(drg ? { drg } : {}), memo: new Map(),
+      now: options.now ?? formatISO(new Date(), { representation: 'date' }), defects: context.defects ?? [],
+      ...(earlierInBatch ? { earlierInBatch } : {}),
+    };
     const findings: Finding[] = [];
     const candidates = periodOn(periods, judged.date).rules.filter((r) => r.gates.every((gate) => passes(gate, ctx)));
     if (candidates.length > 0) {
       const { results } = await engineFor(candidates).run({ claimContext: ctx });
       for (const result of results) {
         const setting = settings.get(result.name)!;
-        const { evidenceFact, evidenceParams } = setting.rule.event.params;
-        const items = factValue(ctx, evidenceFact, evidenceParams) as EvidenceItem[];
+        const items = factValue(ctx, setting.evidence.fact, setting.evidence.params) as EvidenceItem[];
         findings.push(...buildFindings(setting.rule, setting.severity, setting.risk, setting.citations, items));
       }
     }
@@ -172,15 +194,42 @@ export function createScrubber(ruleSet: RuleSet, options: ScrubberOptions = {}):
     };
   }
 
-  const resultOf = (item: InputItem): Promise<ScrubResult> | ScrubResult => (item.kind === 'claim' ? scrub(item.claim, item.source) : item.result);
+  const createBatch = (): Batch => ({ claimIds: new Map() });
+
+  // Nothing is lost: an internal error on one claim becomes its rejection, naming the error, and the batch goes on.
+  const resultOf = async (item: InputItem, batch?: Batch): Promise<ScrubResult> => {
+    if (item.kind !== 'claim') return item.result;
+    try {
+      return await scrub(item.claim, item.source, { ...(item.defects ? { defects: item.defects } : {}), ...(batch ? { batch } : {}) });
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      return { status: 'rejected', claimId: item.claim.id, source: item.source, problems: [{ path: '$', value: null, expected: 'a claim claimscrub can scrub', message: `internal error while scrubbing: ${message}` }] };
+    }
+  };
 
   async function scrubInput(input: unknown, source: SourceRef = {}): Promise<ScrubResult> {
     return resultOf(decodeItem(input, source));
   }
 
   async function* scrubAll(items: AsyncIterable<InputItem> | Iterable<InputItem>): AsyncIterable<ScrubResult> {
-    for await (const item of items) yield await resultOf(item);
+    const batch = createBatch();
+    for await (const item of items) yield await resultOf(item, batch);
   }
 
-  return { scrub, scrubInput, scrubAll };
+  return { scrub, scrubInput, scrubAll, createBatch };
+}
+
+/** Where a record came from, in words ("samples/a.ndjson line 3"), for "first seen in …". */
+function describeSource(source: SourceRef | undefined): string {
+  if (!source) return 'an earlier claim';
+  const where = source.line !== undefined ? `line ${source.line}` : source.record !== undefined ? `record ${source.record}`
+    : source.transaction !== undefined ? `transaction ${source.transaction}` : 'an earlier record';
+  return source.file ? `${source.file} ${where}` : where;
+}
+
+/** Records a claim id in the batch; returns the earlier record that had it, if any. */
+function registerInBatch(batch: Batch, id: string, source: SourceRef | undefined): string | undefined {
+  const earlier = batch.claimIds.get(id);
+  if (earlier === undefined) batch.claimIds.set(id, describeSource(source));
+  return earlier;
 }

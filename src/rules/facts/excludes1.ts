@@ -1,7 +1,7 @@
 import { codeSetOn } from '../code-set';
 import { type DataFile, type Effective, inEffectOn, type SourceCitation } from '../formats';
 import { addTo } from '../multimap';
-import { type ClaimContext, type EvidenceItem, type FactDefinition, icd10Diagnoses } from './types';
+import type { ClaimContext } from './types';
 
 // ICD-10-CM Excludes1 ("NOT CODED HERE"): the two codes are never reported together, except when the
 // conditions are unrelated (Official Guidelines I.A.12.a). A note at a node applies to every code
@@ -167,37 +167,3 @@ export function noteSource(hit: NoteHit): SourceCitation {
 export function describeNote(hit: NoteHit): string {
   return `${hit.line.label} '${hit.line.title}' Excludes1: "${hit.line.text}" (${hit.fallback ? standIn(hit) : `${hit.edition.version} tabular`})`;
 }
-
-export const EXCLUDES1_FACTS: Readonly<Record<string, FactDefinition>> = {
-  excludes1Pairs: {
-    index: true,
-    description: 'Pairs of diagnoses on the claim that an Excludes1 note of the tabular in force on the judging date separates (one item per pair).',
-    itemFields: ['other', 'title', 'otherTitle', 'notes', 'fiscalYear'],
-    compute: (ctx): EvidenceItem[] => {
-      const edition = excludes1EditionOn(ctx.ruleSet.excludes1, ctx.date);
-      if (!edition) return [];
-      const dx = icd10Diagnoses(ctx);
-      const items: EvidenceItem[] = [];
-      const hits = dx.map((d) => linesFor(edition, d.code)); // once per code, not per pair
-      for (let i = 0; i < dx.length; i++) {
-        for (let j = i + 1; j < dx.length; j++) {
-          const found = between(ctx, edition, dx[i].code, hits[i], dx[j].code, hits[j]);
-          if (found.length === 0) continue;
-          // Report at the code whose note it is (the first found); the other code is the second evidence.
-          const [holder, other] = found[0].holder === dx[i].code ? [dx[i], dx[j]] : [dx[j], dx[i]];
-          items.push({
-            path: holder.path, code: holder.code,
-            evidence: [{ path: other.path, code: other.code }],
-            other: other.code,
-            title: ctx.codeSet?.get(holder.code)?.title ?? '',
-            otherTitle: ctx.codeSet?.get(other.code)?.title ?? '',
-            notes: found.map(({ hit }) => describeNote(hit)).join('; '),
-            fiscalYear: edition.version,
-            sources: found.map(({ hit }) => noteSource(hit)),
-          });
-        }
-      }
-      return items;
-    },
-  },
-};

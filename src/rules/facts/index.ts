@@ -1,29 +1,49 @@
+import { CHART_FACTS } from './chart';
 import { CODE_FACTS } from './code';
+import { combinatorFacts } from './combinators';
 import { COVERAGE_FACTS } from './coverage';
 import { DRG_FACTS } from './drg';
-import { EXCLUDES1_FACTS } from './excludes1';
-import { CHART_FACTS } from './chart';
+import { RECORD_FACTS } from './record';
+import { SELECTOR_FACTS } from './selectors';
 import { SPECIFICITY_FACTS } from './specificity';
 import type { ClaimContext, FactDefinition } from './types';
 
 export * from './types';
 
 /**
- * Every fact a rule may name: one module per area, merged here. Each fact is computed at most once
- * per claim (json-rules-engine's almanac caches it).
+ * Every fact a rule may name (docs/facts.md lists them with their params and item fields): the general
+ * vocabulary (selectors, combinators, record facts, chart terms) and one documented fact per domain
+ * calculator (drg, spine, medicalNecessityGaps, codeSetMissing). One module per area, merged here;
+ * two facts with one name stop the rule set from loading (see factNameClashes).
  */
-export const FACTS: Readonly<Record<string, FactDefinition>> = {
-  ...CODE_FACTS,
-  ...DRG_FACTS,
-  ...COVERAGE_FACTS,
-  ...EXCLUDES1_FACTS,
-  ...CHART_FACTS,
-  ...SPECIFICITY_FACTS,
-};
+const MODULES: readonly Readonly<Record<string, FactDefinition>>[] = [
+  CODE_FACTS, SELECTOR_FACTS, combinatorFacts(factValue), RECORD_FACTS, CHART_FACTS, DRG_FACTS, COVERAGE_FACTS, SPECIFICITY_FACTS,
+];
+
+export const FACTS: Readonly<Record<string, FactDefinition>> = Object.assign({}, ...MODULES);
+
+/** Names defined by more than one module (a load error). */
+export function factNameClashes(): string[] {
+  const seen = new Set<string>();
+  const clashes: string[] = [];
+  for (const name of MODULES.flatMap((m) => Object.keys(m))) {
+    if (seen.has(name)) clashes.push(name);
+    seen.add(name);
+  }
+  return clashes;
+}
+
+// Params objects come from the rule files and live as long as the rule set: their memo keys are built once.
+const KEYS = new WeakMap<Record<string, unknown>, string>();
 
 /** A fact's value for a claim, computed once per claim and params (memoized on the claim's context). */
 export function factValue(ctx: ClaimContext, name: string, params?: Record<string, unknown>): unknown {
-  const key = params && Object.keys(params).length > 0 ? `${name}${JSON.stringify(params)}` : name;
+  let key = name;
+  if (params) {
+    let suffix = KEYS.get(params);
+    if (suffix === undefined) { suffix = Object.keys(params).length > 0 ? JSON.stringify(params) : ''; KEYS.set(params, suffix); }
+    key = `${name}${suffix}`;
+  }
   if (ctx.memo.has(key)) return ctx.memo.get(key);
   const value = FACTS[name].compute(ctx, params ?? {});
   ctx.memo.set(key, value);

@@ -65,10 +65,8 @@ function advise(codeSet: CodeSet, header: string, key: string, region: string): 
 const familiesParam = (params: Record<string, unknown>): readonly string[] | undefined =>
   Array.isArray(params.families) ? params.families.map(String) : undefined;
 
-export const SPECIFICITY_FACTS: Readonly<Record<string, FactDefinition>> = {
-  spineRegionGaps: {
-    description: 'Spine diagnoses coded to an unspecified or a different region than the one the chart documents for their condition (params.families: family ids, default all).',
-    itemFields: ['title', 'condition', 'regionName', 'advice', 'fixText', 'problem'],
+const SPINE_CHECKS: Readonly<Record<string, Pick<FactDefinition, 'compute'>>> = {
+  'region-gap': {
     compute: (ctx, params): EvidenceItem[] => {
       const codeSet = ctx.codeSet;
       if (!codeSet || !ctx.ruleSet.spine) return [];
@@ -112,10 +110,7 @@ export const SPECIFICITY_FACTS: Readonly<Record<string, FactDefinition>> = {
     },
   },
 
-  spineRegionUndocumented: {
-    index: true,
-    description: 'Spine diagnoses coded "site unspecified" (or cervical level unspecified) when the chart names no region for their condition, or the claim has no chart text.',
-    itemFields: ['title', 'condition', 'reason', 'children'],
+  'region-undocumented': {
     compute: (ctx, params): EvidenceItem[] => {
       const codeSet = ctx.codeSet;
       if (!codeSet || !ctx.ruleSet.spine) return [];
@@ -140,9 +135,7 @@ export const SPECIFICITY_FACTS: Readonly<Record<string, FactDefinition>> = {
     },
   },
 
-  companionGaps: {
-    description: 'A spine condition the chart documents (params.condition) with no code on the claim that carries it; the fix names the code for the documented region, as a replacement when adding it would form an Excludes1 pair.',
-    itemFields: ['condition', 'quote', 'carriers', 'advice', 'fixText', 'regionName'],
+  'companion-gap': {
     compute: (ctx, params): EvidenceItem[] => {
       const codeSet = ctx.codeSet;
       const companion = ctx.ruleSet.spine?.companions.get(String(params.condition));
@@ -195,5 +188,19 @@ export const SPECIFICITY_FACTS: Readonly<Record<string, FactDefinition>> = {
         fixText: `Add ${titled(codeSet, suggested)}, the ${companion.suggest}- code for the documented ${region} in ${codeSet.title}.`,
       }];
     },
+  },
+};
+
+export const SPECIFICITY_FACTS: Readonly<Record<string, FactDefinition>> = {
+  spine: {
+    index: true,
+    description: 'Spine coding against the chart (DESIGN §4.2-4.3; code families and companion lists in rules/data/spine-*.json, levels read by the chart lexicon). check "region-gap": diagnoses coded to an unspecified or another region than the one the chart documents for their condition; "region-undocumented": site-unspecified codes when the chart names no region (or there is no chart text); "companion-gap": a condition the chart documents (`condition`) with no code on the claim that carries it, the fix naming the code for the documented region (a replacement when adding it would form an Excludes1 pair).',
+    params: {
+      check: { type: 'string', required: true, values: Object.keys(SPINE_CHECKS), description: 'region-gap | region-undocumented | companion-gap.' },
+      families: { type: 'strings', description: 'region checks: family ids of spine-code-families (default all).' },
+      condition: { type: 'string', description: 'companion-gap: the documented condition (a row of spine-companions).' },
+    },
+    itemFields: ['title', 'condition', 'regionName', 'advice', 'fixText', 'problem', 'reason', 'children', 'quote', 'carriers'],
+    compute: (ctx, params) => SPINE_CHECKS[String(params.check)]?.compute(ctx, params) ?? [],
   },
 };

@@ -3,6 +3,10 @@ import type { CodeSet } from '../code-set';
 import type { SourceCitation } from '../formats';
 import type { RuleSet } from '../rule-set';
 import type { DrgComputation } from '../../scrub/drg';
+import type { IntakeDefect } from '../../input/types';
+
+/** State shared by the claims of one batch (one scrubAll run, or one Scrubber.createBatch()): the first record of each claim id. */
+export interface BatchState { readonly claimIds: Map<string, string> }
 
 /** What the facts of one claim are computed from; built once per claim by the scrubber. */
 export interface ClaimContext {
@@ -16,6 +20,12 @@ export interface ClaimContext {
   readonly drg?: DrgComputation;
   /** Fact values of this claim, so each is computed once (see factValue). */
   readonly memo: Map<string, unknown>;
+  /** The clock for "in the future" checks (YYYY-MM-DD): the caller's `now`, else today. */
+  readonly now: string;
+  /** What the reader found wrong with the record that became this claim (IntakeDefect). */
+  readonly defects: readonly IntakeDefect[];
+  /** When an earlier record of the same batch had this claim's id: that record ("record 3", "line 12"). */
+  readonly earlierInBatch?: string;
 }
 
 /**
@@ -33,17 +43,47 @@ export interface EvidenceItem {
   readonly [field: string]: unknown;
 }
 
+/** What a fact's parameter accepts; the loader checks every rule's params against it (file + JSONPath). */
+export type ParamType =
+  | 'string' | 'number' | 'boolean'
+  | 'strings'      // a string or an array of strings
+  | 'valueSet'     // the id of a value-set data file
+  | 'table'        // the id of a table data file
+  | 'selector'     // { fact, params? }: another evidence fact, whose items this one works on
+  | 'where'        // item filters: [{ field, op, value }] (see where.ts)
+  | 'json';        // any JSON value, checked by the fact itself
+
+export interface ParamSpec {
+  readonly type: ParamType;
+  readonly description: string;
+  /** The allowed values (for string and strings params). */
+  readonly values?: readonly string[];
+  readonly required?: boolean;
+}
+
+/** What the loader knows while it checks a rule: the data files, to name the fields a value set adds. */
+export interface FieldContext {
+  readonly data: ReadonlyMap<string, { readonly columns?: readonly string[]; readonly kind: string }>;
+  /** The item fields of a nested selector param ({ fact, params }). */
+  fieldsOf(selector: unknown): readonly string[];
+}
+
 export interface FactDefinition {
   readonly description: string;
   /**
    * Cheap, and for most claims decides whether a rule can fire (claim type, payer type, chart text
-   * present, or an evidence fact that is usually empty such as headerDiagnoses): the scrubber
-   * evaluates a rule's top-level `all` conditions on index facts before the engine, so a claim runs
-   * only the rules it can meet (DESIGN §3.3). The value is memoized, so the engine reuses it.
+   * present, or an evidence fact that is usually empty): the scrubber evaluates a rule's top-level
+   * `all` conditions on index facts before the engine, so a claim runs only the rules it can meet
+   * (DESIGN §3.3). The value is memoized, so the engine reuses it.
    */
   readonly index?: boolean;
-  /** For evidence facts (arrays of EvidenceItem): the fields each item carries, for message placeholders. */
-  readonly itemFields?: readonly string[];
+  /** Every parameter the fact takes; a rule naming another one does not load. */
+  readonly params?: Readonly<Record<string, ParamSpec>>;
+  /**
+   * For evidence facts (arrays of EvidenceItem): the fields each item carries, for message templates
+   * and `where` filters; a function when they depend on the params (a value set's columns, a nested selector).
+   */
+  readonly itemFields?: readonly string[] | ((params: Record<string, unknown>, env: FieldContext) => readonly string[]);
   compute(ctx: ClaimContext, params: Record<string, unknown>): unknown;
 }
 

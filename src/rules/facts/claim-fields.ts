@@ -1,0 +1,53 @@
+import { differenceInYears, parseISO } from 'date-fns';
+import type { Claim } from '../../claim/codecs';
+
+// Fields of a claim named in rule params: "payer.id", "patient.birthDate", "lines[*].serviceDate".
+// Each resolves to the values it holds with their JSONPaths ("$.lines[1].serviceDate"); a field that
+// is absent resolves to nothing, so "missing" is a test, not an error.
+
+export interface FieldValue { readonly path: string; readonly value: unknown }
+
+const SEGMENT = /^([A-Za-z][A-Za-z0-9]*)(\[\*\])?$/;
+
+/** Whether a field name is well formed (the loader checks rule params with it). */
+export const isFieldName = (name: string): boolean => name.split('.').every((s) => SEGMENT.test(s));
+
+/** The values a field holds in a claim, with their JSONPaths. */
+export function fieldValues(claim: Claim, field: string): FieldValue[] {
+  let current: FieldValue[] = [{ path: '$', value: claim }];
+  for (const segment of field.split('.')) {
+    const [, name, each] = SEGMENT.exec(segment) ?? [];
+    const next: FieldValue[] = [];
+    for (const { path, value } of current) {
+      if (typeof value !== 'object' || value === null || !Object.prototype.hasOwnProperty.call(value, name)) continue;
+      const child = (value as Record<string, unknown>)[name];
+      if (child === undefined) continue;
+      if (each) {
+        if (Array.isArray(child)) child.forEach((v, i) => next.push({ path: `${path}.${name}[${i}]`, value: v }));
+      } else next.push({ path: `${path}.${name}`, value: child });
+    }
+    current = next;
+  }
+  return current;
+}
+
+/** The JSONPath a field would have (its wildcards as written): where a missing field is reported. */
+export const fieldPath = (field: string): string => `$.${field}`;
+
+/** Empty strings and empty arrays count as missing: a claim with `lines: []` has no service line. */
+export const isBlank = (value: unknown): boolean =>
+  value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0);
+
+/**
+ * Age in whole years on a date, as CMS computes it (the MCE and grouper: completed years since birth,
+ * the birthday counting on its day); null without a birth date or when the date is before birth.
+ */
+export function ageOn(birthDate: string | undefined, date: string | undefined): number | null {
+  if (!birthDate || !date || date < birthDate) return null;
+  return differenceInYears(parseISO(date), parseISO(birthDate));
+}
+
+/** The date a claim's patient age is taken on: admission (institutional), else the judging date. */
+export function ageDate(claim: Claim, judgingDate: string): string {
+  return (claim.type === 'institutional' && claim.admissionDate) || judgingDate;
+}

@@ -1,0 +1,297 @@
+import type { DataFile } from '../formats';
+import { type Effective, inEffect } from '../formats';
+import { fieldValues, type FieldValue } from './claim-fields';
+import { describeNote, excludes1Between, noteSource } from './excludes1';
+import type { ClaimContext, EvidenceItem, FactDefinition, FieldContext, ParamSpec } from './types';
+import { applyWhere } from './where';
+
+// Facts over other facts' items and over claim fields: date order, amounts, counts, duplicates and
+// pairs. A nested selector is `{ "fact": "<selector>", "params": { … } }`; its items come from the
+// same per-claim memo as the rule's own conditions, so nothing is computed twice.
+
+/** A nested selector param: { fact, params? }. */
+export interface Selector { readonly fact: string; readonly params?: Record<string, unknown> }
+
+type FactValue = (ctx: ClaimContext, name: string, params?: Record<string, unknown>) => unknown;
+
+/** Items of a nested selector (factValue is passed in to keep this module free of the fact table). */
+export function selectorItems(ctx: ClaimContext, selector: unknown, value: FactValue): readonly EvidenceItem[] {
+  const s = selector as Selector;
+  return value(ctx, s.fact, s.params) as readonly EvidenceItem[];
+}
+
+const WHERE: ParamSpec = { type: 'where', description: 'Item filters, as for the selectors.' };
+
+// --- Dates -------------------------------------------------------------------------------------------
+
+const DATE_OPS = ['before', 'after', 'onOrBefore', 'onOrAfter', 'outside'] as const;
+
+/** A date operand: a claim field, "now" (the clock) or "judgingDate" (the date that picks code sets). */
+function dateValues(ctx: ClaimContext, ref: string): FieldValue[] {
+  if (ref === 'now') return [{ path: '$', value: ctx.now }];
+  if (ref === 'judgingDate') return [{ path: ctx.datePath, value: ctx.date }];
+  return fieldValues(ctx.claim, ref).filter((v) => typeof v.value === 'string' && v.value !== '');
+}
+
+function compareDates(ctx: ClaimContext, params: Record<string, unknown>): readonly EvidenceItem[] {
+  const op = params.op as (typeof DATE_OPS)[number];
+  const items: EvidenceItem[] = [];
+  for (const leftRef of ([] as unknown[]).concat(params.left).map(String)) {
+    for (const left of dateValues(ctx, leftRef)) {
+      const l = left.value as string;
+      if (op === 'outside') {
+        const from = params.from ? dateValues(ctx, String(params.from))[0] : undefined;
+        const to = params.to ? dateValues(ctx, String(params.to))[0] : undefined;
+        const before = from && l < (from.value as string);
+        const after = to && l > (to.value as string);
+        if (!before && !after) continue;
+        items.push({
+          path: left.path, left: l, leftField: leftRef, from: (from?.value as string) ?? '', to: (to?.value as string) ?? '',
+          right: before ? from!.value : to!.value, rightField: before ? String(params.from) : String(params.to), rightPath: before ? from!.path : to!.path,
+          evidence: [{ path: before ? from!.path : to!.path }],
+        });
+        continue;
+      }
+      for (const rightRef of ([] as unknown[]).concat(params.right).map(String)) {
+        for (const right of dateValues(ctx, rightRef)) {
+          const r = right.value as string;
+          const holds = op === 'before' ? l < r : op === 'after' ? l > r : op === 'onOrBefore' ? l <= r : l >= r;
+          if (!holds || left.path === right.path) continue;
+          items.push({
+            path: left.path, left: l, leftField: leftRef, right: r, rightField: rightRef, rightPath: right.path, from: '', to: '',
+            ...(right.path !== '$' ? { evidence: [{ path: right.path }] } : {}),
+          });
+        }
+      }
+    }
+  }
+  return applyWhere(items, params.where);
+}
+
+// --- Amounts and counts --------------------------------------------------------------------------------
+
+const money = (n: number) => n.toFixed(2);
+
+function sumMismatch(ctx: ClaimContext, params: Record<string, unknown>): readonly EvidenceItem[] {
+  const total = fieldValues(ctx.claim, String(params.total)).find((v) => typeof v.value === 'number');
+  const parts = fieldValues(ctx.claim, String(params.parts)).filter((v) => typeof v.value === 'number');
+  if (!total || parts.length === 0) return []; // nothing to compare: cannot tell
+  const sum = parts.reduce((s, p) => s + (p.value as number), 0);
+  const tolerance = typeof params.tolerance === 'number' ? params.tolerance : 0.005;
+  const difference = (total.value as number) - sum;
+  if (Math.abs(difference) <= tolerance) return [];
+  return [{ path: total.path, total: money(total.value as number), sum: money(sum), difference: money(difference), parts: parts.length }];
+}
+
+const COUNT_OPS = ['lessThan', 'greaterThan', 'equal', 'notEqual'] as const;
+
+function count(ctx: ClaimContext, params: Record<string, unknown>, value: FactValue): readonly EvidenceItem[] {
+  const n = selectorItems(ctx, params.of, value).length;
+  const limit = Number(params.value);
+  const op = params.op as (typeof COUNT_OPS)[number];
+  const holds = op === 'lessThan' ? n < limit : op === 'greaterThan' ? n > limit : op === 'equal' ? n === limit : n !== limit;
+  return holds ? [{ path: typeof params.path === 'string' ? params.path : '$', count: n, limit }] : [];
+}
+
+// --- Duplicates and pairs ------------------------------------------------------------------------------
+
+const capitalized = (s: string) => `${s[0].toUpperCase()}${s.slice(1)}`;
+
+function duplicates(ctx: ClaimContext, params: Record<string, unknown>, value: FactValue): readonly EvidenceItem[] {
+  const key = typeof params.key === 'string' ? params.key : 'code';
+  const items = selectorItems(ctx, params.of, value);
+  const first = new Map<string, { item: EvidenceItem; count: number }>();
+  for (const item of items) {
+    const k = String(item[key]);
+    const seen = first.get(k);
+    if (seen) seen.count++; else first.set(k, { item, count: 1 });
+  }
+  const out: EvidenceItem[] = [];
+  for (const item of items) {
+    const seen = first.get(String(item[key]))!;
+    if (seen.item === item) continue;
+    out.push({ ...item, firstPath: seen.item.path, count: seen.count, evidence: [{ path: seen.item.path, ...(seen.item.code ? { code: seen.item.code as string } : {}) }] });
+  }
+  return applyWhere(out, params.where);
+}
+
+/** What a relation says of two items: nothing, or the fields of the hit and which side holds it. */
+interface PairHit { readonly holder: 'left' | 'right'; readonly fields: Record<string, unknown> }
+type Relation = (ctx: ClaimContext, left: EvidenceItem, right: EvidenceItem) => PairHit | undefined;
+
+/** Named relations that need more than a table lookup (documented in docs/facts.md). */
+const RELATIONS: Readonly<Record<string, { readonly fields: readonly string[]; readonly relate: Relation }>> = {
+  // ICD-10-CM Excludes1 (DESIGN §4.3): notes at a node apply below it; either code may hold the note.
+  excludes1: {
+    fields: ['title', 'otherTitle', 'notes', 'fiscalYear'],
+    relate: (ctx, left, right) => {
+      const found = excludes1Between(ctx, String(left.code), String(right.code));
+      if (found.length === 0) return undefined;
+      const holder = found[0].holder === left.code ? 'left' : 'right';
+      const [h, o] = holder === 'left' ? [left, right] : [right, left];
+      return {
+        holder,
+        fields: {
+          title: ctx.codeSet?.get(String(h.code))?.title ?? '', otherTitle: ctx.codeSet?.get(String(o.code))?.title ?? '',
+          notes: found.map(({ hit }) => describeNote(hit)).join('; '), fiscalYear: found[0].hit.judged,
+          sources: found.map(({ hit }) => noteSource(hit)),
+        },
+      };
+    },
+  },
+};
+
+/** A pair table (columns include "left" and "right"; optional "from"/"to"), indexed once per data file. */
+const PAIR_TABLES = new WeakMap<DataFile, Map<string, Record<string, unknown>[]>>();
+function pairTable(file: DataFile): Map<string, Record<string, unknown>[]> {
+  let index = PAIR_TABLES.get(file);
+  if (!index) {
+    index = new Map();
+    const columns = file.columns ?? [];
+    for (const row of file.rows ?? []) {
+      const record: Record<string, unknown> = {};
+      columns.forEach((c, i) => { record[c] = (row as unknown[])[i]; });
+      const key = `${String(record.left)}|${String(record.right)}`;
+      const list = index.get(key);
+      if (list) list.push(record); else index.set(key, [record]);
+    }
+    PAIR_TABLES.set(file, index);
+  }
+  return index;
+}
+
+function tableRelation(file: DataFile): Relation {
+  return (_ctx, left, right) => {
+    const index = pairTable(file);
+    const date = String(left.date ?? '');
+    for (const [holder, a, b] of [['left', left, right], ['right', right, left]] as const) {
+      const rows = index.get(`${String(a.code)}|${String(b.code)}`);
+      const row = rows?.find((r) => !date || inEffect({ from: (r.from as string) || file.effective.from, ...((r.to as string) || file.effective.to ? { to: (r.to as string) || file.effective.to } : {}) } as Effective, date));
+      if (row) {
+        const fields: Record<string, unknown> = {};
+        for (const [k, v] of Object.entries(row)) if (k !== 'left' && k !== 'right' && k !== 'from' && k !== 'to') fields[k] = v;
+        return { holder, fields: { ...fields, sources: [{ title: file.source.title, version: file.version }] } };
+      }
+    }
+    return undefined;
+  };
+}
+
+function pairs(ctx: ClaimContext, params: Record<string, unknown>, value: FactValue): readonly EvidenceItem[] {
+  const left = selectorItems(ctx, params.left, value);
+  const symmetric = params.right === undefined || JSON.stringify(params.right) === JSON.stringify(params.left);
+  const right = symmetric ? left : selectorItems(ctx, params.right, value);
+  const name = String(params.relation);
+  const file = ctx.ruleSet.data.get(name);
+  const relate = RELATIONS[name]?.relate ?? (file ? tableRelation(file) : undefined);
+  if (!relate) return [];
+  const same = typeof params.sameField === 'string' ? params.sameField : undefined;
+  const out: EvidenceItem[] = [];
+  for (let i = 0; i < left.length; i++) {
+    for (let j = symmetric ? i + 1 : 0; j < right.length; j++) {
+      const a = left[i];
+      const b = right[j];
+      if (a.path === b.path || a.code === b.code) continue;
+      if (same && a[same] !== b[same]) continue;
+      const hit = relate(ctx, a, b);
+      if (!hit) continue;
+      const [holder, other] = hit.holder === 'left' ? [a, b] : [b, a];
+      const otherFields: Record<string, unknown> = {};
+      for (const [k, v] of Object.entries(other)) if (k !== 'path' && k !== 'code' && k !== 'evidence' && k !== 'sources') otherFields[`other${capitalized(k)}`] = v;
+      const { sources, ...fields } = hit.fields as { sources?: EvidenceItem['sources'] } & Record<string, unknown>;
+      out.push({
+        ...holder, ...otherFields, ...fields, other: other.code, otherPath: other.path,
+        evidence: [{ path: other.path, ...(other.code ? { code: String(other.code) } : {}) }],
+        sources: [...(holder.sources ?? []), ...(sources ?? [])],
+      });
+    }
+  }
+  return applyWhere(out, params.where);
+}
+
+// --- Definitions ---------------------------------------------------------------------------------------
+
+const selectorFields = (env: FieldContext, selector: unknown) => env.fieldsOf(selector);
+
+export function combinatorFacts(value: FactValue): Readonly<Record<string, FactDefinition>> {
+  return {
+    compareDates: {
+      index: true,
+      description: 'Claim dates in the wrong order: one item per left date for which `left op right` holds (or, with op "outside", each left date before `from` or after `to`). Operands are claim fields ("patient.birthDate", "lines[*].serviceDate"), "now" (the clock: the caller\'s `now`, else today) or "judgingDate". A missing date compares with nothing (cannot tell).',
+      params: {
+        left: { type: 'strings', required: true, description: 'Date field(s) tested.' },
+        op: { type: 'string', required: true, values: DATE_OPS, description: 'before | after | onOrBefore | onOrAfter | outside.' },
+        right: { type: 'strings', description: 'Date field(s) compared with (not for outside).' },
+        from: { type: 'string', description: 'outside: the span\'s first date field.' },
+        to: { type: 'string', description: 'outside: the span\'s last date field.' },
+        where: WHERE,
+      },
+      itemFields: ['left', 'leftField', 'right', 'rightField', 'rightPath', 'from', 'to'],
+      compute: compareDates,
+    },
+    sumMismatch: {
+      index: true,
+      description: 'One item when a total field differs from the sum of a list of amounts by more than `tolerance` (default 0.005); none when either is absent.',
+      params: {
+        total: { type: 'string', required: true, description: 'The total field ("totalCharge").' },
+        parts: { type: 'string', required: true, description: 'The amounts ("lines[*].charge").' },
+        tolerance: { type: 'number', description: 'Largest difference that still agrees (default 0.005).' },
+      },
+      itemFields: ['total', 'sum', 'difference', 'parts'],
+      compute: sumMismatch,
+    },
+    count: {
+      index: true,
+      description: 'One item when the number of items of a selector compares with `value` by `op` (e.g. more than 12 diagnoses on an 837P).',
+      params: {
+        of: { type: 'selector', required: true, description: 'The selector whose items are counted.' },
+        op: { type: 'string', required: true, values: COUNT_OPS, description: 'lessThan | greaterThan | equal | notEqual.' },
+        value: { type: 'number', required: true, description: 'The number compared with.' },
+        path: { type: 'string', description: 'JSONPath the finding points at (default "$").' },
+      },
+      itemFields: ['count', 'limit'],
+      compute: (ctx, params) => count(ctx, params, value),
+    },
+    duplicates: {
+      index: true,
+      description: 'Items of a selector whose `key` (default code) an earlier item already has: one item per repeat, with the first one\'s path (`firstPath`) and the number of occurrences (`count`).',
+      params: {
+        of: { type: 'selector', required: true, description: 'The selector whose items are compared.' },
+        key: { type: 'string', description: 'The item field that makes two items the same (default "code").' },
+        where: WHERE,
+      },
+      itemFields: (params, env) => [...selectorFields(env, params.of), 'firstPath', 'count'],
+      compute: (ctx, params) => duplicates(ctx, params, value),
+    },
+    pairs: {
+      index: true,
+      description: 'Pairs of items (from `left` and `right`, or two different items of `left`) that a relation holds for: a named relation ("excludes1": ICD-10-CM Excludes1 notes of the tabular in force, either code holding the note) or a table data file with columns left and right (optional from/to dates; other columns become fields). One item per pair at the code that holds it; the other item\'s fields follow as other<Field>, its code as `other`, its path as `otherPath`.',
+      params: {
+        left: { type: 'selector', required: true, description: 'The first items.' },
+        right: { type: 'selector', description: 'The second items (default: the same as left, each unordered pair once).' },
+        relation: { type: 'string', required: true, description: '"excludes1", or the id of a table data file with columns left and right.' },
+        sameField: { type: 'string', description: 'Only pairs whose items agree on this field (e.g. "date": same date of service).' },
+        where: WHERE,
+      },
+      itemFields: (params, env) => {
+        const own = selectorFields(env, params.left);
+        const right = params.right === undefined ? own : selectorFields(env, params.right);
+        const name = String(params.relation);
+        const file = env.data.get(name);
+        const relationFields = RELATIONS[name]?.fields ?? (file?.columns ?? []).filter((c) => !['left', 'right', 'from', 'to'].includes(c));
+        return [...own, ...right.map((f) => `other${capitalized(f)}`), 'other', 'otherPath', ...relationFields];
+      },
+      compute: (ctx, params) => pairs(ctx, params, value),
+    },
+  };
+}
+
+/** Whether a relation name is known: a named relation or a table data file with left/right columns. */
+export function relationProblem(name: unknown, data: ReadonlyMap<string, DataFile>): string | undefined {
+  if (typeof name !== 'string') return 'relation must be a string';
+  if (name in RELATIONS) return undefined;
+  const file = data.get(name);
+  if (!file) return `no relation or table data file "${name}" (named relations: ${Object.keys(RELATIONS).join(', ')})`;
+  const columns = file.columns ?? [];
+  return columns.includes('left') && columns.includes('right') ? undefined : `table "${name}" has no left and right columns`;
+}

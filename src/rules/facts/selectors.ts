@@ -1,0 +1,244 @@
+import type { CodeSet } from '../code-set';
+import type { ValueSet } from '../value-sets';
+import { ageDate, ageOn, fieldPath, fieldValues, isBlank } from './claim-fields';
+import type { ClaimContext, EvidenceItem, FactDefinition, FieldContext, ParamSpec } from './types';
+import { applyWhere } from './where';
+
+// Selectors: the parts of a claim a rule talks about (diagnoses, service lines, ICD-10-PCS procedures,
+// modifiers, diagnosis pointers, any field), each as evidence items with the JSONPath they point at,
+// filtered by value-set membership and `where` clauses. Every other fact that works on items
+// (duplicates, pairs) takes one of these as its `of` / `left` / `right`.
+
+const ICD10_TRANSITION = '2015-10-01';
+
+const valueSetOf = (ctx: ClaimContext, id: unknown): ValueSet | undefined => (typeof id === 'string' ? ctx.ruleSet.valueSets.get(id) : undefined);
+
+/** The fields a value-set param adds to an item (its extra columns). */
+function valueSetFields(params: Record<string, unknown>, env: FieldContext, ...names: string[]): string[] {
+  return names.flatMap((name) => {
+    const file = typeof params[name] === 'string' ? env.data.get(params[name] as string) : undefined;
+    return (file?.columns ?? []).filter((c) => c !== 'code' && c !== 'from' && c !== 'to');
+  });
+}
+
+const MEMBERSHIP: Readonly<Record<string, ParamSpec>> = {
+  inValueSet: { type: 'valueSet', description: 'Only items whose code is in this value set on the item\'s date (a header row covers its descendants; ranges hold what falls between their ends). The matching row\'s extra columns become item fields.' },
+  notInValueSet: { type: 'valueSet', description: 'Only items whose code is not in this value set on the item\'s date.' },
+  where: { type: 'where', description: 'Item filters: [{ field, op, value }], all must hold; value may be { "field": "<item field>" }. Ops: equal, notEqual, lessThan(Inclusive), greaterThan(Inclusive), in, notIn, outside [min, max], present, missing, matches (regular expression).' },
+};
+
+/** Value-set membership then `where`, shared by every selector. `dateOf` gives each item's date of service. */
+function filterItems(ctx: ClaimContext, params: Record<string, unknown>, items: EvidenceItem[]): readonly EvidenceItem[] {
+  const inSet = valueSetOf(ctx, params.inValueSet);
+  const notInSet = valueSetOf(ctx, params.notInValueSet);
+  let kept: EvidenceItem[] = items;
+  if (inSet || notInSet) {
+    kept = [];
+    for (const item of items) {
+      const date = typeof item.date === 'string' ? item.date : ctx.date;
+      const code = String(item.code ?? '');
+      if (notInSet && notInSet.match(code, date)) continue;
+      if (!inSet) { kept.push(item); continue; }
+      const row = inSet.match(code, date);
+      if (row) kept.push({ ...item, ...row.fields, sources: [...(item.sources ?? []), inSet.source] });
+    }
+  }
+  return applyWhere(kept, params.where);
+}
+
+// --- Diagnoses -------------------------------------------------------------------------------------
+
+const DIAGNOSIS_ROLES = ['all', 'principal', 'secondary', 'admitting', 'reasonForVisit'] as const;
+const CODE_STATUSES = ['not-in-code-set', 'header', 'billable', 'in-code-set'] as const;
+
+/**
+ * Where else a code is known, for a code that is absent or a header on the judging date: the retired-code
+ * history (billable FY2016…) when it has the code, else the nearest other loaded fiscal years.
+ */
+function codeHistory(ctx: ClaimContext, current: CodeSet, code: string): string {
+  const fiscalYear = Number(current.version.replace(/\D/g, ''));
+  const retired = ctx.ruleSet.retiredCodes.get(code);
+  if (retired && retired.lastBillableFy < fiscalYear) {
+    return ` It was billable FY${retired.firstBillableFy} to FY${retired.lastBillableFy} (through ${retired.lastBillableFy}-09-30)${current.get(code) ? '; it now needs more characters' : ' and was then deleted'}.`;
+  }
+  const others = ctx.ruleSet.codeSets.filter((s) => s !== current && s.get(code) && (current.get(code) === undefined || s.get(code)!.billable));
+  const earlier = others.filter((s) => s.effective.from < current.effective.from).pop();
+  const later = others.find((s) => s.effective.from > current.effective.from);
+  const notes: string[] = [];
+  if (earlier) notes.push(`It is ${earlier.get(code)!.billable ? 'a billable code' : 'a header'} in ${earlier.title} (through ${earlier.effective.to ?? 'now'}).`);
+  if (later) notes.push(`It is ${later.get(code)!.billable ? 'a billable code' : 'a header'} in ${later.title} (from ${later.effective.from}).`);
+  if (notes.length > 0) return ` ${notes.join(' ')}`;
+  return current.get(code) ? '' : ` It is not in any loaded ICD-10-CM code set (${ctx.ruleSet.codeSets.map((s) => s.version).join(', ')}).`;
+}
+
+function listCodes(codeSet: CodeSet, codes: readonly string[], max = 12): string {
+  const shown = codes.slice(0, max).map((c) => `${c} (${codeSet.get(c)?.title ?? ''})`);
+  return codes.length > max ? `${shown.join(', ')} and ${codes.length - max} more` : shown.join(', ');
+}
+
+const DIAGNOSIS_FIELDS = ['role', 'position', 'poa', 'system', 'title', 'date', 'codeSet', 'age', 'sex', 'history', 'children', 'childCount'];
+
+function diagnoses(ctx: ClaimContext, params: Record<string, unknown>): readonly EvidenceItem[] {
+  const { claim } = ctx;
+  const role = (params.role as string | undefined) ?? 'all';
+  const system = (params.system as string | undefined) ?? 'ICD-10-CM';
+  const status = params.codeStatus as (typeof CODE_STATUSES)[number] | undefined;
+  const poa = params.poa === undefined ? undefined : ([] as unknown[]).concat(params.poa).map(String);
+  const codeSet = ctx.codeSet;
+  const age = ageOn(claim.patient?.birthDate, ageDate(claim, ctx.date));
+  const listed: { d: (typeof claim.diagnoses)[number]; path: string; role: string; position: number }[] = [];
+  if (role === 'all' || role === 'principal' || role === 'secondary') {
+    claim.diagnoses.forEach((d, i) => {
+      const r = i === 0 ? 'principal' : 'secondary';
+      if (role === 'all' || role === r) listed.push({ d, path: `$.diagnoses[${i}]`, role: r, position: i + 1 });
+    });
+  }
+  if (role === 'admitting' && claim.admittingDiagnosis) listed.push({ d: claim.admittingDiagnosis, path: '$.admittingDiagnosis', role, position: 1 });
+  if (role === 'reasonForVisit') (claim.reasonForVisit ?? []).forEach((d, i) => listed.push({ d, path: `$.reasonForVisit[${i}]`, role, position: i + 1 }));
+  const items: EvidenceItem[] = [];
+  for (const { d, path, role: r, position } of listed) {
+    if (system !== 'any' && d.system !== system) continue;
+    if (system === 'ICD-9-CM' && ctx.date < ICD10_TRANSITION) continue; // ICD-9 is the right system before the transition
+    if (poa && !poa.includes(d.poa ?? 'missing')) continue;
+    const entry = d.system === 'ICD-10-CM' ? codeSet?.get(d.code) : undefined;
+    if (status) {
+      if (!codeSet || d.system !== 'ICD-10-CM') continue; // no code set for the date: cannot tell
+      if (status === 'not-in-code-set' && entry) continue;
+      if (status === 'header' && entry?.billable !== false) continue;
+      if (status === 'billable' && entry?.billable !== true) continue;
+      if (status === 'in-code-set' && !entry) continue;
+    }
+    const item: Record<string, unknown> = {
+      path, code: d.code, role: r, position, poa: d.poa ?? '', system: d.system, title: entry?.title ?? '',
+      date: ctx.date, codeSet: codeSet?.title ?? 'none', age, sex: claim.patient?.sex ?? '',
+    };
+    if ((status === 'not-in-code-set' || status === 'header') && codeSet) {
+      item.history = codeHistory(ctx, codeSet, d.code);
+      item.sources = [codeSet.source];
+      if (status === 'header') {
+        const children = codeSet.billableChildren(d.code);
+        item.children = listCodes(codeSet, children);
+        item.childCount = children.length;
+      }
+    }
+    items.push(item as EvidenceItem);
+  }
+  return filterItems(ctx, params, items);
+}
+
+// --- Service lines, procedures, modifiers, pointers --------------------------------------------------
+
+const LINE_FIELDS = ['line', 'units', 'charge', 'date', 'modifiers', 'pointers', 'revenueCode'];
+
+function lines(ctx: ClaimContext, params: Record<string, unknown>): readonly EvidenceItem[] {
+  const claim = ctx.claim;
+  const items = (claim.lines ?? []).map((l, i): EvidenceItem => ({
+    path: `$.lines[${i}]`, code: l.procedureCode, line: i + 1, units: l.units ?? 1, charge: l.charge ?? null,
+    date: l.serviceDate ?? claim.serviceDate ?? ctx.date, modifiers: (l.modifiers ?? []).join(','),
+    pointers: (l.diagnosisPointers ?? []).join(','), revenueCode: l.revenueCode ?? '',
+  }));
+  return filterItems(ctx, params, items);
+}
+
+function procedures(ctx: ClaimContext, params: Record<string, unknown>): readonly EvidenceItem[] {
+  const items = (ctx.claim.procedures ?? []).map((p, i): EvidenceItem => ({
+    path: `$.procedures[${i}]`, code: p.code, position: i + 1, date: p.date ?? ctx.date,
+  }));
+  return filterItems(ctx, params, items);
+}
+
+function modifiers(ctx: ClaimContext, params: Record<string, unknown>): readonly EvidenceItem[] {
+  const items: EvidenceItem[] = [];
+  (ctx.claim.lines ?? []).forEach((l, i) => (l.modifiers ?? []).forEach((m, j) => items.push({
+    path: `$.lines[${i}].modifiers[${j}]`, code: m, line: i + 1, procedureCode: l.procedureCode,
+    date: l.serviceDate ?? ctx.claim.serviceDate ?? ctx.date,
+  })));
+  return filterItems(ctx, params, items);
+}
+
+function pointers(ctx: ClaimContext, params: Record<string, unknown>): readonly EvidenceItem[] {
+  const { claim } = ctx;
+  const items: EvidenceItem[] = [];
+  (claim.lines ?? []).forEach((l, i) => (l.diagnosisPointers ?? []).forEach((p, j) => {
+    const target = claim.diagnoses[p - 1];
+    items.push({
+      path: `$.lines[${i}].diagnosisPointers[${j}]`, pointer: p, line: i + 1, procedureCode: l.procedureCode,
+      target: target?.code ?? '', resolves: target !== undefined, diagnosisCount: claim.diagnoses.length,
+    });
+  }));
+  return applyWhere(items, params.where);
+}
+
+// --- Any field ---------------------------------------------------------------------------------------
+
+const FIELD_TESTS = ['present', 'missing'] as const;
+
+function field(ctx: ClaimContext, params: Record<string, unknown>): readonly EvidenceItem[] {
+  const names = ([] as unknown[]).concat(params.path).map(String);
+  const test = (params.test as string | undefined) ?? 'present';
+  const items: EvidenceItem[] = [];
+  for (const name of names) {
+    const found = fieldValues(ctx.claim, name).filter((v) => !isBlank(v.value));
+    if (test === 'missing') {
+      if (found.length === 0) items.push({ path: fieldPath(name), field: name, value: '' });
+    } else {
+      for (const v of found) items.push({ path: v.path, field: name, value: typeof v.value === 'object' ? JSON.stringify(v.value) : String(v.value) });
+    }
+  }
+  return applyWhere(items, params.where);
+}
+
+export const SELECTOR_FACTS: Readonly<Record<string, FactDefinition>> = {
+  diagnoses: {
+    index: true,
+    description: 'The claim\'s diagnoses by role, with their code-set entry on the judging date. Item `age` is the patient\'s age in whole years on the admission date (institutional) or the judging date (CMS style), null without a birth date.',
+    params: {
+      role: { type: 'string', values: DIAGNOSIS_ROLES, description: 'all (principal + secondary; default) | principal | secondary | admitting | reasonForVisit.' },
+      system: { type: 'string', values: ['ICD-10-CM', 'ICD-9-CM', 'any'], description: 'Code system (default ICD-10-CM). ICD-9-CM diagnoses are selected only on dates from 2015-10-01, when they are wrong.' },
+      poa: { type: 'strings', description: 'Only these present-on-admission indicators (Y, N, U, W, 1; "missing" for none).' },
+      codeStatus: { type: 'string', values: CODE_STATUSES, description: 'Only codes with this status in the ICD-10-CM code set of the judging date (none when no code set is loaded: cannot tell). not-in-code-set and header add `history`; header adds `children` and `childCount`.' },
+      ...MEMBERSHIP,
+    },
+    itemFields: (params, env) => [...DIAGNOSIS_FIELDS, ...valueSetFields(params, env, 'inValueSet')],
+    compute: diagnoses,
+  },
+  lines: {
+    index: true,
+    description: 'The service lines (code = CPT/HCPCS procedure code; `date` = the line\'s date of service, else the claim\'s; `line` numbered from 1).',
+    params: { ...MEMBERSHIP },
+    itemFields: (params, env) => [...LINE_FIELDS, ...valueSetFields(params, env, 'inValueSet')],
+    compute: lines,
+  },
+  procedures: {
+    index: true,
+    description: 'The ICD-10-PCS procedures of an institutional claim (code; `date` = the procedure date, else the judging date).',
+    params: { ...MEMBERSHIP },
+    itemFields: (params, env) => ['position', 'date', ...valueSetFields(params, env, 'inValueSet')],
+    compute: procedures,
+  },
+  modifiers: {
+    index: true,
+    description: 'Every modifier of every service line (code = the modifier; `line` numbered from 1, its `procedureCode`).',
+    params: { ...MEMBERSHIP },
+    itemFields: (params, env) => ['line', 'procedureCode', 'date', ...valueSetFields(params, env, 'inValueSet')],
+    compute: modifiers,
+  },
+  pointers: {
+    index: true,
+    description: 'Every diagnosis pointer of every service line: `pointer` (1-based), `target` (the diagnosis code it points at, empty when none), `resolves` (whether it points at a listed diagnosis), `diagnosisCount`.',
+    params: { where: MEMBERSHIP.where },
+    itemFields: ['pointer', 'line', 'procedureCode', 'target', 'resolves', 'diagnosisCount'],
+    compute: pointers,
+  },
+  field: {
+    index: true,
+    description: 'Any claim field by name ("payer", "patient.birthDate", "lines[*].serviceDate"): with test "present" one item per value (`value`, as text), with "missing" one item per field that is absent, null, empty or an empty list (path = where it belongs).',
+    params: {
+      path: { type: 'strings', required: true, description: 'Field name(s), dotted, with [*] for every element of a list.' },
+      test: { type: 'string', values: FIELD_TESTS, description: 'present (default) | missing.' },
+      where: MEMBERSHIP.where,
+    },
+    itemFields: ['field', 'value'],
+    compute: field,
+  },
+};

@@ -1,0 +1,84 @@
+import type { EvidenceItem } from './types';
+
+// `where` filters on evidence items, shared by every selector: [{ field, op, value }], all must hold.
+// A value may be a literal or { "field": "<other item field>" } (e.g. an age against a value set's
+// age range columns). Comparisons of numbers are numeric, of strings lexical (ISO dates compare as dates).
+
+export const WHERE_OPS = [
+  'equal', 'notEqual', 'lessThan', 'lessThanInclusive', 'greaterThan', 'greaterThanInclusive',
+  'in', 'notIn', 'outside', 'present', 'missing', 'matches',
+] as const;
+export type WhereOp = (typeof WHERE_OPS)[number];
+
+export interface WhereClause { readonly field: string; readonly op: WhereOp; readonly value?: unknown }
+
+/** Problems of a `where` param, with the JSONPath under the param; `fields` are the item's. */
+export function checkWhere(where: unknown, fields: ReadonlySet<string>, path: string): { path: string; message: string }[] {
+  if (!Array.isArray(where)) return [{ path, message: 'where must be an array of { field, op, value }' }];
+  const problems: { path: string; message: string }[] = [];
+  where.forEach((clause: unknown, i) => {
+    const at = `${path}[${i}]`;
+    if (typeof clause !== 'object' || clause === null) { problems.push({ path: at, message: 'a where clause is { field, op, value }' }); return; }
+    const { field, op, value, ...rest } = clause as Record<string, unknown>;
+    for (const key of Object.keys(rest)) problems.push({ path: `${at}.${key}`, message: `unknown key "${key}" (a where clause has field, op, value)` });
+    if (typeof field !== 'string' || !fields.has(field)) problems.push({ path: `${at}.field`, message: `"${String(field)}" is not an item field (known: ${[...fields].join(', ')})` });
+    if (!WHERE_OPS.includes(op as WhereOp)) problems.push({ path: `${at}.op`, message: `unknown op "${String(op)}" (known: ${WHERE_OPS.join(', ')})` });
+    const refs = op === 'outside' ? (Array.isArray(value) && value.length === 2 ? value : (problems.push({ path: `${at}.value`, message: 'outside takes [min, max]' }), [])) : [value];
+    for (const ref of refs) {
+      if (typeof ref === 'object' && ref !== null && !Array.isArray(ref)) {
+        const other = (ref as { field?: unknown }).field;
+        if (typeof other !== 'string' || !fields.has(other)) problems.push({ path: `${at}.value`, message: `"${String(other)}" is not an item field` });
+      }
+    }
+    if (op === 'matches') {
+      try { new RegExp(String(value)); } catch { problems.push({ path: `${at}.value`, message: `not a regular expression: ${String(value)}` }); }
+    }
+  });
+  return problems;
+}
+
+const resolve = (item: EvidenceItem, value: unknown): unknown =>
+  typeof value === 'object' && value !== null && !Array.isArray(value) ? item[(value as { field: string }).field] : value;
+
+const blank = (v: unknown) => v === undefined || v === null || v === '';
+
+function holds(item: EvidenceItem, clause: WhereClause): boolean {
+  const left = item[clause.field];
+  switch (clause.op) {
+    case 'present': return !blank(left);
+    case 'missing': return blank(left);
+    case 'equal': return left === resolve(item, clause.value);
+    case 'notEqual': return left !== resolve(item, clause.value);
+    case 'in': return Array.isArray(clause.value) && clause.value.includes(left);
+    case 'notIn': return Array.isArray(clause.value) && !clause.value.includes(left);
+    case 'matches': {
+      let re = PATTERNS.get(clause);
+      if (!re) { re = new RegExp(String(clause.value)); PATTERNS.set(clause, re); }
+      return !blank(left) && re.test(String(left));
+    }
+    default: break;
+  }
+  if (blank(left)) return false; // an unknown value is neither less nor more: cannot tell
+  if (clause.op === 'outside') {
+    const [min, max] = (clause.value as unknown[]).map((v) => resolve(item, v)) as [number, number];
+    return (!blank(min) && (left as number) < min) || (!blank(max) && (left as number) > max);
+  }
+  const right = resolve(item, clause.value) as number;
+  if (blank(right)) return false;
+  switch (clause.op) {
+    case 'lessThan': return (left as number) < right;
+    case 'lessThanInclusive': return (left as number) <= right;
+    case 'greaterThan': return (left as number) > right;
+    case 'greaterThanInclusive': return (left as number) >= right;
+    default: return false;
+  }
+}
+
+// Compiled once per clause: clauses are the rule files' own (immutable) objects, so this holds no state of its own.
+const PATTERNS = new WeakMap<WhereClause, RegExp>();
+
+/** The items every clause holds for (no `where`: all of them). */
+export function applyWhere(items: readonly EvidenceItem[], where: unknown): readonly EvidenceItem[] {
+  if (!Array.isArray(where) || where.length === 0) return items;
+  return items.filter((item) => (where as WhereClause[]).every((c) => holds(item, c)));
+}

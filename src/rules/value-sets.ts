@@ -1,0 +1,94 @@
+import { type DataFile, type Effective, inEffect, type SourceCitation } from './formats';
+
+// Value sets (data files of kind "value-set"): codes a rule tests membership in, each row with its own
+// dates of effect and any further columns (e.g. an MCE age range). ICD-10-CM semantics (DESIGN §3.1,
+// Tabular List conventions): a header row covers its descendants (N40 covers N40.0), and a row
+// "A00-A09" is a range whose ends are compared on their printed length, so "M43.3-M43.5X9" holds M43.4.
+
+export const ICD10CM_SYSTEM = 'http://hl7.org/fhir/sid/icd-10-cm';
+
+/** One row of a value set: its code (or range), dates of effect, and the other columns as fields. */
+export interface ValueSetRow {
+  readonly code: string;
+  readonly effective: Effective;
+  readonly fields: Readonly<Record<string, string | number>>;
+}
+
+export interface ValueSet {
+  readonly id: string;
+  readonly title: string;
+  readonly version: string;
+  readonly effective: Effective;
+  readonly source: SourceCitation;
+  /** The columns beyond code/from/to: fields a matching item carries. */
+  readonly fields: readonly string[];
+  /** The row that holds `code` on `date` (exact code, an ancestor header, or a range), or undefined. */
+  match(code: string, date: string): ValueSetRow | undefined;
+}
+
+interface Range { readonly from: string; readonly to: string; readonly rows: ValueSetRow[] }
+
+/** A code's ICD-10-CM ancestors, itself first: M43.03 → M43.03, M43.0, M43. */
+function* ancestors(code: string): Generator<string> {
+  for (let c = code; c.length >= 3; c = c.slice(0, -1)) if (!c.endsWith('.')) yield c;
+}
+
+/** Whether a code falls in a range, comparing its first characters with each printed end. */
+export const inRange = (from: string, to: string, code: string): boolean =>
+  code.slice(0, from.length) >= from && code.slice(0, to.length) <= to;
+
+/** Indexes a value-set data file: `values` (in force for the file's range) or `rows` under `columns`. */
+export function indexValueSet(file: DataFile): { valueSet: ValueSet; problems: string[] } {
+  const problems: string[] = [];
+  const columns = file.columns ?? ['code'];
+  const codeAt = columns.indexOf('code');
+  const fromAt = columns.indexOf('from');
+  const toAt = columns.indexOf('to');
+  if (file.rows && codeAt < 0) problems.push(`${file.id}: a value set with rows needs a "code" column`);
+  const fields = columns.filter((c) => c !== 'code' && c !== 'from' && c !== 'to');
+  const rows: ValueSetRow[] = (file.values ?? []).map((code) => ({ code, effective: file.effective, fields: {} }));
+  for (const [i, raw] of (file.rows ?? []).entries()) {
+    const row = raw as readonly unknown[];
+    const code = String(row[codeAt] ?? '');
+    const from = fromAt >= 0 && row[fromAt] ? String(row[fromAt]) : file.effective.from;
+    const to = toAt >= 0 && row[toAt] ? String(row[toAt]) : file.effective.to;
+    if (!code) { problems.push(`${file.id}: row ${i} has no code`); continue; }
+    const own: Record<string, string | number> = {};
+    columns.forEach((c, j) => { if (c !== 'code' && c !== 'from' && c !== 'to') own[c] = row[j] as string | number; });
+    rows.push({ code, effective: { from, ...(to ? { to } : {}) } as Effective, fields: own });
+  }
+  const exact = new Map<string, ValueSetRow[]>();
+  const ranges: Range[] = [];
+  for (const row of rows) {
+    const dash = row.code.indexOf('-', 1);
+    if (dash > 0) {
+      const from = row.code.slice(0, dash);
+      const to = row.code.slice(dash + 1);
+      const existing = ranges.find((r) => r.from === from && r.to === to);
+      if (existing) existing.rows.push(row); else ranges.push({ from, to, rows: [row] });
+      continue;
+    }
+    const list = exact.get(row.code);
+    if (list) list.push(row); else exact.set(row.code, [row]);
+  }
+  const hierarchical = file.system === undefined || file.system === ICD10CM_SYSTEM;
+  const inForce = (list: readonly ValueSetRow[] | undefined, date: string) => list?.find((r) => inEffect(r.effective, date));
+  const valueSet: ValueSet = {
+    id: file.id, title: file.title, version: file.version, effective: file.effective, fields,
+    source: { title: file.source.title, version: file.source.version ?? file.version, ...(file.source.file ? { section: file.source.file } : {}) },
+    match(code, date) {
+      if (!hierarchical) {
+        const hit = inForce(exact.get(code), date);
+        if (hit) return hit;
+      } else {
+        for (const node of ancestors(code)) {
+          const hit = inForce(exact.get(node), date);
+          if (hit) return hit;
+        }
+      }
+      for (const r of ranges) if (inRange(r.from, r.to, code)) { const hit = inForce(r.rows, date); if (hit) return hit; }
+      return undefined;
+    },
+  };
+  return { valueSet, problems };
+}

@@ -11,7 +11,7 @@
  *                       lazily: a cap shows the RSS the work needs rather than what V8 chose to keep)
  *   node dist/scripts/bench.js --generate FILE [--claims N]   write the generated claims (default 200,000) to FILE and stop
  * Figures: rule-set load time; single-claim in-process latency (p50/p99 µs) with the full shipped
- * rule set; batch throughput NDJSON → NDJSON (claims/s) and peak RSS; X12 837 throughput and peak RSS on a
+ * rule set, and with 10x the rules (generated copies under new ids: how cost grows with rule count); batch throughput NDJSON → NDJSON (claims/s) and peak RSS; X12 837 throughput and peak RSS on a
  * generated 1 GB file (bench-x12.ts); HTTP p50/p99 at 1,000 req/s and at saturation (bench-http.ts).
  */
 import * as fs from 'node:fs';
@@ -37,7 +37,7 @@ const text = (name: string): string | undefined => {
 };
 const flag = (name: string): boolean => process.argv.includes(`--${name}`);
 
-async function singleClaimLatency(ruleSet: RuleSet): Promise<void> {
+async function singleClaimLatency(ruleSet: RuleSet, name = 'single-claim'): Promise<{ p50: number; p99: number }> {
   const scrubber = createScrubber(ruleSet);
   const generate = claimGenerator(ruleSet);
   const claims: Claim[] = [];
@@ -54,7 +54,33 @@ async function singleClaimLatency(ruleSet: RuleSet): Promise<void> {
   }
   samples.sort();
   const at = (q: number) => Math.round(samples[Math.floor(q * (samples.length - 1))] * 10) / 10;
-  print({ name: 'single-claim', unit: 'µs', rules: ruleSet.rules.length, samples: samples.length, p50: at(0.5), p90: at(0.9), p99: at(0.99), max: at(1) });
+  print({ name, unit: 'µs', rules: ruleSet.rules.length, samples: samples.length, p50: at(0.5), p90: at(0.9), p99: at(0.99), max: at(1) });
+  return { p50: at(0.5), p99: at(0.99) };
+}
+
+/**
+ * How per-claim cost grows with the number of rules: the shipped rules plus 9 generated copies of each
+ * (new ids, same conditions), loaded from a temporary folder that links the shipped data.
+ */
+async function ruleCountScaling(ruleSet: RuleSet, base: { p50: number; p99: number }): Promise<void> {
+  const shipped = path.join(__dirname, '..', '..', 'rules');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'claimscrub-rules-x10-'));
+  fs.symlinkSync(path.join(shipped, 'data'), path.join(dir, 'data'));
+  fs.copyFileSync(path.join(shipped, 'ruleset.json'), path.join(dir, 'ruleset.json'));
+  for (const rule of ruleSet.rules) {
+    const [category, name] = rule.id.split('/');
+    fs.mkdirSync(path.join(dir, category), { recursive: true });
+    for (let copy = 0; copy < 10; copy++) {
+      const id = copy === 0 ? rule.id : `${category}/${name}-copy-${copy}`;
+      fs.writeFileSync(path.join(dir, category, `${id.split('/')[1]}.json`), JSON.stringify({ ...rule, id }));
+    }
+  }
+  const loaded = await loadRuleSet(dir);
+  fs.rmSync(dir, { recursive: true, force: true });
+  if (loaded._tag === 'Left') throw new Error(JSON.stringify(loaded.left.slice(0, 3)));
+  const x10 = await singleClaimLatency(loaded.right, 'single-claim-rules-x10');
+  print({ name: 'rule-count-scaling', rules: [ruleSet.rules.length, loaded.right.rules.length], p50Ratio: Math.round((x10.p50 / base.p50) * 100) / 100, p99Ratio: Math.round((x10.p99 / base.p99) * 100) / 100,
+    note: 'per-claim cost with 10x the rules (each shipped rule plus 9 copies under new ids) over the shipped rule set' });
 }
 
 async function writeClaims(ruleSet: RuleSet, count: number, file: string): Promise<void> {
@@ -118,7 +144,7 @@ async function main(): Promise<void> {
     return;
   }
   print({ name: 'load-rule-set', ms: Math.round(Number(process.hrtime.bigint() - t0) / 1e6), rules: loaded.right.rules.length, dataFiles: loaded.right.data.size, rssMb: Math.round(process.memoryUsage().rss / 2 ** 20) });
-  if (!flag('batch-only')) await singleClaimLatency(loaded.right);
+  if (!flag('batch-only')) await ruleCountScaling(loaded.right, await singleClaimLatency(loaded.right));
   // The CLI path runs in a child process by default too: its peak RSS is the batch's own, not this process's.
   await batchThroughput(loaded.right, arg('claims', 1000000), text('format') ?? 'ndjson');
   if (flag('batch-only')) return;

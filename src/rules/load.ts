@@ -37,30 +37,61 @@ async function readNamed(root: string, files: readonly string[], problems: RuleS
   return read;
 }
 
-/**
- * Loads a rule set from a folder: rules in <category>/<name>.json, data in data/, presets in presets/,
- * the version in ruleset.json. The only function of the library that reads files.
- */
-export async function loadRuleSet(dir?: string): Promise<E.Either<readonly RuleSetProblem[], RuleSet>> {
-  const root = path.resolve(dir ?? await shippedRulesDir());
+interface FolderFiles { readonly rules: NamedJson[]; readonly data: NamedJson[]; readonly presets: NamedJson[]; readonly manifest?: { version?: unknown; categories?: unknown; extends?: unknown } }
+
+async function readFolder(root: string, problems: RuleSetProblem[], label: (file: string) => string): Promise<FolderFiles | undefined> {
   try {
     await fs.access(root);
   } catch {
-    return E.left([{ file: root, path: '$', message: `no rule folder at ${root}` }]);
+    problems.push({ file: root, path: '$', message: `no rule folder at ${root}` });
+    return undefined;
   }
   const all = await jsonFiles(root);
   const inFolder = (name: string) => (f: string) => path.relative(root, f).split(path.sep)[0] === name;
-  const problems: RuleSetProblem[] = [];
   const manifest = path.join(root, 'ruleset.json');
-  const rules = await readNamed(root, all.filter((f) => !inFolder('data')(f) && !inFolder('presets')(f) && f !== manifest), problems);
-  const data = await readNamed(root, all.filter(inFolder('data')), problems);
-  const presets = await readNamed(root, all.filter(inFolder('presets')), problems);
+  const named = async (files: string[]) => (await readNamed(root, files, problems)).map((n) => ({ ...n, file: label(n.file) }));
+  const rules = await named(all.filter((f) => !inFolder('data')(f) && !inFolder('presets')(f) && f !== manifest));
+  const data = await named(all.filter(inFolder('data')));
+  const presets = await named(all.filter(inFolder('presets')));
   const meta = await readNamed(root, all.filter((f) => f === manifest), problems);
+  return { rules, data, presets, ...(meta[0] ? { manifest: meta[0].json as FolderFiles['manifest'] } : {}) };
+}
+
+/**
+ * Loads a rule set from a folder: rules in <category>/<name>.json, data in data/, presets in presets/,
+ * the version and categories in ruleset.json. Several folders load as one rule set, in order (e.g. the
+ * shipped rules, then a user's own folder adding categories, value sets and rules); ids must not clash.
+ * The only function of the library that reads files.
+ */
+export async function loadRuleSet(dir?: string | readonly string[]): Promise<E.Either<readonly RuleSetProblem[], RuleSet>> {
+  const given = dir === undefined ? [await shippedRulesDir()] : typeof dir === 'string' ? [dir] : dir;
+  // A folder whose ruleset.json says "extends": "claimscrub" adds to the shipped rules instead of replacing them.
+  const shipped = path.resolve(await shippedRulesDir());
+  const extendsShipped = await Promise.all(given.map(async (d) => {
+    const manifest = await fs.readFile(path.join(d, 'ruleset.json'), 'utf8').then((t) => JSON.parse(t) as { extends?: unknown }, () => undefined);
+    return manifest?.extends === 'claimscrub';
+  }));
+  const roots = extendsShipped.some(Boolean) && !given.some((d) => path.resolve(d) === shipped) ? [shipped, ...given] : given;
+  const problems: RuleSetProblem[] = [];
+  const folders: FolderFiles[] = [];
+  for (const [i, root] of roots.map((r) => path.resolve(r)).entries()) {
+    // With several folders, each file is named by its folder too, so a problem says which folder's file it is.
+    const label = roots.length > 1 && i > 0 ? (file: string) => path.join(path.basename(root), file) : (file: string) => file;
+    const folder = await readFolder(root, problems, label);
+    if (folder) folders.push(folder);
+  }
   if (problems.length > 0) return E.left(problems);
-  const manifest0 = meta[0]?.json as { version?: unknown; categories?: unknown } | undefined;
-  const version = manifest0?.version;
-  const categories = typeof manifest0?.categories === 'object' && manifest0.categories !== null ? manifest0.categories as Record<string, string> : undefined;
-  return buildRuleSet({ version: typeof version === 'string' ? version : undefined, rules, data, presets, ...(categories ? { categories } : {}) });
+  const versions = folders.map((f) => f.manifest?.version).filter((v): v is string => typeof v === 'string');
+  const categories: Record<string, string> = {};
+  for (const f of folders) {
+    const declared = f.manifest?.categories;
+    if (typeof declared === 'object' && declared !== null) Object.assign(categories, declared);
+  }
+  return buildRuleSet({
+    ...(versions.length > 0 ? { version: versions.join('+') } : {}),
+    rules: folders.flatMap((f) => f.rules), data: folders.flatMap((f) => f.data), presets: folders.flatMap((f) => f.presets),
+    ...(Object.keys(categories).length > 0 ? { categories } : {}),
+  });
 }
 
 /** Builds a rule set from parsed JSON (no file access): { version?, rules: [...], data: [...], presets?: [...] }. */

@@ -29,7 +29,7 @@ type How = keyof typeof HOW;
 // Chapter ranges of the ICD-10-CM Tabular List chapter titles; only chapters that carry Excludes1 notes.
 const CHAPTER_RANGES: Readonly<Record<string, string>> = { 'Chapter 4': 'E00-E89', 'Chapter 15': 'O00-O9A' };
 
-const CODE = String.raw`[A-Z]\d[0-9A-Z](?:\.[0-9A-Z]{0,4})?`;
+const CODE = String.raw`[A-Z][0-9A-Z]{2}(?:\.[0-9A-Z]{0,4})?`;
 // A code, optionally "X-Y", "X.-Y", "X- to Y-" (a range), with the printed trailing dash.
 const TOKEN = new RegExp(String.raw`\b(${CODE})(?:(?:\.?-+\s*(?:to\s+)?|\s+to\s+)(${CODE}))?(?:\.?-)?`, 'g');
 
@@ -39,7 +39,7 @@ const strip = (code: string): string => code.replace(/\.?-+$/, '').replace(/\.$/
 
 /** A printed token ("M43.1", "A05.-", "Q76.3-Q76.4", "A04.0-A04.4-") as a prefix or a range. */
 function normalizeToken(token: string): string | undefined {
-  const m = /^([A-Z]\d[0-9A-Z](?:\.[0-9A-Z]{0,4})?)(?:\.?-+)?(?:-+\s*([A-Z]\d[0-9A-Z](?:\.[0-9A-Z]{0,4})?)(?:\.?-+)?)?$/.exec(token.trim());
+  const m = /^([A-Z][0-9A-Z]{2}(?:\.[0-9A-Z]{0,4})?)(?:\.?-+)?(?:-+\s*([A-Z][0-9A-Z]{2}(?:\.[0-9A-Z]{0,4})?)(?:\.?-+)?)?$/.exec(token.trim());
   if (!m) return undefined;
   const from = strip(m[1]);
   return m[2] ? `${from}-${strip(m[2])}` : from;
@@ -68,8 +68,14 @@ const ORDINALS: Readonly<Record<string, number>> = { '5th': 5, fifth: 5, '6th': 
  * of the FY2027 code set they name (billable codes, or headers for ".62-"), or undefined when the
  * qualifier is prose the code list cannot resolve.
  */
-function expandQualified(text: string, codes: readonly { code: string; billable: boolean }[], exists: ReadonlySet<string>): string[] | undefined {
-  const m = /([A-Z]\d[0-9A-Z](?:\.[0-9A-Z]{0,4})?\.?-?(?:\s*-\s*[A-Z]\d[0-9A-Z](?:\.[0-9A-Z]{0,4})?)?)\s*with\s+(.+?)\)?$/.exec(text);
+// Spine region words of ICD-10-CM titles ("…, thoracic region"): a qualified reference whose note names one
+// keeps only the codes of that region (S23.0's "thoracic … (M51.- with fifth character 4)" is not M51.A4, whose
+// fifth character 4 means lumbosacral).
+const REGION_WORDS = ['occipito-atlanto-axial', 'cervicothoracic', 'cervical', 'thoracolumbar', 'thoracic', 'lumbosacral', 'lumbar', 'sacrococcygeal', 'sacral'];
+const regionOf = (text: string): string | undefined => REGION_WORDS.find((w) => new RegExp(`\\b${w}\\b`, 'i').test(text));
+
+function expandQualified(text: string, codes: readonly { code: string; billable: boolean; title: string }[], exists: ReadonlySet<string>): string[] | undefined {
+  const m = /([A-Z][0-9A-Z]{2}(?:\.[0-9A-Z]{0,4})?\.?-?(?:\s*-\s*[A-Z][0-9A-Z]{2}(?:\.[0-9A-Z]{0,4})?)?)\s*with\s+(.+?)\)?$/.exec(text);
   if (!m) return undefined;
   const base = normalizeToken(m[1].replace(/\s+/g, ''));
   if (!base) return undefined;
@@ -87,7 +93,9 @@ function expandQualified(text: string, codes: readonly { code: string; billable:
   if (position) {
     const at = ORDINALS[position[1].toLowerCase()];
     const chars = position[2];
-    const out = under.filter((c) => c.billable && undotted(c.code).slice(at - 1, at - 1 + chars.length) === chars).map((c) => c.code);
+    const region = regionOf(text.slice(0, text.lastIndexOf('(')));
+    const out = under.filter((c) => c.billable && undotted(c.code).slice(at - 1, at - 1 + chars.length) === chars)
+      .filter((c) => !region || regionOf(c.title) === undefined || regionOf(c.title) === region).map((c) => c.code);
     return out.length > 0 ? out : undefined;
   }
   const final = /^final characters -([0-9A-Z]+)$/.exec(qualifier);
@@ -111,7 +119,7 @@ function locationOf(code: string): { at: string; label: string } {
 }
 
 /** The FY2027 rows, and how many source lines came with no parsed reference (the source README's "207"). */
-function importFy2027(dir: string, fy2027: readonly { code: string; billable: boolean }[]): { rows: Row[]; unparsed: number } {
+function importFy2027(dir: string, fy2027: readonly { code: string; billable: boolean; title: string }[]): { rows: Row[]; unparsed: number } {
   const file = path.join(dir, 'icd10cm', 'excludes1-fy2027.csv');
   const records = readCsv(file);
   const exists = new Set(fy2027.map((c) => c.code));
@@ -172,7 +180,7 @@ function importFy2026(dir: string, fy2027Rows: readonly Row[]): { rows: Row[]; c
 }
 
 const dir = sourceDir();
-const fy2027Codes = readTsv(path.join(dir, 'icd10cm', 'codes-fy2027.tsv')).map((r) => ({ code: r.code, billable: r.billable === '1' }));
+const fy2027Codes = readTsv(path.join(dir, 'icd10cm', 'codes-fy2027.tsv')).map((r) => ({ code: r.code, billable: r.billable === '1', title: r.long_title }));
 const { rows: rows2027, unparsed } = importFy2027(dir, fy2027Codes);
 const countHow = (rows: readonly Row[]) => Object.fromEntries(Object.keys(HOW).map((h) => [h, rows.filter((r) => r.how === h).length]));
 const toRow = (r: Row) => [r.at, r.label, r.title, r.text, r.refs, r.how];
@@ -226,3 +234,29 @@ const head2026 = {
   columns,
 };
 console.log(writeDataFile(head2026.id, head2026, rows2026.map(toRow)), head2026.counts);
+
+// FY2025: no tabular text of that year is available here. The edition holds no line of its own and stands
+// the FY2027 lines in for every node, applied only to codes present in both code sets and said so in each
+// finding ("FY2027 tabular; FY2025 text not available"), so a textbook pair such as E09.9 + E11.9 is not passed silently.
+const head2025 = {
+  id: 'icd10cm-excludes1-fy2025',
+  kind: 'table',
+  system: 'http://hl7.org/fhir/sid/icd-10-cm',
+  title: 'ICD-10-CM FY2025 Tabular List: Excludes1 notes, NOT AVAILABLE (FY2027 lines stand in)',
+  version: 'FY2025',
+  effective: { from: '2024-10-01', to: '2025-09-30' },
+  source: {
+    title: 'ICD-10-CM Tabular List of Diseases and Injuries FY2025 (text not available here; FY2027 lines stand in)',
+    version: 'FY2025',
+  },
+  caveats: [
+    'No FY2025 tabular text is available here: the scrubber applies the FY2027 Excludes1 lines to codes present in both the FY2025 and FY2027 code sets and says so in the finding ("FY2027 tabular; FY2025 text not available").',
+    'A note added or removed between FY2025 and FY2027 is judged as in FY2027.',
+  ],
+  counts: { lines: 0, locations: 0 },
+  coverage: [],
+  fallback: 'icd10cm-excludes1-fy2027',
+  how: HOW,
+  columns,
+};
+console.log(writeDataFile(head2025.id, head2025, []), head2025.counts);

@@ -36,9 +36,11 @@ export type PcsCode = t.TypeOf<typeof PcsCode>;
 
 export type DiagnosisSystem = 'ICD-10-CM' | 'ICD-9-CM';
 
-// ICD-10-CM: letter, digit, letter-or-digit, then up to 4 more characters after the dot.
-const ICD10_DOTTED = /^[A-Z]\d[0-9A-Z](\.[0-9A-Z]{1,4})?$/;
-const ICD10_UNDOTTED = /^[A-Z]\d[0-9A-Z][0-9A-Z]{0,4}$/;
+// ICD-10-CM: a letter, two letters-or-digits, then up to 4 more characters after the dot. The second
+// character is a letter in some categories (FY2026 QA0.*, FY2027 QA1.*): the shape only says "could be a
+// code"; whether it is one is the code set's answer on the date of service (validity/code-not-in-code-set).
+const ICD10_DOTTED = /^[A-Z][0-9A-Z]{2}(\.[0-9A-Z]{1,4})?$/;
+const ICD10_UNDOTTED = /^[A-Z][0-9A-Z]{2}[0-9A-Z]{0,4}$/;
 // ICD-9-CM shapes that cannot be ICD-10-CM: numeric codes (722.0, 7220) and E-codes with three
 // digits before the dot (E849.7). ICD-9 V-codes look like ICD-10 V-codes; they need an explicit system.
 const ICD9_NUMERIC = /^\d{3}(\.?\d{1,2})?$/;

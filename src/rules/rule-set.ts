@@ -7,6 +7,7 @@ import { type DrgTables, indexDrgTables } from './drg-tables';
 import { factNameClashes } from './facts';
 import { checkRule } from './check-rule';
 import { indexValueSet, type ValueSet } from './value-sets';
+import { indexTabularOrder } from './tabular-order';
 import { type Excludes1Edition, indexExcludes1 } from './facts/excludes1';
 import { indexSpineTables, type SpineTables } from './facts/specificity';
 import { type ChartLexicon, compileChartLexicon } from '../chart/lexicon';
@@ -85,9 +86,10 @@ export function buildRuleSet(sources: RuleSetSources): E.Either<readonly RuleSet
     codeSets.push(indexCodeSet(file, codeSets[codeSets.length - 1]));
     data.set(file.id, { ...file, rows: [] }); // the index holds the codes; the raw rows can go
   }
+  const tabularOrder = indexTabularOrder(data.get('icd10cm-tabular-order'));
   const valueSets = new Map<string, ValueSet>();
   for (const file of [...data.values()].filter((d) => d.kind === 'value-set')) {
-    const { valueSet, problems: found } = indexValueSet(file);
+    const { valueSet, problems: found } = indexValueSet(file, tabularOrder);
     valueSets.set(file.id, valueSet);
     for (const message of found) problems.push({ file: 'data', path: '$.rows', message });
   }
@@ -107,7 +109,7 @@ export function buildRuleSet(sources: RuleSetSources): E.Either<readonly RuleSet
 
   const drg = indexDrgTables(data);
   for (const message of drg.problems) problems.push({ file: 'data', path: '$', message });
-  const excludes1 = indexExcludes1(data);
+  const excludes1 = indexExcludes1(data, tabularOrder);
   for (const message of excludes1.problems) problems.push({ file: 'data', path: '$.fallback', message });
   const chart = compileChartLexicon(data);
   const spine = indexSpineTables(data);

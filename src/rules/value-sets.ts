@@ -1,4 +1,5 @@
 import { type DataFile, type Effective, inEffect, type SourceCitation } from './formats';
+import { CHARACTER_ORDER, type TabularOrder } from './tabular-order';
 
 // Value sets (data files of kind "value-set"): codes a rule tests membership in, each row with its own
 // dates of effect and any further columns (e.g. an MCE age range). ICD-10-CM semantics (DESIGN §3.1,
@@ -33,12 +34,9 @@ function* ancestors(code: string): Generator<string> {
   for (let c = code; c.length >= 3; c = c.slice(0, -1)) if (!c.endsWith('.')) yield c;
 }
 
-/** Whether a code falls in a range, comparing its first characters with each printed end. */
-export const inRange = (from: string, to: string, code: string): boolean =>
-  code.slice(0, from.length) >= from && code.slice(0, to.length) <= to;
 
 /** Indexes a value-set data file: `values` (in force for the file's range) or `rows` under `columns`. */
-export function indexValueSet(file: DataFile): { valueSet: ValueSet; problems: string[] } {
+export function indexValueSet(file: DataFile, order: TabularOrder = CHARACTER_ORDER): { valueSet: ValueSet; problems: string[] } {
   const problems: string[] = [];
   const columns = file.columns ?? ['code'];
   const codeAt = columns.indexOf('code');
@@ -86,7 +84,7 @@ export function indexValueSet(file: DataFile): { valueSet: ValueSet; problems: s
           if (hit) return hit;
         }
       }
-      for (const r of ranges) if (inRange(r.from, r.to, code)) { const hit = inForce(r.rows, date); if (hit) return hit; }
+      for (const r of ranges) if ((hierarchical ? order : CHARACTER_ORDER).inRange(r.from, r.to, code)) { const hit = inForce(r.rows, date); if (hit) return hit; }
       return undefined;
     },
   };

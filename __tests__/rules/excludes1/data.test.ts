@@ -29,9 +29,11 @@ describe('Excludes1 data', () => {
     expect(m430).toEqual(['congenital spondylolysis (Q76.2)', 'spondylolisthesis (M43.1)']);
   });
 
-  it('picks the edition by date of service; none before FY2026', async () => {
+  it('picks the edition by date of service; FY2025 stands FY2027 in everywhere; none before FY2025', async () => {
     const { excludes1 } = await shippedRuleSet();
-    expect(excludes1EditionOn(excludes1, '2025-09-30')).toBeUndefined();
+    expect(excludes1EditionOn(excludes1, '2024-09-30')).toBeUndefined();
+    expect(excludes1EditionOn(excludes1, '2025-09-30')?.version).toBe('FY2025');
+    expect(excludes1EditionOn(excludes1, '2025-09-30')?.fallback?.version).toBe('FY2027');
     expect(excludes1EditionOn(excludes1, '2025-10-01')?.version).toBe('FY2026');
     expect(excludes1EditionOn(excludes1, '2026-10-01')?.version).toBe('FY2027');
     expect(excludes1EditionOn(excludes1, '2027-10-01')).toBeUndefined();

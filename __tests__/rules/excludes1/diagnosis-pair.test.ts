@@ -12,10 +12,34 @@ testRule('excludes1/diagnosis-pair', {
     { name: 'two codes under the same note node (M43.03 + M43.06)', claim: claim({ diagnoses: ['M43.03', 'M43.06'] }) },
     { name: 'the same code twice', claim: claim({ diagnoses: ['M43.03', 'M43.03'] }) },
     { name: 'M41.20 + M96.89: Excludes1 only in the stale FY2021 file (Excludes2 in FY2026)', claim: claim({ diagnoses: ['M41.20', 'M96.89'] }) },
-    { name: 'M54.12 + M50.121 on 2025-09-30: before FY2026 the rule is not in force (no Excludes1 data)', claim: claim({ serviceDate: '2025-09-30', diagnoses: ['M54.12', 'M50.121'] }) },
+    { name: 'M54.12 + M50.121 on 2024-09-30: before FY2025 the rule is not in force (no Excludes1 data)', claim: claim({ serviceDate: '2024-09-30', diagnoses: ['M54.12', 'M50.121'] }) },
+    // Tabular order (rules/data/icd10cm-tabular-order.json): block D3A precedes D37-D48; Y93.8 and Y93.9 follow Y93.K.
+    { name: 'D3A.00 + D49.0: the D37-D48 block note "(D49.-)" does not reach D3A (tabular order)', claim: claim({ serviceDate: '2026-11-02', diagnoses: ['D3A.00', 'D49.0'] }) },
+    { name: 'Y93.89 + Y93.B9: "Y93.0-Y93.A" does not reach Y93.89 (tabular order)', claim: claim({ serviceDate: '2026-11-02', diagnoses: ['Y93.89', 'Y93.B9'] }) },
+    { name: 'S23.0XXA + M51.A4: "M51.- with fifth character 4" follows the note\'s "thoracic"', claim: claim({ serviceDate: '2026-11-02', diagnoses: ['S23.0XXA', 'M51.A4'] }) },
     { name: 'E55.9 + M43.03: unrelated chapters, no note', claim: claim({ serviceDate: '2026-11-02', diagnoses: ['E55.9', 'M43.03'] }) },
   ],
   invalid: [
+    {
+      name: 'D47.1 + D49.0: the D37-D48 block note still applies inside the block',
+      claim: claim({ serviceDate: '2026-11-02', diagnoses: ['D47.1', 'D49.0'] }),
+      findings: [{ path: '$.diagnoses[0]', code: 'D47.1', messageIncludes: ['Block D37-D48'] }],
+    },
+    {
+      name: 'Y93.A1 + Y93.B9: inside "Y93.0-Y93.A"',
+      claim: claim({ serviceDate: '2026-11-02', diagnoses: ['Y93.A1', 'Y93.B9'] }),
+      findings: [{ path: '$.diagnoses[1]', code: 'Y93.B9', messageIncludes: ['Y93.0-Y93.A'] }],
+    },
+    {
+      name: 'S23.0XXA + M51.24 (thoracic): the qualified reference holds it',
+      claim: claim({ serviceDate: '2026-11-02', diagnoses: ['S23.0XXA', 'M51.24'] }),
+      findings: [{ path: '$.diagnoses[0]', code: 'S23.0XXA', messageIncludes: ['fifth character 4'] }],
+    },
+    {
+      name: 'E09.9 + E11.9 on 2025-06-15 (FY2025): the FY2027 line stands in, and the finding says so',
+      claim: claim({ serviceDate: '2025-06-15', diagnoses: ['E09.9', 'E11.9'] }),
+      findings: [{ path: '$.diagnoses[0]', code: 'E09.9', messageIncludes: ['FY2027 tabular; FY2025 text not available'] }],
+    },
     {
       name: 'seed: M54.12 + M50.121 (FY2026, note at M54.1, verbatim FY2026)',
       claim: claim({ diagnoses: ['M54.12', 'M50.121'] }),

@@ -1,6 +1,7 @@
 import { codeSetOn } from '../code-set';
 import { type DataFile, type Effective, inEffectOn, type SourceCitation } from '../formats';
 import { addTo } from '../multimap';
+import { CHARACTER_ORDER, type TabularOrder } from '../tabular-order';
 import type { ClaimContext } from './types';
 
 // ICD-10-CM Excludes1 ("NOT CODED HERE"): the two codes are never reported together, except when the
@@ -30,6 +31,8 @@ export interface Excludes1Edition {
   readonly fallback?: Excludes1Edition;
   /** linesFor results by code: they depend only on the edition, so each code is resolved once per rule set. */
   readonly lines: Map<string, readonly NoteHit[]>;
+  /** The tabular order ranges are read in (D37-D48 does not hold D3A). */
+  readonly order: TabularOrder;
 }
 
 const toRef = (token: string): Ref => {
@@ -37,11 +40,10 @@ const toRef = (token: string): Ref => {
   return { from, to: to ?? from };
 };
 
-/** A code is covered by a reference when its first characters fall between the printed ends. */
-export const covers = (ref: Ref, code: string): boolean =>
-  code.slice(0, ref.from.length) >= ref.from && code.slice(0, ref.to.length) <= ref.to;
+/** A code is covered by a reference when its first characters fall between the printed ends, in tabular order. */
+const covers = (order: TabularOrder, ref: Ref, code: string): boolean => order.inRange(ref.from, ref.to, code);
 
-function indexEdition(file: DataFile): Excludes1Edition {
+function indexEdition(file: DataFile, order: TabularOrder): Excludes1Edition {
   const byNode = new Map<string, Excludes1Line[]>();
   const byRangeKey = new Map<string, Excludes1Line[]>();
   for (const row of file.rows ?? []) {
@@ -55,16 +57,16 @@ function indexEdition(file: DataFile): Excludes1Edition {
     codes: file.coverage.filter((c) => !/^(Block|Chapter) /.test(c)).map(toRef),
   };
   return {
-    id: file.id, version: file.version, effective: file.effective, byNode, lines: new Map(),
+    id: file.id, version: file.version, effective: file.effective, byNode, lines: new Map(), order,
     byRange: [...byRangeKey].map(([at, lines]) => ({ range: toRef(at), lines })),
     ...(coverage ? { coverage } : {}),
   };
 }
 
 /** Indexes the Excludes1 data files (rules/data/icd10cm-excludes1-*.json) once, at load. */
-export function indexExcludes1(data: ReadonlyMap<string, DataFile>): { editions: readonly Excludes1Edition[]; problems: readonly string[] } {
+export function indexExcludes1(data: ReadonlyMap<string, DataFile>, order: TabularOrder = CHARACTER_ORDER): { editions: readonly Excludes1Edition[]; problems: readonly string[] } {
   const files = [...data.values()].filter((d) => d.id.startsWith('icd10cm-excludes1-'));
-  const editions = new Map(files.map((f) => [f.id, indexEdition(f)]));
+  const editions = new Map(files.map((f) => [f.id, indexEdition(f, order)]));
   const problems: string[] = [];
   const linked = files.map((f) => {
     const edition = editions.get(f.id)!;
@@ -102,12 +104,12 @@ function resolveLines(edition: Excludes1Edition, code: string): NoteHit[] {
     for (const line of lines ?? []) hits.push({ line, edition: from, fallback, judged: edition.version });
   };
   const coverage = edition.coverage;
-  const nodeCovered = (node: string) => !coverage || coverage.codes.some((r) => covers(r, node));
+  const nodeCovered = (node: string) => !coverage || coverage.codes.some((r) => covers(edition.order, r, node));
   for (const node of ancestors(code)) {
     if (nodeCovered(node)) take(edition.byNode.get(node), edition, false);
     else if (edition.fallback) take(edition.fallback.byNode.get(node), edition.fallback, true);
   }
-  const ranges = (e: Excludes1Edition) => e.byRange.filter((r) => covers(r.range, code));
+  const ranges = (e: Excludes1Edition) => e.byRange.filter((r) => covers(e.order, r.range, code));
   const labelCovered = (r: RangeLines) => !coverage || r.lines.every((l) => coverage.labels.has(l.label));
   for (const r of ranges(edition)) if (labelCovered(r)) take(r.lines, edition, false);
   if (edition.fallback) {
@@ -126,8 +128,9 @@ export function excludes1EditionOn(editions: readonly Excludes1Edition[] | undef
 
 /** Whether a note line of `a` names `b`; `b` must not sit under the note's own node. */
 function names(ctx: ClaimContext, edition: Excludes1Edition, { line, fallback }: NoteHit, a: string, b: string): boolean {
-  const own = line.atRange ? covers(line.atRange, b) : b.startsWith(line.at);
-  if (own || !line.refs.some((r) => covers(r, b))) return false;
+  const order = edition.order;
+  const own = line.atRange ? covers(order, line.atRange, b) : b.startsWith(line.at);
+  if (own || !line.refs.some((r) => covers(order, r, b))) return false;
   // FY2027 line applied to an FY2026 date: only to codes present in both code sets (DESIGN §4.3).
   if (fallback) {
     const later = codeSetOn(ctx.ruleSet.codeSets, edition.fallback!.effective.from);

@@ -36,10 +36,7 @@ export interface DrgComputation {
   readonly tables?: DrgTables;
 }
 
-/** Institutional inpatient: an institutional claim with a discharge date (DESIGN §2.1). */
-export function isInpatient(claim: Claim): boolean {
-  return claim.type === 'institutional' && claim.dischargeDate !== undefined;
-}
+export { isInpatient } from '../rules/facts/claim-fields';
 
 /** MS-DRG versions follow the fiscal year: v43 = FY2026 (from 2025-10-01), v44 = FY2027. */
 export function grouperVersionOn(date: string): number {

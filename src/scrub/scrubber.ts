@@ -1,7 +1,8 @@
 import { addDays, formatISO, parseISO } from 'date-fns';
 import { Engine, Rule, type Almanac, type Operator } from 'json-rules-engine';
 import type { Claim } from '../claim/codecs';
-import { codeSetOn } from '../rules/code-set';
+import { type CodeSet, codeSetOn } from '../rules/code-set';
+import { addTo } from '../rules/multimap';
 import { type ClaimContext, type EvidenceItem, FACTS, factValue, judgingDate } from '../rules/facts';
 import { type Condition, inEffect, type LeafCondition, type RuleFile, type RuleSetting, type Severity, type SourceCitation } from '../rules/formats';
 import { createOperators } from '../rules/operators';
@@ -166,7 +167,7 @@ export function createScrubber(ruleSet: RuleSet, options: ScrubberOptions = {}):
     const drg = isInpatient(claim) ? computeDrg(claim, ruleSet.drgGroupers ?? [], judged.date, codeSet) : undefined;
     const earlierInBatch = context.batch ? registerInBatch(context.batch, claim.id, source) : undefined;
     const ctx: ClaimContext = {
-      claim, date: judged.date, datePath: judged.path, codeSet, ruleSet, ...(drg ? { drg } : {}), memo: new Map(),
+      claim, date: judged.date, datePath: judged.path, codeSet, ruleSet, ...(drg ? { drg } : {}), memo: new Map(), ...(options.asOf ? { asOf: options.asOf } : {}),
       now: options.now ?? formatISO(new Date(), { representation: 'date' }), defects: context.defects ?? [],
       ...(earlierInBatch ? { earlierInBatch } : {}),
     };
@@ -190,7 +191,7 @@ export function createScrubber(ruleSet: RuleSet, options: ScrubberOptions = {}):
       riskScore: score,
       findings,
       ...(drg ? { drg: drg.result } : {}),
-      ruleSet: { version: ruleSet.version, codeSet: codeSet?.title ?? 'none', ...(presetId ? { preset: presetId } : {}), ...(options.asOf ? { asOf: options.asOf } : {}) },
+      ruleSet: { version: ruleSet.version, codeSet: options.asOf ? codeSet?.title ?? 'none' : codeSetsUsed(claim, judged.date, codeSet, ruleSet), ...(presetId ? { preset: presetId } : {}), ...(options.asOf ? { asOf: options.asOf } : {}) },
     };
   }
 
@@ -217,6 +218,23 @@ export function createScrubber(ruleSet: RuleSet, options: ScrubberOptions = {}):
   }
 
   return { scrub, scrubInput, scrubAll, createBatch };
+}
+
+/**
+ * The code set(s) a claim was judged by: the claim's, and on a claim judged line by line (not hospital
+ * inpatient) the others its lines' dates fall in, with the lines ("ICD-10-CM FY2026; line 2: ICD-10-CM FY2027").
+ */
+function codeSetsUsed(claim: Claim, date: string, own: CodeSet | undefined, ruleSet: RuleSet): string {
+  const title = own?.title ?? 'none';
+  if (isInpatient(claim)) return title;
+  const others = new Map<string, number[]>();
+  (claim.lines ?? []).forEach((line, i) => {
+    if (!line.serviceDate || line.serviceDate === date) return;
+    const set = codeSetOn(ruleSet.codeSets, line.serviceDate);
+    if (set === own) return;
+    addTo(others, set?.title ?? 'none', i + 1);
+  });
+  return [title, ...[...others].map(([t, lines]) => `line${lines.length > 1 ? 's' : ''} ${lines.join(', ')}: ${t}`)].join('; ');
 }
 
 /** Where a record came from, in words ("samples/a.ndjson line 3"), for "first seen in …". */

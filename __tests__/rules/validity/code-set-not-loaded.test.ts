@@ -10,7 +10,7 @@ testRule('validity/code-set-not-loaded', {
     {
       name: 'the day before FY2025',
       claim: claim({ serviceDate: '2024-09-30' }),
-      findings: [{ path: '$.serviceDate', severity: 'warning', fix: { action: 'review' }, messageIncludes: ['2024-09-30', 'cannot be judged', 'ICD-10-CM FY2025 (2024-10-01 to 2025-09-30)'] }],
+      findings: [{ path: '$.serviceDate', severity: 'error', fix: { action: 'review' }, messageIncludes: ['2024-09-30', 'cannot be judged', 'ICD-10-CM FY2025 (2024-10-01 to 2025-09-30)'] }],
     },
     {
       name: 'FY2028, not loaded',

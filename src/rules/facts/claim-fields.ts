@@ -51,3 +51,16 @@ export function ageOn(birthDate: string | undefined, date: string | undefined): 
 export function ageDate(claim: Claim, judgingDate: string): string {
   return (claim.type === 'institutional' && claim.admissionDate) || judgingDate;
 }
+
+/**
+ * A hospital inpatient claim, the kind MS-DRG groups and the MCE edits. By the type of bill when there is
+ * one (NUBC UB-04 form locator 4: first digit the facility type, second the bill classification; 11x =
+ * hospital inpatient, Medicare Part A): so 12x (inpatient Part B ancillaries), 13x/14x (outpatient,
+ * non-patient), 18x (swing bed), 2x (SNF), 85x (critical access hospital outpatient) … are not. Without a
+ * type of bill, by what the claim says: an institutional claim with an admission or discharge date.
+ */
+export function isInpatient(claim: Claim): boolean {
+  if (claim.type !== 'institutional') return false;
+  if (claim.billType) return claim.billType.startsWith('11');
+  return claim.admissionDate !== undefined || claim.dischargeDate !== undefined;
+}

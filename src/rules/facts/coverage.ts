@@ -14,7 +14,7 @@ export const COVERAGE_FACTS: Readonly<Record<string, FactDefinition>> = {
       const payer = ctx.claim.payer?.type;
       const items: EvidenceItem[] = [];
       (ctx.claim.lines ?? []).forEach((line, i) => {
-        const date = line.serviceDate ?? ctx.date;
+        const date = ctx.asOf ?? line.serviceDate ?? ctx.date;
         for (const article of articles) {
           if (!payer || !article.meta.payerTypes.includes(payer) || !article.procedures.has(line.procedureCode) || !inEffect(article.effective, date)) continue;
           // Line level: the diagnosis pointers of the line count when present (CMS-1500 24E / 837 SV107).

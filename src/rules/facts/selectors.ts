@@ -1,6 +1,6 @@
-import type { CodeSet } from '../code-set';
+import { type CodeSet, codeSetOn } from '../code-set';
 import type { ValueSet } from '../value-sets';
-import { ageDate, ageOn, fieldPath, fieldValues, isBlank } from './claim-fields';
+import { ageDate, ageOn, fieldPath, fieldValues, isBlank, isInpatient } from './claim-fields';
 import type { ClaimContext, EvidenceItem, FactDefinition, FieldContext, ParamSpec } from './types';
 import { applyWhere } from './where';
 
@@ -47,6 +47,31 @@ function filterItems(ctx: ClaimContext, params: Record<string, unknown>, items: 
 }
 
 // --- Diagnoses -------------------------------------------------------------------------------------
+
+interface Judgment { readonly codeSet: CodeSet | undefined; readonly date: string; readonly path: string; readonly evidence: readonly { path: string }[] }
+
+/**
+ * Which code sets judge a diagnosis (issue 13.3): on a claim judged line by line (professional, outpatient
+ * institutional), each line is judged on its own date of service, so a diagnosis its lines point at is judged
+ * by the code set of each of their dates. One judgment per code set: the claim's own at the diagnosis, every
+ * other at the first pointer of a line dated in it (a code deleted on 1 October is flagged on the lines from then).
+ */
+function judgmentsOf(ctx: ClaimContext, index: number, path: string): Judgment[] {
+  const own: Judgment = { codeSet: ctx.codeSet, date: ctx.date, path, evidence: [] };
+  if (isInpatient(ctx.claim) || ctx.asOf) return [own];
+  const bySet = new Map<CodeSet | undefined, Judgment>();
+  let pointed = false;
+  (ctx.claim.lines ?? []).forEach((line, i) => {
+    const j = (line.diagnosisPointers ?? []).indexOf(index + 1);
+    if (j < 0) return;
+    pointed = true;
+    const date = line.serviceDate ?? ctx.claim.serviceDate ?? ctx.date;
+    const set = date === ctx.date ? ctx.codeSet : codeSetOn(ctx.ruleSet.codeSets, date);
+    if (bySet.has(set)) return;
+    bySet.set(set, set === ctx.codeSet ? own : { codeSet: set, date, path: `$.lines[${i}].diagnosisPointers[${j}]`, evidence: [{ path }] });
+  });
+  return pointed ? [...bySet.values()] : [own];
+}
 
 const DIAGNOSIS_ROLES = ['all', 'principal', 'secondary', 'admitting', 'reasonForVisit'] as const;
 const CODE_STATUSES = ['not-in-code-set', 'header', 'billable', 'in-code-set'] as const;
@@ -100,28 +125,34 @@ function diagnoses(ctx: ClaimContext, params: Record<string, unknown>): readonly
     if (system !== 'any' && d.system !== system) continue;
     if (system === 'ICD-9-CM' && ctx.date < ICD10_TRANSITION) continue; // ICD-9 is the right system before the transition
     if (poa && !poa.includes(d.poa ?? 'missing')) continue;
-    const entry = d.system === 'ICD-10-CM' ? codeSet?.get(d.code) : undefined;
-    if (status) {
-      if (!codeSet || d.system !== 'ICD-10-CM') continue; // no code set for the date: cannot tell
-      if (status === 'not-in-code-set' && entry) continue;
-      if (status === 'header' && entry?.billable !== false) continue;
-      if (status === 'billable' && entry?.billable !== true) continue;
-      if (status === 'in-code-set' && !entry) continue;
-    }
-    const item: Record<string, unknown> = {
-      path, code: d.code, role: r, position, poa: d.poa ?? '', system: d.system, title: entry?.title ?? '',
-      date: ctx.date, codeSet: codeSet?.title ?? 'none', age, sex: claim.patient?.sex ?? '',
-    };
-    if ((status === 'not-in-code-set' || status === 'header') && codeSet) {
-      item.history = codeHistory(ctx, codeSet, d.code);
-      item.sources = [codeSet.source];
-      if (status === 'header') {
-        const children = codeSet.billableChildren(d.code);
-        item.children = listCodes(codeSet, children);
-        item.childCount = children.length;
+    const judgments = status && d.system === 'ICD-10-CM' && r !== 'admitting' && r !== 'reasonForVisit'
+      ? judgmentsOf(ctx, position - 1, path) : [{ codeSet, date: ctx.date, path, evidence: [] }];
+    for (const judged of judgments) {
+      const set = judged.codeSet;
+      const entry = d.system === 'ICD-10-CM' ? set?.get(d.code) : undefined;
+      if (status) {
+        if (!set || d.system !== 'ICD-10-CM') continue; // no code set for the date: cannot tell
+        if (status === 'not-in-code-set' && entry) continue;
+        if (status === 'header' && entry?.billable !== false) continue;
+        if (status === 'billable' && entry?.billable !== true) continue;
+        if (status === 'in-code-set' && !entry) continue;
       }
+      const item: Record<string, unknown> = {
+        path: judged.path, code: d.code, role: r, position, poa: d.poa ?? '', system: d.system, title: entry?.title ?? '',
+        date: judged.date, codeSet: set?.title ?? 'none', age, sex: claim.patient?.sex ?? '',
+        ...(judged.evidence.length > 0 ? { evidence: judged.evidence } : {}),
+      };
+      if ((status === 'not-in-code-set' || status === 'header') && set) {
+        item.history = codeHistory(ctx, set, d.code);
+        item.sources = [set.source];
+        if (status === 'header') {
+          const children = set.billableChildren(d.code);
+          item.children = listCodes(set, children);
+          item.childCount = children.length;
+        }
+      }
+      items.push(item as EvidenceItem);
     }
-    items.push(item as EvidenceItem);
   }
   return filterItems(ctx, params, items);
 }
@@ -134,7 +165,7 @@ function lines(ctx: ClaimContext, params: Record<string, unknown>): readonly Evi
   const claim = ctx.claim;
   const items = (claim.lines ?? []).map((l, i): EvidenceItem => ({
     path: `$.lines[${i}]`, code: l.procedureCode, line: i + 1, units: l.units ?? 1, charge: l.charge ?? null,
-    date: l.serviceDate ?? claim.serviceDate ?? ctx.date, modifiers: (l.modifiers ?? []).join(','),
+    date: ctx.asOf ?? l.serviceDate ?? claim.serviceDate ?? ctx.date, modifiers: (l.modifiers ?? []).join(','),
     pointers: (l.diagnosisPointers ?? []).join(','), revenueCode: l.revenueCode ?? '',
   }));
   return filterItems(ctx, params, items);
@@ -142,7 +173,7 @@ function lines(ctx: ClaimContext, params: Record<string, unknown>): readonly Evi
 
 function procedures(ctx: ClaimContext, params: Record<string, unknown>): readonly EvidenceItem[] {
   const items = (ctx.claim.procedures ?? []).map((p, i): EvidenceItem => ({
-    path: `$.procedures[${i}]`, code: p.code, position: i + 1, date: p.date ?? ctx.date,
+    path: `$.procedures[${i}]`, code: p.code, position: i + 1, date: ctx.asOf ?? p.date ?? ctx.date,
   }));
   return filterItems(ctx, params, items);
 }
@@ -151,7 +182,7 @@ function modifiers(ctx: ClaimContext, params: Record<string, unknown>): readonly
   const items: EvidenceItem[] = [];
   (ctx.claim.lines ?? []).forEach((l, i) => (l.modifiers ?? []).forEach((m, j) => items.push({
     path: `$.lines[${i}].modifiers[${j}]`, code: m, line: i + 1, procedureCode: l.procedureCode,
-    date: l.serviceDate ?? ctx.claim.serviceDate ?? ctx.date,
+    date: ctx.asOf ?? l.serviceDate ?? ctx.claim.serviceDate ?? ctx.date,
   })));
   return filterItems(ctx, params, items);
 }

@@ -4,6 +4,7 @@ import type { SourceCitation } from '../formats';
 import type { RuleSet } from '../rule-set';
 import type { DrgComputation } from '../../scrub/drg';
 import type { IntakeDefect } from '../../input/types';
+import { isInpatient } from './claim-fields';
 
 /** State shared by the claims of one batch (one scrubAll run, or one Scrubber.createBatch()): the first record of each claim id. */
 export interface BatchState { readonly claimIds: Map<string, string> }
@@ -14,6 +15,8 @@ export interface ClaimContext {
   /** The date that picks code sets and rules (DESIGN §4.1), and the JSONPath it came from. */
   readonly date: string;
   readonly datePath: string;
+  /** A what-if date (--as-of): it replaces every date of service of the claim, lines included. */
+  readonly asOf?: string;
   readonly codeSet: CodeSet | undefined;
   readonly ruleSet: RuleSet;
   /** MS-DRG 551/552 grouping of an institutional inpatient claim, computed once per claim by the scrubber. */
@@ -87,15 +90,16 @@ export interface FactDefinition {
   compute(ctx: ClaimContext, params: Record<string, unknown>): unknown;
 }
 
-/** The judging date of DESIGN §4.1: discharge date (institutional), else the claim's, else the first line's service date. */
+/** The judging date of DESIGN §4.1: discharge date (hospital inpatient), else the claim's, else the earliest line's service date (lines are then judged on their own dates too). */
 export function judgingDate(claim: Claim): { date: string; path: string } {
-  if (claim.type === 'institutional' && claim.dischargeDate) return { date: claim.dischargeDate, path: '$.dischargeDate' };
+  if (isInpatient(claim) && claim.dischargeDate) return { date: claim.dischargeDate, path: '$.dischargeDate' };
   if (claim.serviceDate) return { date: claim.serviceDate, path: '$.serviceDate' };
   const lines = claim.lines ?? [];
   let best = 0;
   lines.forEach((l, i) => { if ((l.serviceDate ?? '9') < (lines[best].serviceDate ?? '9')) best = i; });
-  // The decoder guarantees a dated line when the claim has no date of its own.
-  return { date: lines[best]?.serviceDate ?? '', path: `$.lines[${best}].serviceDate` };
+  // The decoder guarantees a dated line (or a discharge date) when the claim has no date of its own.
+  if (lines[best]?.serviceDate) return { date: lines[best].serviceDate!, path: `$.lines[${best}].serviceDate` };
+  return { date: claim.dischargeDate ?? '', path: '$.dischargeDate' };
 }
 
 /** The claim's ICD-10-CM diagnoses with their JSONPaths, computed once per claim (facts share it). */

@@ -1,5 +1,6 @@
 import * as t from 'io-ts';
-import { isValid, parseISO } from 'date-fns';
+import { isValid } from 'date-fns/isValid';
+import { parseISO } from 'date-fns/parseISO';
 
 // Branded domain strings: a value of these types has been checked and normalized at the edge.
 

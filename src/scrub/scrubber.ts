@@ -1,4 +1,6 @@
-import { addDays, formatISO, parseISO } from 'date-fns';
+import { addDays } from 'date-fns/addDays';
+import { formatISO } from 'date-fns/formatISO';
+import { parseISO } from 'date-fns/parseISO';
 import { Engine, Rule, type Almanac, type Operator } from 'json-rules-engine';
 import type { Claim } from '../claim/codecs';
 import { type CodeSet, codeSetOn } from '../rules/code-set';

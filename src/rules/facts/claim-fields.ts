@@ -1,4 +1,5 @@
-import { differenceInYears, parseISO } from 'date-fns';
+import { differenceInYears } from 'date-fns/differenceInYears';
+import { parseISO } from 'date-fns/parseISO';
 import type { Claim } from '../../claim/codecs';
 
 // Fields of a claim named in rule params: "payer.id", "patient.birthDate", "lines[*].serviceDate".

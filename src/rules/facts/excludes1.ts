@@ -109,7 +109,8 @@ function resolveLines(edition: Excludes1Edition, code: string): NoteHit[] {
     if (nodeCovered(node)) take(edition.byNode.get(node), edition, false);
     else if (edition.fallback) take(edition.fallback.byNode.get(node), edition.fallback, true);
   }
-  const ranges = (e: Excludes1Edition) => e.byRange.filter((r) => covers(e.order, r.range, code));
+  // Block and chapter ranges start and end with a letter: only those whose letters span the code's can hold it.
+  const ranges = (e: Excludes1Edition) => e.byRange.filter((r) => r.range.from[0] <= code[0] && code[0] <= r.range.to[0] && covers(e.order, r.range, code));
   const labelCovered = (r: RangeLines) => !coverage || r.lines.every((l) => coverage.labels.has(l.label));
   for (const r of ranges(edition)) if (labelCovered(r)) take(r.lines, edition, false);
   if (edition.fallback) {

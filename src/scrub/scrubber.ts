@@ -180,7 +180,8 @@ export function createScrubber(ruleSet: RuleSet, options: ScrubberOptions = {}):
       for (const result of results) {
         const setting = settings.get(result.name)!;
         const items = factValue(ctx, setting.evidence.fact, setting.evidence.params) as EvidenceItem[];
-        findings.push(...buildFindings(setting.rule, setting.severity, setting.risk, setting.citations, items));
+        // A loop, not push(...spread): a claim with thousands of findings must not overflow the stack.
+        for (const finding of buildFindings(setting.rule, setting.severity, setting.risk, setting.citations, items)) findings.push(finding);
       }
     }
     findings.sort(compareFindings);

@@ -128,3 +128,18 @@ export function ruleSetFromJson(json: RuleSetJson): E.Either<readonly RuleSetPro
     ...(json.categories ? { categories: json.categories } : {}),
   });
 }
+
+/** A rule set that did not load: every problem, each with its file and JSONPath. */
+export class RuleSetLoadError extends Error {
+  constructor(readonly problems: readonly RuleSetProblem[]) {
+    super(`the rule set does not load (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n${problems.map((p) => `  ${p.file} ${p.path}: ${p.message}`).join('\n')}`);
+    this.name = 'RuleSetLoadError';
+  }
+}
+
+/** loadRuleSet for callers that prefer an exception: the rule set, or a RuleSetLoadError naming every problem. */
+export async function loadRuleSetOrThrow(dir?: string | readonly string[], options: LoadOptions = {}): Promise<RuleSet> {
+  const loaded = await loadRuleSet(dir, options);
+  if (loaded._tag === 'Left') throw new RuleSetLoadError(loaded.left);
+  return loaded.right;
+}

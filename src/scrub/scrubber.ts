@@ -2,11 +2,11 @@ import { addDays } from 'date-fns/addDays';
 import { formatISO } from 'date-fns/formatISO';
 import { parseISO } from 'date-fns/parseISO';
 import { Engine, Rule, type Almanac, type Operator } from 'json-rules-engine';
-import type { Claim } from '../claim/codecs';
+import { type Claim, IsoDate } from '../claim/codecs';
 import { type CodeSet, codeSetOn } from '../rules/code-set';
 import { addTo } from '../rules/multimap';
 import { type ClaimContext, type EvidenceItem, FACTS, factValue, judgingDate } from '../rules/facts';
-import { type Condition, inEffect, type LeafCondition, type RuleFile, type RuleSetting, type Severity, type SourceCitation } from '../rules/formats';
+import { type Condition, inEffect, type LeafCondition, type RuleFile, RuleSetting, type Severity, type SourceCitation } from '../rules/formats';
 import { createOperators } from '../rules/operators';
 import type { RuleSet } from '../rules/rule-set';
 import { buildFindings, compareFindings, ruleCitations, DEFAULT_THRESHOLDS, type OutcomeThresholds, outcomeOf, riskScore } from './findings';
@@ -137,8 +137,35 @@ function periodOn(periods: readonly Period[], date: string): Period {
   return periods[lo];
 }
 
-/** Creates a scrubber over a loaded rule set. Pure: no I/O, no global state. */
+/**
+ * Options that cannot be meant: a date that is not one, a rule the set does not have, a severity that is
+ * not one. A caller's mistake, so createScrubber throws (DESIGN §6: throw only on programmer error),
+ * naming every problem, instead of scrubbing as if the option were not there.
+ */
+function optionProblems(ruleSet: RuleSet, options: ScrubberOptions): string[] {
+  const problems: string[] = [];
+  const ids = new Set(ruleSet.rules.map((r) => r.id));
+  for (const name of ['asOf', 'now'] as const) {
+    const value = options[name];
+    if (value !== undefined && !IsoDate.is(value)) problems.push(`${name} must be a date YYYY-MM-DD (got ${JSON.stringify(value)})`);
+  }
+  for (const [id, setting] of Object.entries(options.rules ?? {})) {
+    if (!ids.has(id)) problems.push(`rules: no rule "${id}" in rule set ${ruleSet.version}`);
+    if (!RuleSetting.is(setting) || (typeof setting === 'object' && Object.keys(setting).some((k) => !['severity', 'risk', 'off'].includes(k)))) {
+      problems.push(`rules["${id}"] must be "off", "error", "warning", "info" or { severity?, risk? (0..1), off? } (got ${JSON.stringify(setting)})`);
+    }
+  }
+  for (const id of options.only ?? []) if (!ids.has(id)) problems.push(`only: no rule "${id}" in rule set ${ruleSet.version}`);
+  const risk = options.thresholds?.likelyDenialRisk;
+  if (risk !== undefined && !(typeof risk === 'number' && risk >= 0 && risk <= 1)) problems.push(`thresholds.likelyDenialRisk must be a number from 0 to 1 (got ${JSON.stringify(risk)})`);
+  if (options.preset !== undefined && !ruleSet.presets.has(options.preset)) problems.push(`unknown preset "${options.preset}" (known: ${[...ruleSet.presets.keys()].join(', ') || 'none'})`);
+  return problems;
+}
+
+/** Creates a scrubber over a loaded rule set. Pure: no I/O, no global state. Throws on invalid options. */
 export function createScrubber(ruleSet: RuleSet, options: ScrubberOptions = {}): Scrubber {
+  const problems = optionProblems(ruleSet, options);
+  if (problems.length > 0) throw new Error(`invalid scrubber options: ${problems.join('; ')}`);
   const settings = settingsFor(ruleSet, options);
   const presetId = options.preset ?? (ruleSet.presets.has('recommended') ? 'recommended' : undefined);
   const periods = buildPeriods([...settings.values()], ruleSet);

@@ -3,6 +3,7 @@
  *   node dist/scripts/bench.js [--claims N] [--batch-only] [--format csv|html|ndjson|…]
  *     --claims N        claims in the batch figure (default 1,000,000: the DESIGN §5 file; ~1.5 min)
  *     --batch-only      only the batch figure (no single-claim latency, X12 or HTTP figures)
+ *     --latency-only    only the rule-set load and single-claim figures (shipped rules and 10x the rules)
  *     --format F        the nightly CLI path timed in a child process (default ndjson): `claimscrub check claims.ndjson --format F --output …`
  *                       (reader, scrubber, summary with charges, formatter) and its peak RSS, in a child
  *                       process so its memory is its own
@@ -145,6 +146,7 @@ async function main(): Promise<void> {
   }
   print({ name: 'load-rule-set', ms: Math.round(Number(process.hrtime.bigint() - t0) / 1e6), rules: loaded.right.rules.length, dataFiles: loaded.right.data.size, rssMb: Math.round(process.memoryUsage().rss / 2 ** 20) });
   if (!flag('batch-only')) await ruleCountScaling(loaded.right, await singleClaimLatency(loaded.right));
+  if (flag('latency-only')) return;
   // The CLI path runs in a child process by default too: its peak RSS is the batch's own, not this process's.
   await batchThroughput(loaded.right, arg('claims', 1000000), text('format') ?? 'ndjson');
   if (flag('batch-only')) return;

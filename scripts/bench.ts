@@ -66,7 +66,8 @@ async function singleClaimLatency(ruleSet: RuleSet, name = 'single-claim'): Prom
 async function ruleCountScaling(ruleSet: RuleSet, base: { p50: number; p99: number }): Promise<void> {
   const shipped = path.join(__dirname, '..', '..', 'rules');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'claimscrub-rules-x10-'));
-  fs.symlinkSync(path.join(shipped, 'data'), path.join(dir, 'data'));
+  fs.mkdirSync(path.join(dir, 'data'));
+  for (const file of fs.readdirSync(path.join(shipped, 'data'))) fs.symlinkSync(path.join(shipped, 'data', file), path.join(dir, 'data', file));
   fs.copyFileSync(path.join(shipped, 'ruleset.json'), path.join(dir, 'ruleset.json'));
   for (const rule of ruleSet.rules) {
     const [category, name] = rule.id.split('/');
@@ -76,7 +77,7 @@ async function ruleCountScaling(ruleSet: RuleSet, base: { p50: number; p99: numb
       fs.writeFileSync(path.join(dir, category, `${id.split('/')[1]}.json`), JSON.stringify({ ...rule, id }));
     }
   }
-  const loaded = await loadRuleSet(dir);
+  const loaded = await loadRuleSet(dir, { preload: true }); // preloaded: the folder goes before the claims are scrubbed
   fs.rmSync(dir, { recursive: true, force: true });
   if (loaded._tag === 'Left') throw new Error(JSON.stringify(loaded.left.slice(0, 3)));
   const x10 = await singleClaimLatency(loaded.right, 'single-claim-rules-x10');

@@ -37,7 +37,7 @@ export interface ScrubContext {
 }
 
 /** Batch-scoped state, owned by the caller (scrubAll makes one per run): the library keeps none of its own. */
-export interface Batch { readonly claimIds: Map<string, string> }
+export interface Batch { readonly claimIds: Map<string, SourceRef | undefined> }
 
 export interface Scrubber {
   /** Scrubs one decoded claim. */
@@ -275,9 +275,8 @@ function describeSource(source: SourceRef | undefined): string {
   return source.file ? `${source.file} ${where}` : where;
 }
 
-/** Records a claim id in the batch; returns the earlier record that had it, if any. */
+/** Records a claim id in the batch; returns the earlier record that had it, in words, if any. */
 function registerInBatch(batch: Batch, id: string, source: SourceRef | undefined): string | undefined {
-  const earlier = batch.claimIds.get(id);
-  if (earlier === undefined) batch.claimIds.set(id, describeSource(source));
-  return earlier;
+  if (!batch.claimIds.has(id)) { batch.claimIds.set(id, source); return undefined; }
+  return describeSource(batch.claimIds.get(id));
 }

@@ -34,6 +34,11 @@ export interface ScrubContext {
   readonly defects?: readonly IntakeDefect[];
   /** From Scrubber.createBatch(): claims scrubbed with the same batch see each other's ids (batch duplicates). */
   readonly batch?: Batch;
+  /**
+   * For a caller that keeps the batch itself (e.g. the thread that reads the input while workers scrub):
+   * the earlier record with this claim's id, as registerInBatch returned it. Used instead of `batch`.
+   */
+  readonly earlierInBatch?: string;
 }
 
 /** Batch-scoped state, owned by the caller (scrubAll makes one per run): the library keeps none of its own. */
@@ -46,6 +51,8 @@ export interface Scrubber {
   createBatch(): Batch;
   /** Decodes and scrubs one raw record: a `rejected` result when it does not decode. */
   scrubInput(input: unknown, source?: SourceRef): Promise<ScrubResult>;
+  /** The result of one reader item (its rejection, or its claim scrubbed with the item's defects); never throws. */
+  scrubItem(item: InputItem, context?: ScrubContext): Promise<ScrubResult>;
   /** Scrubs a stream of reader items: exactly one result per item, in input order. */
   scrubAll(items: AsyncIterable<InputItem> | Iterable<InputItem>): AsyncIterable<ScrubResult>;
 }
@@ -194,7 +201,7 @@ export function createScrubber(ruleSet: RuleSet, options: ScrubberOptions = {}):
     const codeSet = codeSetOn(ruleSet.codeSets, judged.date);
     // DESIGN §2.2: a DRG on every institutional inpatient result, computed once; the drg/* facts read it.
     const drg = isInpatient(claim) ? computeDrg(claim, ruleSet.drgGroupers ?? [], judged.date, codeSet) : undefined;
-    const earlierInBatch = context.batch ? registerInBatch(context.batch, claim.id, source) : undefined;
+    const earlierInBatch = context.earlierInBatch ?? (context.batch ? registerInBatch(context.batch, claim.id, source) : undefined);
     const ctx: ClaimContext = {
       claim, date: judged.date, datePath: judged.path, codeSet, ruleSet, ...(drg ? { drg } : {}), memo: new Map(), ...(options.asOf ? { asOf: options.asOf } : {}),
       now: options.now ?? formatISO(new Date(), { representation: 'date' }), defects: context.defects ?? [],
@@ -228,10 +235,10 @@ export function createScrubber(ruleSet: RuleSet, options: ScrubberOptions = {}):
   const createBatch = (): Batch => ({ claimIds: new Map() });
 
   // Nothing is lost: an internal error on one claim becomes its rejection, naming the error, and the batch goes on.
-  const resultOf = async (item: InputItem, batch?: Batch): Promise<ScrubResult> => {
+  const scrubItem = async (item: InputItem, context: ScrubContext = {}): Promise<ScrubResult> => {
     if (item.kind !== 'claim') return item.result;
     try {
-      return await scrub(item.claim, item.source, { ...(item.defects ? { defects: item.defects } : {}), ...(batch ? { batch } : {}) });
+      return await scrub(item.claim, item.source, { ...context, ...(item.defects ? { defects: item.defects } : {}) });
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       return { status: 'rejected', claimId: item.claim.id, source: item.source, problems: [{ path: '$', value: null, expected: 'a claim claimscrub can scrub', message: `internal error while scrubbing: ${message}` }] };
@@ -239,15 +246,15 @@ export function createScrubber(ruleSet: RuleSet, options: ScrubberOptions = {}):
   };
 
   async function scrubInput(input: unknown, source: SourceRef = {}): Promise<ScrubResult> {
-    return resultOf(decodeItem(input, source));
+    return scrubItem(decodeItem(input, source));
   }
 
   async function* scrubAll(items: AsyncIterable<InputItem> | Iterable<InputItem>): AsyncIterable<ScrubResult> {
     const batch = createBatch();
-    for await (const item of items) yield await resultOf(item, batch);
+    for await (const item of items) yield await scrubItem(item, { batch });
   }
 
-  return { scrub, scrubInput, scrubAll, createBatch };
+  return { scrub, scrubInput, scrubItem, scrubAll, createBatch };
 }
 
 /**
@@ -276,7 +283,7 @@ function describeSource(source: SourceRef | undefined): string {
 }
 
 /** Records a claim id in the batch; returns the earlier record that had it, in words, if any. */
-function registerInBatch(batch: Batch, id: string, source: SourceRef | undefined): string | undefined {
+export function registerInBatch(batch: Batch, id: string, source: SourceRef | undefined): string | undefined {
   if (!batch.claimIds.has(id)) { batch.claimIds.set(id, source); return undefined; }
   return describeSource(batch.claimIds.get(id));
 }

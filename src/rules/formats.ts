@@ -161,6 +161,14 @@ export const DataFile = t.intersection([
     coverage: t.readonlyArray(t.string),
     /** Partial editions: the data id to use outside `coverage`, said so in each finding's source. */
     fallback: t.string,
+    /**
+     * The last date of service the publisher made this edition for (e.g. a quarterly NCCI table's quarter end).
+     * Later dates are still judged by it, and the items it yields say so: `edition` (the version), `stale`
+     * (true after this date) and `staleNote` (a sentence for messages, empty when not stale).
+     */
+    validThrough: t.string,
+    /** Sidecar tables: columns whose cells are indexes into a list of texts (e.g. the 12 NCCI PTP rationales). */
+    dictionaries: t.record(t.string, t.readonlyArray(t.string)),
     /** Tables: what the values of a coded column mean (e.g. Excludes1 "how"). */
     how: t.record(t.string, t.string),
     /** Coverage articles (rules/data/mcd-article-*.json): rows are [kind, group, code, title, status]. */
@@ -168,6 +176,19 @@ export const DataFile = t.intersection([
   }),
 ], 'DataFile');
 export type DataFile = t.TypeOf<typeof DataFile>;
+
+/** The item fields a data file with `validThrough` adds to what it matches (see DataFile.validThrough). */
+export const EDITION_FIELDS = ['edition', 'stale', 'staleNote'] as const;
+
+/** `edition`, `stale`, `staleNote` of an item dated `date` that a data file with `validThrough` matched; {} without. */
+export function editionFields(file: { readonly version: string; readonly validThrough?: string }, date: string): Record<string, unknown> {
+  if (!file.validThrough) return {};
+  const stale = date !== '' && date > file.validThrough;
+  return {
+    edition: file.version, stale,
+    staleNote: stale ? ` The ${file.version} table covers dates of service through ${file.validThrough}; it may be stale for ${date}.` : '',
+  };
+}
 
 export const RuleSetting = t.union([
   t.keyof({ off: null, error: null, warning: null, info: null }, 'off|error|warning|info'),

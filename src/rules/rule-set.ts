@@ -12,6 +12,7 @@ import { type Excludes1Edition, indexExcludes1 } from './facts/excludes1';
 import { indexSpineTables, type SpineTables } from './facts/specificity';
 import { type ChartLexicon, compileChartLexicon } from '../chart/lexicon';
 import { DataFile, Preset, RuleFile } from './formats';
+import { attachTableSidecar } from './pair-table';
 
 export interface RetiredCode { readonly status: string; readonly firstBillableFy: number; readonly lastBillableFy: number; readonly title: string }
 export interface DenialMapping {
@@ -112,6 +113,11 @@ export function buildRuleSet(sources: RuleSetSources): E.Either<readonly RuleSet
     if (file.rowsFile && !sidecarOf.get(file.id)) problems.push({ file: file.id, path: '$.rowsFile', message: `rows file "${file.rowsFile}" is not readable here (load the folder with loadRuleSet, or give the rows inline)` });
     codeSets.push(indexCodeSet(file, sidecarOf.get(file.id)));
     data.set(file.id, { ...file, rows: [] }); // the code set holds the codes; the raw rows can go
+  }
+  for (const file of [...data.values()].filter((d) => d.kind === 'table' && d.rowsFile)) {
+    const load = sidecarOf.get(file.id);
+    if (load) attachTableSidecar(file, load);
+    else problems.push({ file: file.id, path: '$.rowsFile', message: `rows file "${file.rowsFile}" is not readable here (load the folder with loadRuleSet, or give it in sidecars)` });
   }
   const tabularOrder = indexTabularOrder(data.get('icd10cm-tabular-order'));
   const valueSets = new Map<string, ValueSet>();

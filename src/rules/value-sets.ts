@@ -20,6 +20,8 @@ export interface ValueSet {
   readonly title: string;
   readonly version: string;
   readonly effective: Effective;
+  /** The data file's validThrough (see DataFile): matches after it are marked stale. */
+  readonly validThrough?: string;
   readonly source: SourceCitation;
   /** The columns beyond code/from/to: fields a matching item carries. */
   readonly fields: readonly string[];
@@ -73,6 +75,7 @@ export function indexValueSet(file: DataFile, order: TabularOrder = CHARACTER_OR
   const inForce = (list: readonly ValueSetRow[] | undefined, date: string) => list?.find((r) => inEffect(r.effective, date));
   const valueSet: ValueSet = {
     id: file.id, title: file.title, version: file.version, effective: file.effective, fields,
+    ...(file.validThrough ? { validThrough: file.validThrough } : {}),
     source: { title: file.source.title, version: file.source.version ?? file.version, ...(file.source.file ? { section: file.source.file } : {}) },
     match(code, date) {
       if (!hierarchical) {

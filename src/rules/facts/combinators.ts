@@ -1,5 +1,6 @@
 import type { DataFile } from '../formats';
-import { type Effective, inEffect } from '../formats';
+import { EDITION_FIELDS, type Effective, editionFields, inEffect } from '../formats';
+import { pairIndex } from '../pair-table';
 import { fieldValues, type FieldValue } from './claim-fields';
 import { describeNote, excludes1Between, noteSource } from './excludes1';
 import type { ClaimContext, EvidenceItem, FactDefinition, FieldContext, ParamSpec } from './types';
@@ -115,6 +116,28 @@ function duplicates(ctx: ClaimContext, params: Record<string, unknown>, value: F
   return applyWhere(out, params.where);
 }
 
+/** One item per group of a selector's items that agree on the `by` fields, with the group's `sum` of a numeric field. */
+function groups(ctx: ClaimContext, params: Record<string, unknown>, value: FactValue): readonly EvidenceItem[] {
+  const by = ([] as unknown[]).concat(params.by ?? []).map(String);
+  const field = typeof params.sum === 'string' ? params.sum : undefined;
+  const grouped = new Map<string, EvidenceItem[]>();
+  for (const item of selectorItems(ctx, params.of, value)) {
+    const key = JSON.stringify(by.map((f) => item[f] ?? null));
+    const list = grouped.get(key);
+    if (list) list.push(item); else grouped.set(key, [item]);
+  }
+  const out: EvidenceItem[] = [];
+  for (const members of grouped.values()) {
+    const [first, ...rest] = members;
+    const sum = field ? members.reduce((s, m) => s + (typeof m[field] === 'number' ? (m[field] as number) : Number(m[field]) || 0), 0) : 0;
+    out.push({
+      ...first, sum, count: members.length, paths: members.map((m) => m.path).join(', '),
+      ...(rest.length > 0 ? { evidence: rest.map((m) => ({ path: m.path, ...(m.code ? { code: String(m.code) } : {}) })) } : {}),
+    });
+  }
+  return applyWhere(out, params.where);
+}
+
 /** What a relation says of two items: nothing, or the fields of the hit and which side holds it. */
 interface PairHit { readonly holder: 'left' | 'right'; readonly fields: Record<string, unknown> }
 type Relation = (ctx: ClaimContext, left: EvidenceItem, right: EvidenceItem) => PairHit | undefined;
@@ -141,36 +164,17 @@ const RELATIONS: Readonly<Record<string, { readonly fields: readonly string[]; r
   },
 };
 
-/** A pair table (columns include "left" and "right"; optional "from"/"to"), indexed once per data file. */
-const PAIR_TABLES = new WeakMap<DataFile, Map<string, Record<string, unknown>[]>>();
-function pairTable(file: DataFile): Map<string, Record<string, unknown>[]> {
-  let index = PAIR_TABLES.get(file);
-  if (!index) {
-    index = new Map();
-    const columns = file.columns ?? [];
-    for (const row of file.rows ?? []) {
-      const record: Record<string, unknown> = {};
-      columns.forEach((c, i) => { record[c] = (row as unknown[])[i]; });
-      const key = `${String(record.left)}|${String(record.right)}`;
-      const list = index.get(key);
-      if (list) list.push(record); else index.set(key, [record]);
-    }
-    PAIR_TABLES.set(file, index);
-  }
-  return index;
-}
-
 function tableRelation(file: DataFile): Relation {
   return (_ctx, left, right) => {
-    const index = pairTable(file);
+    const index = pairIndex(file);
     const date = String(left.date ?? '');
     for (const [holder, a, b] of [['left', left, right], ['right', right, left]] as const) {
-      const rows = index.get(`${String(a.code)}|${String(b.code)}`);
+      const rows = index.get(String(a.code), String(b.code));
       const row = rows?.find((r) => !date || inEffect({ from: (r.from as string) || file.effective.from, ...((r.to as string) || file.effective.to ? { to: (r.to as string) || file.effective.to } : {}) } as Effective, date));
       if (row) {
         const fields: Record<string, unknown> = {};
         for (const [k, v] of Object.entries(row)) if (k !== 'left' && k !== 'right' && k !== 'from' && k !== 'to') fields[k] = v;
-        return { holder, fields: { ...fields, sources: [{ title: file.source.title, version: file.version }] } };
+        return { holder, fields: { ...fields, ...editionFields(file, date), sources: [{ title: file.source.title, version: file.version }] } };
       }
     }
     return undefined;
@@ -186,6 +190,12 @@ function pairs(ctx: ClaimContext, params: Record<string, unknown>, value: FactVa
   const relate = RELATIONS[name]?.relate ?? (file ? tableRelation(file) : undefined);
   if (!relate) return [];
   const same = typeof params.sameField === 'string' ? params.sameField : undefined;
+  if (params.unmatched === true) {
+    // Items of left with no partner: no item of right (another line, same sameField) for which the relation
+    // holds with this item in the table's left column.
+    const lonely = left.filter((a) => !right.some((b) => a.path !== b.path && a.code !== b.code && (!same || a[same] === b[same]) && relate(ctx, a, b)?.holder === 'left'));
+    return applyWhere(lonely, params.where);
+  }
   const out: EvidenceItem[] = [];
   for (let i = 0; i < left.length; i++) {
     for (let j = symmetric ? i + 1 : 0; j < right.length; j++) {
@@ -263,22 +273,36 @@ export function combinatorFacts(value: FactValue): Readonly<Record<string, FactD
       itemFields: (params, env) => [...selectorFields(env, params.of), 'firstPath', 'count'],
       compute: (ctx, params) => duplicates(ctx, params, value),
     },
+    groups: {
+      index: true,
+      description: 'The items of a selector grouped by the `by` fields (e.g. code and date of service): one item per group, the first member\'s fields plus `sum` (the total of the `sum` field over the group, e.g. units), `count` (members) and `paths` (their JSONPaths); the other members are the finding\'s further evidence.',
+      params: {
+        of: { type: 'selector', required: true, description: 'The selector whose items are grouped.' },
+        by: { type: 'strings', required: true, description: 'The item fields that make two items one group.' },
+        sum: { type: 'string', description: 'A numeric item field summed over each group (e.g. "units").' },
+        where: WHERE,
+      },
+      itemFields: (params, env) => [...selectorFields(env, params.of), 'sum', 'count', 'paths'],
+      compute: (ctx, params) => groups(ctx, params, value),
+    },
     pairs: {
       index: true,
-      description: 'Pairs of items (from `left` and `right`, or two different items of `left`) that a relation holds for: a named relation ("excludes1": ICD-10-CM Excludes1 notes of the tabular in force, either code holding the note) or a table data file with columns left and right (optional from/to dates; other columns become fields). One item per pair at the code that holds it; the other item\'s fields follow as other<Field>, its code as `other`, its path as `otherPath`.',
+      description: 'Pairs of items (from `left` and `right`, or two different items of `left`) that a relation holds for: a named relation ("excludes1": ICD-10-CM Excludes1 notes of the tabular in force, either code holding the note) or a table data file with columns left and right (optional from/to dates; other columns become fields). One item per pair at the code that holds it; the other item\'s fields follow as other<Field>, its code as `other`, its path as `otherPath`. A table with `validThrough` adds `edition`, `stale` and `staleNote`; a large table keeps its rows in a sorted sidecar (`rowsFile`, read on first use).',
       params: {
         left: { type: 'selector', required: true, description: 'The first items.' },
         right: { type: 'selector', description: 'The second items (default: the same as left, each unordered pair once).' },
         relation: { type: 'string', required: true, description: '"excludes1", or the id of a table data file with columns left and right.' },
         sameField: { type: 'string', description: 'Only pairs whose items agree on this field (e.g. "date": same date of service).' },
+        unmatched: { type: 'boolean', description: 'true: instead of the pairs, the items of left that have no partner in right (the relation holding with the left item in the table\'s left column), e.g. an add-on code with none of its primary codes. Items are then the left selector\'s own.' },
         where: WHERE,
       },
       itemFields: (params, env) => {
+        if (params.unmatched === true) return selectorFields(env, params.left);
         const own = selectorFields(env, params.left);
         const right = params.right === undefined ? own : selectorFields(env, params.right);
         const name = String(params.relation);
         const file = env.data.get(name);
-        const relationFields = RELATIONS[name]?.fields ?? (file?.columns ?? []).filter((c) => !['left', 'right', 'from', 'to'].includes(c));
+        const relationFields = RELATIONS[name]?.fields ?? [...(file?.columns ?? []).filter((c) => !['left', 'right', 'from', 'to'].includes(c)), ...(file?.validThrough ? EDITION_FIELDS : [])];
         return [...own, ...right.map((f) => `other${capitalized(f)}`), 'other', 'otherPath', ...relationFields];
       },
       compute: (ctx, params) => pairs(ctx, params, value),

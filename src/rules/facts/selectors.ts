@@ -1,4 +1,5 @@
 import { type CodeSet, codeSetOn } from '../code-set';
+import { EDITION_FIELDS, editionFields } from '../formats';
 import type { ValueSet } from '../value-sets';
 import { ageDate, ageOn, fieldPath, fieldValues, isBlank, isInpatient } from './claim-fields';
 import type { ClaimContext, EvidenceItem, FactDefinition, FieldContext, ParamSpec } from './types';
@@ -17,14 +18,14 @@ const valueSetOf = (ctx: ClaimContext, id: unknown): ValueSet | undefined => (ty
 function valueSetFields(params: Record<string, unknown>, env: FieldContext, ...names: string[]): string[] {
   return names.flatMap((name) => {
     const file = typeof params[name] === 'string' ? env.data.get(params[name] as string) : undefined;
-    return (file?.columns ?? []).filter((c) => c !== 'code' && c !== 'from' && c !== 'to');
+    return [...(file?.columns ?? []).filter((c) => c !== 'code' && c !== 'from' && c !== 'to'), ...(file?.validThrough ? EDITION_FIELDS : [])];
   });
 }
 
 const MEMBERSHIP: Readonly<Record<string, ParamSpec>> = {
   inValueSet: { type: 'valueSet', description: 'Only items whose code is in this value set on the item\'s date (a header row covers its descendants; ranges hold what falls between their ends). The matching row\'s extra columns become item fields.' },
   notInValueSet: { type: 'valueSet', description: 'Only items whose code is not in this value set on the item\'s date.' },
-  where: { type: 'where', description: 'Item filters: [{ field, op, value }], all must hold; value may be { "field": "<item field>" }. Ops: equal, notEqual, lessThan(Inclusive), greaterThan(Inclusive), in, notIn, outside [min, max], present, missing, matches (regular expression).' },
+  where: { type: 'where', description: 'Item filters: [{ field, op, value }], all must hold; value may be { "field": "<item field>" }. Ops: equal, notEqual, lessThan(Inclusive), greaterThan(Inclusive), in, notIn, outside [min, max], present, missing, matches (regular expression), hasAny / hasNone (a comma-separated list field such as modifiers holds any / none of the values); { anyOf: [[clauses], …] } for an or.' },
 };
 
 /** Value-set membership then `where`, shared by every selector. `dateOf` gives each item's date of service. */
@@ -40,7 +41,7 @@ function filterItems(ctx: ClaimContext, params: Record<string, unknown>, items: 
       if (notInSet && notInSet.match(code, date)) continue;
       if (!inSet) { kept.push(item); continue; }
       const row = inSet.match(code, date);
-      if (row) kept.push({ ...item, ...row.fields, sources: [...(item.sources ?? []), inSet.source] });
+      if (row) kept.push({ ...item, ...row.fields, ...editionFields(inSet, date), sources: [...(item.sources ?? []), inSet.source] });
     }
   }
   return applyWhere(kept, params.where);

@@ -68,7 +68,7 @@ export interface ParamSpec {
 
 /** What the loader knows while it checks a rule: the data files, to name the fields a value set adds. */
 export interface FieldContext {
-  readonly data: ReadonlyMap<string, { readonly columns?: readonly string[]; readonly kind: string }>;
+  readonly data: ReadonlyMap<string, { readonly columns?: readonly string[]; readonly kind: string; readonly validThrough?: string }>;
   /** The item fields of a nested selector param ({ fact, params }). */
   fieldsOf(selector: unknown): readonly string[];
 }

@@ -3,14 +3,19 @@ import type { EvidenceItem } from './types';
 // `where` filters on evidence items, shared by every selector: [{ field, op, value }], all must hold.
 // A value may be a literal or { "field": "<other item field>" } (e.g. an age against a value set's
 // age range columns). Comparisons of numbers are numeric, of strings lexical (ISO dates compare as dates).
+// `hasAny` / `hasNone` test a comma-separated list field (a line's `modifiers`: "59,LT") against a list of
+// values. A clause `{ "anyOf": [[clauses], [clauses]] }` holds when every clause of one of its lists holds
+// (an "or" of "and"s: e.g. a pair edit that fires with modifier indicator 0, or with 1 and no bypass modifier).
 
 export const WHERE_OPS = [
   'equal', 'notEqual', 'lessThan', 'lessThanInclusive', 'greaterThan', 'greaterThanInclusive',
-  'in', 'notIn', 'outside', 'present', 'missing', 'matches',
+  'in', 'notIn', 'outside', 'present', 'missing', 'matches', 'hasAny', 'hasNone',
 ] as const;
 export type WhereOp = (typeof WHERE_OPS)[number];
 
 export interface WhereClause { readonly field: string; readonly op: WhereOp; readonly value?: unknown }
+/** A clause that holds when all clauses of any one of its lists hold. */
+export interface AnyOfClause { readonly anyOf: readonly (readonly WhereClause[])[] }
 
 /** Problems of a `where` param, with the JSONPath under the param; `fields` are the item's. */
 export function checkWhere(where: unknown, fields: ReadonlySet<string>, path: string): { path: string; message: string }[] {
@@ -19,6 +24,13 @@ export function checkWhere(where: unknown, fields: ReadonlySet<string>, path: st
   where.forEach((clause: unknown, i) => {
     const at = `${path}[${i}]`;
     if (typeof clause !== 'object' || clause === null) { problems.push({ path: at, message: 'a where clause is { field, op, value }' }); return; }
+    if ('anyOf' in clause) {
+      const { anyOf, ...others } = clause as Record<string, unknown>;
+      for (const key of Object.keys(others)) problems.push({ path: `${at}.${key}`, message: `unknown key "${key}" (an anyOf clause has only anyOf)` });
+      if (!Array.isArray(anyOf) || anyOf.length === 0) { problems.push({ path: `${at}.anyOf`, message: 'anyOf must be a non-empty array of clause arrays' }); return; }
+      anyOf.forEach((list, j) => problems.push(...checkWhere(list, fields, `${at}.anyOf[${j}]`)));
+      return;
+    }
     const { field, op, value, ...rest } = clause as Record<string, unknown>;
     for (const key of Object.keys(rest)) problems.push({ path: `${at}.${key}`, message: `unknown key "${key}" (a where clause has field, op, value)` });
     if (typeof field !== 'string' || !fields.has(field)) problems.push({ path: `${at}.field`, message: `"${String(field)}" is not an item field (known: ${[...fields].join(', ')})` });
@@ -30,6 +42,7 @@ export function checkWhere(where: unknown, fields: ReadonlySet<string>, path: st
         if (typeof other !== 'string' || !fields.has(other)) problems.push({ path: `${at}.value`, message: `"${String(other)}" is not an item field` });
       }
     }
+    if ((op === 'hasAny' || op === 'hasNone' || op === 'in' || op === 'notIn') && !Array.isArray(value)) problems.push({ path: `${at}.value`, message: `${String(op)} takes an array of values` });
     if (op === 'matches') {
       try { new RegExp(String(value)); } catch { problems.push({ path: `${at}.value`, message: `not a regular expression: ${String(value)}` }); }
     }
@@ -42,7 +55,11 @@ const resolve = (item: EvidenceItem, value: unknown): unknown =>
 
 const blank = (v: unknown) => v === undefined || v === null || v === '';
 
-function holds(item: EvidenceItem, clause: WhereClause): boolean {
+/** A comma-separated list field as its values ("59,LT" → ["59", "LT"]; an array as is). */
+const listOf = (v: unknown): unknown[] => (Array.isArray(v) ? v : blank(v) ? [] : String(v).split(',').map((s) => s.trim()).filter((s) => s !== ''));
+
+function holds(item: EvidenceItem, clause: WhereClause | AnyOfClause): boolean {
+  if ('anyOf' in clause) return clause.anyOf.some((list) => list.every((c) => holds(item, c)));
   const left = item[clause.field];
   switch (clause.op) {
     case 'present': return !blank(left);
@@ -51,6 +68,8 @@ function holds(item: EvidenceItem, clause: WhereClause): boolean {
     case 'notEqual': return left !== resolve(item, clause.value);
     case 'in': return Array.isArray(clause.value) && clause.value.includes(left);
     case 'notIn': return Array.isArray(clause.value) && !clause.value.includes(left);
+    case 'hasAny': return listOf(left).some((v) => (clause.value as unknown[]).includes(v));
+    case 'hasNone': return !listOf(left).some((v) => (clause.value as unknown[]).includes(v));
     case 'matches': {
       let re = PATTERNS.get(clause);
       if (!re) { re = new RegExp(String(clause.value)); PATTERNS.set(clause, re); }
@@ -80,5 +99,5 @@ const PATTERNS = new WeakMap<WhereClause, RegExp>();
 /** The items every clause holds for (no `where`: all of them). */
 export function applyWhere(items: readonly EvidenceItem[], where: unknown): readonly EvidenceItem[] {
   if (!Array.isArray(where) || where.length === 0) return items;
-  return items.filter((item) => (where as WhereClause[]).every((c) => holds(item, c)));
+  return items.filter((item) => (where as (WhereClause | AnyOfClause)[]).every((c) => holds(item, c)));
 }

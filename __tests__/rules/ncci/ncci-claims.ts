@@ -1,7 +1,7 @@
 import { claim } from '../../helpers/rule-tester';
 
 // Claims for the NCCI rule tests. A line is a procedure code, or [code, units, modifiers, serviceDate].
-export type LineSpec = string | readonly [string, number?, readonly string[]?, string?];
+export type LineSpec = string | readonly [string, number?, (readonly string[])?, string?];
 
 function line(spec: LineSpec): Record<string, unknown> {
   const [procedureCode, units = 1, modifiers = [], serviceDate] = typeof spec === 'string' ? [spec] : spec;

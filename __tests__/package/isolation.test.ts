@@ -24,7 +24,7 @@ beforeAll(async () => {
   full = loaded.right;
   // A second rule set from parsed JSON: one rule, the same data, the code sets' sidecars given as bytes.
   const data = fs.readdirSync(path.join(RULES, 'data')).filter((f) => f.endsWith('.json')).map((f) => readJson(path.join(RULES, 'data', f)));
-  const sidecars = Object.fromEntries(fs.readdirSync(path.join(RULES, 'data')).filter((f) => f.endsWith('.tsv')).map((f) => [f, fs.readFileSync(path.join(RULES, 'data', f))]));
+  const sidecars = Object.fromEntries(fs.readdirSync(path.join(RULES, 'data')).filter((f) => f.endsWith('.tsv') || f.endsWith('.tsv.gz')).map((f) => [f, fs.readFileSync(path.join(RULES, 'data', f))]));
   const built = ruleSetFromJson({ version: 'mini-1', rules: [readJson(path.join(RULES, 'validity', 'code-not-in-code-set.json'))], data, sidecars });
   if (built._tag === 'Left') throw new Error(JSON.stringify(built.left));
   mini = built.right;

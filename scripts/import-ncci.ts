@@ -122,8 +122,23 @@ function importPtp(setting: 'practitioner' | 'outpatient'): void {
   const rationaleIndex = new Map(rationales.map((r, i) => [r, String(i)]));
   const id = `ncci-ptp-${setting}`;
   const sidecar = `${id}.tsv.gz`;
-  const text = rows.map((r) => [r.left, r.right, r.from, r.to, r.modifierIndicator, rationaleIndex.get(r.rationale)].join('\t')).join('\n') + '\n';
-  fs.writeFileSync(path.join(dataDir(), sidecar), zlib.gzipSync(Buffer.from(text, 'latin1'), { level: 9 }));
+  // One gzip member per run of rows whose column 1 code starts with the same 3 characters (754 members for
+  // the practitioner table): a lookup unpacks only the member of its code. `zcat` still reads the whole file.
+  const members: [string, number, number][] = [];
+  const parts: Buffer[] = [];
+  let offset = 0;
+  for (let i = 0; i < rows.length;) {
+    const prefix = rows[i].left.slice(0, 3);
+    let j = i;
+    while (j < rows.length && rows[j].left.slice(0, 3) === prefix) j++;
+    const text = rows.slice(i, j).map((r) => [r.left, r.right, r.from, r.to, r.modifierIndicator, rationaleIndex.get(r.rationale)].join('\t')).join('\n') + '\n';
+    const packed = zlib.gzipSync(Buffer.from(text, 'latin1'), { level: 9 });
+    members.push([prefix, offset, packed.length]);
+    parts.push(packed);
+    offset += packed.length;
+    i = j;
+  }
+  fs.writeFileSync(path.join(dataDir(), sidecar), Buffer.concat(parts));
   const title = setting === 'practitioner' ? 'Practitioner' : 'Outpatient Hospital';
   const count = (mi: string) => rows.filter((r) => r.modifierIndicator === mi).length;
   const header = {
@@ -160,6 +175,7 @@ function importPtp(setting: 'practitioner' | 'outpatient'): void {
     // The sidecar's rationale cells are indexes into this list (12 distinct texts over millions of rows).
     dictionaries: { rationale: rationales },
     rowsFile: sidecar,
+    sidecarMembers: { prefixLength: 3, members },
   };
   console.log(writeDataFile(id, header), header.counts, `${sidecar}: ${fs.statSync(path.join(dataDir(), sidecar)).size} bytes`);
 }

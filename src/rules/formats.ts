@@ -167,6 +167,12 @@ export const DataFile = t.intersection([
      * (true after this date) and `staleNote` (a sentence for messages, empty when not stale).
      */
     validThrough: t.string,
+    /**
+     * A gzip sidecar of several members, one per run of rows whose first column starts with the same
+     * `prefixLength` characters: [prefix, byte offset, byte length]. The loader keeps it packed and a lookup
+     * unpacks only its member (the NCCI PTP tables: 754 members instead of one 30 MB text).
+     */
+    sidecarMembers: t.type({ prefixLength: t.number, members: t.readonlyArray(t.tuple([t.string, t.number, t.number])) }),
     /** Sidecar tables: columns whose cells are indexes into a list of texts (e.g. the 12 NCCI PTP rationales). */
     dictionaries: t.record(t.string, t.readonlyArray(t.string)),
     /** Tables: what the values of a coded column mean (e.g. Excludes1 "how"). */

@@ -71,8 +71,10 @@ async function readNamed(root: string, files: readonly string[], problems: RuleS
       const rowsFile = (json as { rowsFile?: unknown }).rowsFile;
       // A sidecar is read synchronously, once, when the first claim that needs it is scrubbed.
       const sidecarPath = typeof rowsFile === 'string' ? path.join(path.dirname(file), rowsFile) : undefined;
-      // A sidecar named *.gz is gzip-compressed (the NCCI PTP tables: 30 MB of text, 4 MB on disk).
-      const unpack = (bytes: Buffer) => (sidecarPath?.endsWith('.gz') ? gunzipSync(bytes) : bytes);
+      // A sidecar named *.gz is gzip-compressed; one in gzip members (`sidecarMembers`) stays packed, and its
+      // reader unpacks the member a lookup needs (the NCCI PTP tables: 30 MB of text, 4 MB on disk).
+      const packed = (json as { sidecarMembers?: unknown }).sidecarMembers !== undefined;
+      const unpack = (bytes: Buffer) => (sidecarPath?.endsWith('.gz') && !packed ? gunzipSync(bytes) : bytes);
       const preloaded = sidecarPath && options.preload ? unpack(await fs.readFile(sidecarPath)) : undefined;
       const sidecar = sidecarPath ? (preloaded ? () => preloaded : () => unpack(readFileSync(sidecarPath))) : undefined;
       read.push({ file: name, json, ...(sidecar ? { sidecar } : {}), ...(rows ? { rows } : {}) });
@@ -149,7 +151,8 @@ export function ruleSetFromJson(json: RuleSetJson): E.Either<readonly RuleSetPro
     const content = typeof rowsFile === 'string' ? json.sidecars?.[rowsFile] : undefined;
     if (content === undefined) return {};
     const raw = typeof content === 'string' ? Buffer.from(content, 'utf8') : Buffer.from(content);
-    const bytes = (rowsFile as string).endsWith('.gz') ? gunzipSync(raw) : raw;
+    const packed = (value as { sidecarMembers?: unknown }).sidecarMembers !== undefined;
+    const bytes = (rowsFile as string).endsWith('.gz') && !packed ? gunzipSync(raw) : raw;
     return { sidecar: () => bytes };
   };
   return buildRuleSet({

@@ -1,3 +1,4 @@
+import { gunzipSync } from 'node:zlib';
 import type { DataFile } from './formats';
 
 // Pair tables: data files of kind "table" with columns `left` and `right` (optional `from`/`to`), which the
@@ -5,7 +6,8 @@ import type { DataFile } from './formats';
 // pairs) keep them in a sidecar (`rowsFile`): one tab-separated line per row in the order of `columns`,
 // sorted by `left<TAB>right` in byte order, no header; a column listed in `dictionaries` holds indexes into
 // that list. The sidecar stays bytes: only line starts are indexed, and a lookup is a binary search that
-// decodes the one or two lines it finds.
+// decodes the one or two lines it finds. A sidecar in gzip members (`sidecarMembers`) stays packed: a lookup
+// unpacks and indexes only the member its left code falls in, once.
 
 export type PairRecord = Readonly<Record<string, unknown>>;
 
@@ -31,6 +33,26 @@ function rowsIndex(file: DataFile): PairIndex {
     if (list) list.push(record); else map.set(key, [record]);
   }
   return { get: (left, right) => map.get(`${left}\t${right}`) };
+}
+
+/** A gzip sidecar in members: each member is a sidecarIndex of its own, built when a lookup first needs it. */
+function memberIndex(file: DataFile, packed: Buffer): PairIndex {
+  const { prefixLength, members } = file.sidecarMembers!;
+  const byPrefix = new Map(members.map(([prefix, offset, length]) => [prefix, { offset, length }]));
+  const built = new Map<string, PairIndex>();
+  return {
+    get(left, right) {
+      const prefix = left.slice(0, prefixLength);
+      let index = built.get(prefix);
+      if (!index) {
+        const member = byPrefix.get(prefix);
+        if (!member) return undefined;
+        index = sidecarIndex(file, gunzipSync(packed.subarray(member.offset, member.offset + member.length)));
+        built.set(prefix, index);
+      }
+      return index.get(left, right);
+    },
+  };
 }
 
 function sidecarIndex(file: DataFile, bytes: Buffer): PairIndex {
@@ -89,7 +111,7 @@ export function pairIndex(file: DataFile): PairIndex {
   let index = INDEXES.get(file);
   if (!index) {
     const load = SIDECARS.get(file);
-    index = load ? sidecarIndex(file, load()) : rowsIndex(file);
+    index = !load ? rowsIndex(file) : file.sidecarMembers ? memberIndex(file, load()) : sidecarIndex(file, load());
     INDEXES.set(file, index);
   }
   return index;

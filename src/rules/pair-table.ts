@@ -111,7 +111,18 @@ export function pairIndex(file: DataFile): PairIndex {
   let index = INDEXES.get(file);
   if (!index) {
     const load = SIDECARS.get(file);
-    index = !load ? rowsIndex(file) : file.sidecarMembers ? memberIndex(file, load()) : sidecarIndex(file, load());
+    const inner = !load ? rowsIndex(file) : file.sidecarMembers ? memberIndex(file, load()) : sidecarIndex(file, load());
+    // Answers are kept (found or not): a batch asks about the same few hundred code pairs again and again.
+    const answers = new Map<string, readonly PairRecord[] | undefined>();
+    index = {
+      get(left, right) {
+        const key = `${left}\t${right}`;
+        if (answers.has(key)) return answers.get(key);
+        const found = inner.get(left, right);
+        answers.set(key, found);
+        return found;
+      },
+    };
     INDEXES.set(file, index);
   }
   return index;

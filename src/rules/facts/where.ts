@@ -42,7 +42,7 @@ export function checkWhere(where: unknown, fields: ReadonlySet<string>, path: st
         if (typeof other !== 'string' || !fields.has(other)) problems.push({ path: `${at}.value`, message: `"${String(other)}" is not an item field` });
       }
     }
-    if ((op === 'hasAny' || op === 'hasNone' || op === 'in' || op === 'notIn') && !Array.isArray(value)) problems.push({ path: `${at}.value`, message: `${String(op)} takes an array of values` });
+    if ((op === 'hasAny' || op === 'hasNone') && !Array.isArray(value)) problems.push({ path: `${at}.value`, message: `${String(op)} takes an array of values` });
     if (op === 'matches') {
       try { new RegExp(String(value)); } catch { problems.push({ path: `${at}.value`, message: `not a regular expression: ${String(value)}` }); }
     }

@@ -154,6 +154,12 @@ export const DataFile = t.intersection([
     counts: t.UnknownRecord,
     columns: t.readonlyArray(t.string),
     rows: Rows,
+    /**
+     * Value sets: "exact" when each row is one code (a code master, a list of billable codes: N40.0 in the list
+     * does not put N40.01 in it, nor does N40 in a master mean its children); default "hierarchy" for ICD-10-CM
+     * (a header row covers its descendants).
+     */
+    match: t.keyof({ exact: null, hierarchy: null }),
     /** The rows in a sidecar file beside this one (code sets: `code<TAB>billable<TAB>title` lines in code order), read when first needed. */
     rowsFile: t.string,
     values: t.readonlyArray(t.string),

@@ -55,6 +55,7 @@ export type ParamType =
   | 'valueSet'     // the id of a value-set data file
   | 'table'        // the id of a table data file
   | 'selector'     // { fact, params? }: another evidence fact, whose items this one works on
+  | 'selectors'    // an array of selectors
   | 'where'        // item filters: [{ field, op, value }] (see where.ts)
   | 'json';        // any JSON value, checked by the fact itself
 

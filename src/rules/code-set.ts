@@ -73,6 +73,9 @@ function lowerBound(table: CodeTable, key: string): number {
   return lo;
 }
 
+/** Distinct codes looked up one by one before a code set indexes all of them (a one-claim check never gets there). */
+const INDEX_ALL_AFTER = 2000;
+
 /**
  * Builds a code set from a `code-set` data file (columns code, billable, title): its rows come from
  * `loadBytes` (the sidecar file, read the first time a claim of that fiscal year needs it) or from the
@@ -81,12 +84,19 @@ function lowerBound(table: CodeTable, key: string): number {
 export function indexCodeSet(file: DataFile, loadBytes?: () => Buffer): CodeSet {
   let table: CodeTable | undefined;
   const tableOf = (): CodeTable => (table ??= loadBytes ? tsvTable(loadBytes()) : rowTable(file.rows ?? []));
+  // Lookups search the table; once a run has asked for many codes (a batch), every code is indexed in one pass.
   const entries = new Map<string, CodeEntry | null>();
+  let complete = false;
   const childrenCache = new Map<string, readonly string[]>();
   const get = (code: string): CodeEntry | undefined => {
     let entry = entries.get(code);
-    if (entry === undefined) {
+    if (entry === undefined && !complete) {
       const t = tableOf();
+      if (entries.size >= INDEX_ALL_AFTER) {
+        for (let i = 0; i < t.size; i++) entries.set(t.codeAt(i), t.entryAt(i));
+        complete = true;
+        return entries.get(code) ?? undefined;
+      }
       const i = lowerBound(t, code);
       entry = i < t.size && t.codeAt(i) === code ? t.entryAt(i) : null;
       entries.set(code, entry);

@@ -169,7 +169,7 @@ export const DataFile = t.intersection([
 ], 'DataFile');
 export type DataFile = t.TypeOf<typeof DataFile>;
 
-const RuleSetting = t.union([
+export const RuleSetting = t.union([
   t.keyof({ off: null, error: null, warning: null, info: null }, 'off|error|warning|info'),
   t.partial({ severity: Severity, risk: Risk, off: t.boolean }),
 ]);

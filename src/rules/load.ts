@@ -34,19 +34,45 @@ export interface LoadOptions {
   readonly preload?: boolean;
 }
 
+/** Data files larger than this are read to their `rows` only when something asks for the rows. */
+const LAZY_ROWS_BYTES = 180 * 1024;
+const ROWS_MARKER = ',\n  "rows": [';
+
+/**
+ * The header of a large data file (everything before its rows, as scripts/lib/data-io.ts writes them), read
+ * from the file's first bytes; undefined when the file is not laid out that way (then it is read whole).
+ */
+async function readHeader(file: string): Promise<unknown | undefined> {
+  const handle = await fs.open(file, 'r');
+  try {
+    const { buffer, bytesRead } = await handle.read(Buffer.alloc(32 * 1024), 0, 32 * 1024, 0);
+    const head = buffer.toString('utf8', 0, bytesRead);
+    const at = head.indexOf(ROWS_MARKER);
+    return at < 0 ? undefined : JSON.parse(`${head.slice(0, at)}\n}`);
+  } catch {
+    return undefined;
+  } finally {
+    await handle.close();
+  }
+}
+
 async function readNamed(root: string, files: readonly string[], problems: RuleSetProblem[], options: LoadOptions = {}): Promise<NamedJson[]> {
   // One file at a time: parsing large data files together multiplies the memory peak.
   const read: NamedJson[] = [];
   for (const file of files) {
     const name = path.relative(root, file);
     try {
-      const json = JSON.parse(await fs.readFile(file, 'utf8')) as unknown;
+      // A large table's rows are read the first time they are needed (an inpatient claim's MS-DRG tables,
+      // a claim's Excludes1 notes): a one-claim check reads only what it uses.
+      const header = !options.preload && (await fs.stat(file)).size > LAZY_ROWS_BYTES ? await readHeader(file) : undefined;
+      const json = header ?? JSON.parse(await fs.readFile(file, 'utf8')) as unknown;
+      const rows = header ? () => (JSON.parse(readFileSync(file, 'utf8')) as { rows: unknown }).rows : undefined;
       const rowsFile = (json as { rowsFile?: unknown }).rowsFile;
       // A sidecar is read synchronously, once, when the first claim that needs it is scrubbed.
       const sidecarPath = typeof rowsFile === 'string' ? path.join(path.dirname(file), rowsFile) : undefined;
       const preloaded = sidecarPath && options.preload ? await fs.readFile(sidecarPath) : undefined;
       const sidecar = sidecarPath ? (preloaded ? () => preloaded : () => readFileSync(sidecarPath)) : undefined;
-      read.push({ file: name, json, ...(sidecar ? { sidecar } : {}) });
+      read.push({ file: name, json, ...(sidecar ? { sidecar } : {}), ...(rows ? { rows } : {}) });
     } catch (error) {
       problems.push({ file: name, path: '$', message: error instanceof Error ? error.message : String(error) });
     }
@@ -127,4 +153,19 @@ export function ruleSetFromJson(json: RuleSetJson): E.Either<readonly RuleSetPro
     data: (json.data ?? []).map((value, i) => ({ file: `data[${i}]`, json: value, ...sidecar(value) })),
     ...(json.categories ? { categories: json.categories } : {}),
   });
+}
+
+/** A rule set that did not load: every problem, each with its file and JSONPath. */
+export class RuleSetLoadError extends Error {
+  constructor(readonly problems: readonly RuleSetProblem[]) {
+    super(`the rule set does not load (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n${problems.map((p) => `  ${p.file} ${p.path}: ${p.message}`).join('\n')}`);
+    this.name = 'RuleSetLoadError';
+  }
+}
+
+/** loadRuleSet for callers that prefer an exception: the rule set, or a RuleSetLoadError naming every problem. */
+export async function loadRuleSetOrThrow(dir?: string | readonly string[], options: LoadOptions = {}): Promise<RuleSet> {
+  const loaded = await loadRuleSet(dir, options);
+  if (loaded._tag === 'Left') throw new RuleSetLoadError(loaded.left);
+  return loaded.right;
 }

@@ -52,6 +52,8 @@ export interface NamedJson {
   readonly json: unknown;
   /** For a data file with `rowsFile`: reads the sidecar (called the first time the rows are needed). */
   readonly sidecar?: () => Buffer;
+  /** For a large data file read header-only: reads its rows (called the first time `rows` is read). */
+  readonly rows?: () => unknown;
 }
 
 /** Parsed rule, data and preset files, each with the name to use in problems. */
@@ -87,8 +89,19 @@ export function buildRuleSet(sources: RuleSetSources): E.Either<readonly RuleSet
   const dataFiles = decodeAll(DataFile, sources.data, problems);
   const presets = decodeAll(Preset, sources.presets ?? [], problems);
 
+  const lazyRows = new Map(sources.data.flatMap((d) => (d.rows ? [[d.file, d.rows] as const] : [])));
   const data = new Map<string, DataFile>();
   for (const { file, value } of dataFiles) {
+    const load = lazyRows.get(file);
+    if (load) {
+      // Read, checked and kept on first use; a file whose rows turn out malformed fails then, naming itself.
+      const rows = once(() => {
+        const loaded = load();
+        if (!Array.isArray(loaded) || !loaded.every(Array.isArray)) throw new Error(`${file}: $.rows is not an array of arrays`);
+        return loaded as readonly (readonly unknown[])[];
+      });
+      Object.defineProperty(value, 'rows', { get: rows, enumerable: true, configurable: true });
+    }
     if (data.has(value.id)) problems.push({ file, path: '$.id', message: `data id "${value.id}" is used by another data file` });
     data.set(value.id, value);
   }

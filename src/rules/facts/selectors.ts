@@ -101,7 +101,7 @@ function listCodes(codeSet: CodeSet, codes: readonly string[], max = 12): string
   return codes.length > max ? `${shown.join(', ')} and ${codes.length - max} more` : shown.join(', ');
 }
 
-const DIAGNOSIS_FIELDS = ['role', 'position', 'poa', 'system', 'title', 'date', 'codeSet', 'age', 'sex', 'history', 'children', 'childCount'];
+const DIAGNOSIS_FIELDS = ['role', 'position', 'poa', 'system', 'title', 'date', 'codeSet', 'age', 'sex', 'history', 'children', 'childCount', 'candidates'];
 
 function diagnoses(ctx: ClaimContext, params: Record<string, unknown>): readonly EvidenceItem[] {
   const { claim } = ctx;
@@ -149,6 +149,7 @@ function diagnoses(ctx: ClaimContext, params: Record<string, unknown>): readonly
           const children = set.billableChildren(d.code);
           item.children = listCodes(set, children);
           item.childCount = children.length;
+          item.candidates = children;
         }
       }
       items.push(item as EvidenceItem);

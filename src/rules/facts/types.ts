@@ -40,6 +40,8 @@ export interface EvidenceItem {
   readonly code?: string;
   readonly text?: string;
   readonly suggested?: string;
+  /** Every candidate code when the fix is one of several: the finding's fix.candidates. */
+  readonly candidates?: readonly string[];
   readonly sources?: readonly SourceCitation[];
   /** More places the finding rests on (e.g. the chart words beside the diagnosis), after the first. */
   readonly evidence?: readonly { readonly path: string; readonly code?: string; readonly text?: string }[];

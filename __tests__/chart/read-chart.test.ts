@@ -247,6 +247,11 @@ describe('other term lists with the same reader (readTerms)', () => {
     expect(readTerms(lexicon!, chart, terms).map((m) => [m.condition, m.status])).toEqual([['imaging-ct', 'affirmed'], ['imaging-mri', 'negated'], ['conservative-pt', 'affirmed']]);
     expect(readTerms(lexicon!, chart, lexicon!.conditionTerms).map((m) => m.condition)).toEqual(['spondylolysis']);
   });
+  it('a congenital trigger relabels only condition lists', () => {
+    const chart = analyzeChart('CT C-spine: congenital spondylolysis at C7-T1.');
+    expect(readTerms(lexicon!, chart, terms).map((m) => m.condition)).toEqual(['imaging-ct']);
+    expect(readTerms(lexicon!, chart, lexicon!.conditionTerms).map((m) => m.condition)).toEqual(['congenital-spondylolysis']);
+  });
   it('reports bad rows', () => {
     expect(compileTerms('bad', [['', 'x'], ['ct', 'imaging'], ['CT', 'imaging']]).problems).toEqual(['bad: row 0 must be [term, concept] with both non-empty', 'bad: term "CT" is listed twice']);
   });

@@ -92,7 +92,7 @@ export function compileChartLexicon(data: ReadonlyMap<string, DataFile>): { lexi
   }
   const phraseTrie = buildTrie([...phrases.keys()].map((k) => [k, k] as const)).trie;
 
-  const conditionTerms = compileTerms('chart-condition-terms', rows(termFile));
+  const conditionTerms = compileTerms('chart-condition-terms', rows(termFile), { congenital: true });
   problems.push(...conditionTerms.problems);
 
   const triggers = new Map<string, Trigger>();

@@ -20,12 +20,12 @@ export interface RegionMention extends Span, RegionInfo {}
 export interface TriggerMention extends Span { readonly type: TriggerType }
 
 export interface ConditionMention extends Span {
-  /** The concept of the term list ("spondylolysis"); a congenital mention is "congenital-<concept>". */
+  /** The concept of the term list ("spondylolysis"); a congenital mention of a condition list is "congenital-<concept>". */
   readonly condition: string;
   readonly status: MentionStatus;
   /** The trigger that decided the status (family, negation, hypothetical, historical or uncertainty, in that order). */
   readonly trigger?: TriggerMention;
-  /** Set when a congenital trigger applies ("congenital spondylolysis"): ICD-10-CM codes these in Q76.-, not M43.-. */
+  /** Set when a congenital trigger applies to a condition ("congenital spondylolysis"): ICD-10-CM codes these in Q76.-, not M43.-. */
   readonly congenital?: true;
   /** JSONPath of the documentation text the span is in ("$.documentation", "$.documentation[1].text"). */
   readonly path: string;
@@ -340,7 +340,7 @@ function mentionsIn(lexicon: ChartLexicon, section: ChartSection, terms: Compile
       const hit = context.get(category);
       if (hit) { status = st; decided = hit; break; }
     }
-    const congenital = context.has('cong');
+    const congenital = terms.congenital && context.has('cong');
     const regions = summarise(a, s);
     let from = start;
     let to = end;
@@ -353,7 +353,7 @@ function mentionsIn(lexicon: ChartLexicon, section: ChartSection, terms: Compile
         to = Math.max(end, r.end);
       }
     }
-    const cong = context.get('cong');
+    const cong = congenital ? context.get('cong') : undefined;
     if (cong) {
       const c0 = tokens[cong.first].start;
       const c1 = tokens[cong.last].end;

@@ -76,10 +76,12 @@ export interface CompiledTerms {
   readonly id: string;
   readonly trie: PhraseTrie;
   readonly concepts: ReadonlySet<string>;
+  /** Conditions: a congenital trigger makes a mention "congenital-<concept>" (the spine condition words); other lists keep their concepts. */
+  readonly congenital: boolean;
 }
 
 /** Compiles rows [term, concept] (extra columns ignored); concept "none" marks a longer phrase that must not count ("slipped disc"). */
-export function compileTerms(id: string, rows: readonly (readonly unknown[])[]): { terms: CompiledTerms; problems: string[] } {
+export function compileTerms(id: string, rows: readonly (readonly unknown[])[], options: { congenital?: boolean } = {}): { terms: CompiledTerms; problems: string[] } {
   const problems: string[] = [];
   const entries: [string, string][] = [];
   rows.forEach((row, i) => {
@@ -93,5 +95,5 @@ export function compileTerms(id: string, rows: readonly (readonly unknown[])[]):
   });
   const { trie, duplicates } = buildTrie(entries);
   for (const d of duplicates) problems.push(`${id}: term "${d}" is listed twice`);
-  return { terms: { id, trie, concepts: new Set(entries.map(([, c]) => c).filter((c) => c !== 'none')) }, problems };
+  return { terms: { id, trie, concepts: new Set(entries.map(([, c]) => c).filter((c) => c !== 'none')), congenital: options.congenital === true }, problems };
 }

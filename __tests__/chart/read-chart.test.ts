@@ -289,3 +289,13 @@ describe('linear reading (work counted, not timed)', () => {
     expect(mentions[0].status).toBe('negated');
   });
 });
+
+describe('documentation terms (rules/data/chart-documentation-terms.json)', () => {
+  const file = load('chart-documentation-terms');
+  const { terms, problems: p } = compileTerms(file.id, file.rows ?? []);
+  it('compiles without problems', () => expect(p).toEqual([]));
+  it.each((file.rows ?? []) as [string, string][])('"%s" -> %s', (term, concept) => {
+    const found = readTerms(lexicon!, analyzeChart(`Seen today; ${term} noted.`), terms);
+    expect(found.map((m) => [m.condition, m.status])).toContainEqual([concept, 'affirmed']);
+  });
+});

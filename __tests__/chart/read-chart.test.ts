@@ -115,9 +115,9 @@ describe('ConText triggers (rules/data/chart-negation-triggers.json)', () => {
     const [direction, category] = type.split('-');
     if (direction === 'term') {
       it(`termination "${trigger}" ends only the scope of ${category} triggers`, () => {
-        const opener = category === 'fam' ? 'mother' : 'congenital';
-        const condition = category === 'fam' ? 'radiculopathy' : 'spondylolysis';
-        expect(read(`${opener} ${condition}`)[0]).toMatchObject(category === 'fam' ? { status: 'family' } : { condition: `congenital-${condition}` });
+        const opener = ({ fam: 'mother', hist: 'history of', cong: 'congenital' } as Record<string, string>)[category];
+        const condition = category === 'cong' ? 'spondylolysis' : 'radiculopathy';
+        expect(read(`${opener} ${condition}`)[0]).toMatchObject(category === 'cong' ? { condition: `congenital-${condition}` } : { status: category === 'fam' ? 'family' : 'historical' });
         expect(read(`${opener} ${trigger} ${condition}`)[0]).toMatchObject({ status: 'affirmed', condition });
         expect(statusOf(`no ${trigger} ${condition}`, condition)).toBe('negated');
       });
@@ -195,6 +195,8 @@ describe('chart forms a coder reads (issue 15)', () => {
     ['No history of myelopathy.', 'myelopathy', 'negated'],
     ['History of present illness: progressive C8 radiculopathy.', 'radiculopathy', 'affirmed'],
     ['Compared with prior, stable bilateral pars defect at C7-T1.', 'spondylolysis', 'affirmed'],
+    ['Status post C5-C6 ACDF with residual C8 radiculopathy.', 'radiculopathy', 'affirmed'],
+    ['Status post C5-C6 ACDF for radiculopathy.', 'radiculopathy', 'historical'],
     // hypothetical
     ['Return if symptoms of myelopathy develop.', 'myelopathy', 'hypothetical'],
     ['Call if new radicular pain or weakness.', 'radiculopathy', 'hypothetical'],

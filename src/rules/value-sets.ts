@@ -1,5 +1,5 @@
 import { type DataFile, type Effective, inEffect, type SourceCitation } from './formats';
-import { CHARACTER_ORDER, type TabularOrder } from './tabular-order';
+import { CHARACTER_ORDER, icd10Ancestors, type TabularOrder } from './tabular-order';
 
 // Value sets (data files of kind "value-set"): codes a rule tests membership in, each row with its own
 // dates of effect and any further columns (e.g. an MCE age range). ICD-10-CM semantics (DESIGN §3.1,
@@ -29,11 +29,6 @@ export interface ValueSet {
 
 interface Range { readonly from: string; readonly to: string; readonly rows: ValueSetRow[] }
 
-/** A code's ICD-10-CM ancestors, itself first: M43.03 → M43.03, M43.0, M43. */
-function* ancestors(code: string): Generator<string> {
-  for (let c = code; c.length >= 3; c = c.slice(0, -1)) if (!c.endsWith('.')) yield c;
-}
-
 
 /** Indexes a value-set data file: `values` (in force for the file's range) or `rows` under `columns`. */
 export function indexValueSet(file: DataFile, order: TabularOrder = CHARACTER_ORDER): { valueSet: ValueSet; problems: string[] } {
@@ -58,7 +53,7 @@ export function indexValueSet(file: DataFile, order: TabularOrder = CHARACTER_OR
         const hit = inForce(exact.get(code), date);
         if (hit) return hit;
       } else {
-        for (const node of ancestors(code)) {
+        for (const node of icd10Ancestors(code)) {
           const hit = inForce(exact.get(node), date);
           if (hit) return hit;
         }

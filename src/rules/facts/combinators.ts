@@ -141,40 +141,44 @@ const RELATIONS: Readonly<Record<string, { readonly fields: readonly string[]; r
   },
 };
 
-/** A pair table (columns include "left" and "right"; optional "from"/"to"), indexed once per data file. */
-const PAIR_TABLES = new WeakMap<DataFile, Map<string, Record<string, unknown>[]>>();
-function pairTable(file: DataFile): Map<string, Record<string, unknown>[]> {
-  let index = PAIR_TABLES.get(file);
-  if (!index) {
+/** A pair table row, ready to answer: its dates and the fields it gives a pair. */
+interface PairRow { readonly effective: Effective; readonly fields: Readonly<Record<string, unknown>> }
+
+// A pair table (columns include "left" and "right"; optional "from"/"to"), indexed once per data file on first
+// use; its relation is kept with it, so a claim builds nothing to ask it.
+const TABLE_RELATIONS = new WeakMap<DataFile, Relation>();
+
+function tableRelation(file: DataFile): Relation {
+  const cached = TABLE_RELATIONS.get(file);
+  if (cached) return cached;
+  let index: Map<string, PairRow[]> | undefined;
+  const indexOf = (): Map<string, PairRow[]> => {
+    if (index) return index;
     index = new Map();
     const columns = file.columns ?? [];
+    const sources = [{ title: file.source.title, version: file.version }];
     for (const row of file.rows ?? []) {
       const record: Record<string, unknown> = {};
       columns.forEach((c, i) => { record[c] = (row as unknown[])[i]; });
-      const key = `${String(record.left)}|${String(record.right)}`;
+      const { left, right, from, to, ...fields } = record;
+      const end = (to as string) || file.effective.to;
+      const entry: PairRow = { effective: { from: (from as string) || file.effective.from, ...(end ? { to: end } : {}) } as Effective, fields: { ...fields, sources } };
+      const key = `${String(left)}|${String(right)}`;
       const list = index.get(key);
-      if (list) list.push(record); else index.set(key, [record]);
+      if (list) list.push(entry); else index.set(key, [entry]);
     }
-    PAIR_TABLES.set(file, index);
-  }
-  return index;
-}
-
-function tableRelation(file: DataFile): Relation {
-  return (_ctx, left, right) => {
-    const index = pairTable(file);
+    return index;
+  };
+  const relate: Relation = (_ctx, left, right) => {
     const date = String(left.date ?? '');
     for (const [holder, a, b] of [['left', left, right], ['right', right, left]] as const) {
-      const rows = index.get(`${String(a.code)}|${String(b.code)}`);
-      const row = rows?.find((r) => !date || inEffect({ from: (r.from as string) || file.effective.from, ...((r.to as string) || file.effective.to ? { to: (r.to as string) || file.effective.to } : {}) } as Effective, date));
-      if (row) {
-        const fields: Record<string, unknown> = {};
-        for (const [k, v] of Object.entries(row)) if (k !== 'left' && k !== 'right' && k !== 'from' && k !== 'to') fields[k] = v;
-        return { holder, fields: { ...fields, sources: [{ title: file.source.title, version: file.version }] } };
-      }
+      const row = indexOf().get(`${String(a.code)}|${String(b.code)}`)?.find((r) => !date || inEffect(r.effective, date));
+      if (row) return { holder, fields: row.fields as Record<string, unknown> };
     }
     return undefined;
   };
+  TABLE_RELATIONS.set(file, relate);
+  return relate;
 }
 
 function pairs(ctx: ClaimContext, params: Record<string, unknown>, value: FactValue): readonly EvidenceItem[] {
@@ -240,11 +244,11 @@ export function combinatorFacts(value: FactValue): Readonly<Record<string, FactD
       index: true,
       description: 'Claim dates in the wrong order: one item per left date for which `left op right` holds (or, with op "outside", each left date before `from` or after `to`). Operands are claim fields ("patient.birthDate", "lines[*].serviceDate"), "now" (the clock: the caller\'s `now`, else today) or "judgingDate". A missing date compares with nothing (cannot tell).',
       params: {
-        left: { type: 'strings', required: true, description: 'Date field(s) tested.' },
+        left: { type: 'dates', required: true, description: 'Date field(s) tested.' },
         op: { type: 'string', required: true, values: DATE_OPS, description: 'before | after | onOrBefore | onOrAfter | outside.' },
-        right: { type: 'strings', description: 'Date field(s) compared with (not for outside).' },
-        from: { type: 'string', description: 'outside: the span\'s first date field.' },
-        to: { type: 'string', description: 'outside: the span\'s last date field.' },
+        right: { type: 'dates', description: 'Date field(s) compared with (not for outside).' },
+        from: { type: 'dates', description: 'outside: the span\'s first date field.' },
+        to: { type: 'dates', description: 'outside: the span\'s last date field.' },
         where: WHERE,
       },
       itemFields: ['left', 'leftField', 'right', 'rightField', 'rightPath', 'from', 'to'],
@@ -254,8 +258,8 @@ export function combinatorFacts(value: FactValue): Readonly<Record<string, FactD
       index: true,
       description: 'One item when a total field differs from the sum of a list of amounts by more than `tolerance` (default 0.005); none when either is absent.',
       params: {
-        total: { type: 'string', required: true, description: 'The total field ("totalCharge").' },
-        parts: { type: 'string', required: true, description: 'The amounts ("lines[*].charge").' },
+        total: { type: 'fields', required: true, description: 'The total field ("totalCharge").' },
+        parts: { type: 'fields', required: true, description: 'The amounts ("lines[*].charge").' },
         tolerance: { type: 'number', description: 'Largest difference that still agrees (default 0.005).' },
       },
       itemFields: ['total', 'sum', 'difference', 'parts'],
@@ -290,7 +294,7 @@ export function combinatorFacts(value: FactValue): Readonly<Record<string, FactD
       params: {
         left: { type: 'selector', required: true, description: 'The first items.' },
         right: { type: 'selector', description: 'The second items (default: the same as left, each unordered pair once).' },
-        relation: { type: 'string', required: true, description: '"excludes1", or the id of a table data file with columns left and right.' },
+        relation: { type: 'relation', required: true, description: '"excludes1", or the id of a table data file with columns left and right.' },
         sameField: { type: 'string', description: 'Only pairs whose items agree on this field (e.g. "date": same date of service).' },
         where: WHERE,
       },

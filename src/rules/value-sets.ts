@@ -37,7 +37,8 @@ export function indexValueSet(file: DataFile, order: TabularOrder = CHARACTER_OR
   const codeAt = columns.indexOf('code');
   const fromAt = columns.indexOf('from');
   const toAt = columns.indexOf('to');
-  if (file.rows !== undefined && file.columns !== undefined && codeAt < 0) problems.push(`${file.id}: a value set with rows needs a "code" column`);
+  // Checked on the declared columns, not the rows: a large value set's rows are read only when first matched.
+  if (file.columns !== undefined && codeAt < 0) problems.push(`${file.id}: a value set with rows needs a "code" column`);
   const fields = columns.filter((c) => c !== 'code' && c !== 'from' && c !== 'to');
   const hierarchical = file.match !== 'exact' && (file.system === undefined || file.system === ICD10CM_SYSTEM);
   // Indexed on the first lookup: large value sets (the MCE's procedure master) cost nothing until a claim needs them.

@@ -156,11 +156,11 @@ export async function* readX12(chunks: Chunks, options: X12ReadOptions = {}): As
     if (touched === 0) holdEnvelope(at, source, defect.fields?.found ?? null, String(defect.fields?.expected ?? ''), defect.message);
   };
 
-  const claimItem = (draft: ClaimDraft, transaction: string, extra: readonly DecodeProblem[] = []): void => {
+  const claimItem = (draft: ClaimDraft, transaction: string, at = scope()): void => {
     const source: SourceRef = { file, transaction, segment: draft.position };
     const decoded = decodeClaim(draft.record, { allowNoDiagnosis: true });
-    const problems = [...draft.problems, ...extra, ...(decoded._tag === 'Left' ? decoded.left : [])].map((p) => locate(p, draft.origins));
-    held.push({ ...scope(), source, ...(draft.id ? { claimId: draft.id } : {}), ...(decoded._tag === 'Right' ? { claim: decoded.right } : {}), defects: [...draft.defects], problems, envelope: false });
+    const problems = [...draft.problems, ...(decoded._tag === 'Left' ? decoded.left : [])].map((p) => locate(p, draft.origins));
+    held.push({ ...at, source, ...(draft.id ? { claimId: draft.id } : {}), ...(decoded._tag === 'Right' ? { claim: decoded.right } : {}), defects: [...draft.defects], problems, envelope: false });
   };
 
   function flushStrays(): void {
@@ -198,7 +198,7 @@ export async function* readX12(chunks: Chunks, options: X12ReadOptions = {}): As
       // At the end of the file the open claim may be cut short: it is rejected, naming why. Otherwise the
       // next envelope segment closed it as an HL, CLM or SE would have.
       const before = held.length;
-      claimItem(draft, t.control);
+      claimItem(draft, t.control, at);
       if (truncated) held[before].problems.push(problem('$', null, 'a claim closed by HL, CLM or SE', `${message}; the claim read up to segment ${t.last} may be incomplete`));
     }
     closeTransaction(t, at);
@@ -279,7 +279,7 @@ export async function* readX12(chunks: Chunks, options: X12ReadOptions = {}): As
         st = undefined;
         t.count++;
         const draft = t.builder.end();
-        if (draft) claimItem(draft, t.control);
+        if (draft) claimItem(draft, t.control, at);
         closeTransaction(t, at);
         const source = { transaction: t.control, segment: seg.position };
         if (!same(f[1], String(t.count))) {

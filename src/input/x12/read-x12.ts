@@ -74,6 +74,9 @@ interface Transaction {
   claims: number;
 }
 
+/** Items held for their envelope's trailer before they are handed out anyway (memory stays flat). */
+export const HOLD_LIMIT = 5000;
+
 const same = (a: string | undefined, b: string | undefined): boolean =>
   (a ?? '').trim() === (b ?? '').trim() || (/^\d+$/.test((a ?? '').trim()) && Number(a) === Number(b));
 
@@ -112,6 +115,7 @@ export async function* readX12(chunks: Chunks, options: X12ReadOptions = {}): As
   let ignored = '';
   let seq = 0;
   let answered = 0;
+  let spilled = false; // items of the open envelopes were handed out early (HOLD_LIMIT)
   const out: InputItem[] = [];
   const held: Held[] = [];
   const scope = () => ({ isa: isa?.seq ?? 0, gs: gs?.seq ?? 0, st: st?.seq ?? 0 });
@@ -126,8 +130,15 @@ export async function* readX12(chunks: Chunks, options: X12ReadOptions = {}): As
   /** Hands out what is held once no envelope is open (an interchange's items at its IEA). */
   const release = (force = false): void => {
     if (!force && (isa || gs || st)) return;
+    if (force && (isa || gs || st)) spilled = true;
+    else spilled = false;
     for (const h of held) out.push(finish(h));
     held.length = 0;
+  };
+  /** Memory stays bounded: past HOLD_LIMIT items the held ones are handed out before their envelope closes. */
+  const hold = (h: Held): void => {
+    held.push(h);
+    if (held.length >= HOLD_LIMIT) release(true);
   };
   /** An item that is not held (outside every envelope, or standing for the interchange itself). */
   const rejectEnvelope = (source: SourceRef, value: unknown, expected: string, message: string): InputItem => {
@@ -153,14 +164,18 @@ export async function* readX12(chunks: Chunks, options: X12ReadOptions = {}): As
       if (h.claim && h.problems.length === 0) h.defects.push(defect);
       else h.problems.push(problem('$', defect.fields?.found ?? null, String(defect.fields?.expected ?? ''), defect.message));
     }
-    if (touched === 0) holdEnvelope(at, source, defect.fields?.found ?? null, String(defect.fields?.expected ?? ''), defect.message);
+    if (touched === 0 || spilled) {
+      holdEnvelope(at, source, defect.fields?.found ?? null, String(defect.fields?.expected ?? ''), spilled
+        ? `${defect.message} (more than ${HOLD_LIMIT} claims were held for this envelope: the claims answered before its trailer do not carry this finding)`
+        : defect.message);
+    }
   };
 
   const claimItem = (draft: ClaimDraft, transaction: string, at = scope()): void => {
     const source: SourceRef = { file, transaction, segment: draft.position };
     const decoded = decodeClaim(draft.record, { allowNoDiagnosis: true });
     const problems = [...draft.problems, ...(decoded._tag === 'Left' ? decoded.left : [])].map((p) => locate(p, draft.origins));
-    held.push({ ...at, source, ...(draft.id ? { claimId: draft.id } : {}), ...(decoded._tag === 'Right' ? { claim: decoded.right } : {}), defects: [...draft.defects], problems, envelope: false });
+    hold({ ...at, source, ...(draft.id ? { claimId: draft.id } : {}), ...(decoded._tag === 'Right' ? { claim: decoded.right } : {}), defects: [...draft.defects], problems, envelope: false });
   };
 
   function flushStrays(): void {
@@ -340,7 +355,7 @@ export async function* readX12(chunks: Chunks, options: X12ReadOptions = {}): As
         stats.claims++;
         st.claims++;
         if (st.unsupported) {
-          held.push({ ...scope(), source: { file, transaction: st.control, segment: seg.position }, ...(f[1] ? { claimId: f[1] } : {}), defects: [], envelope: false,
+          hold({ ...scope(), source: { file, transaction: st.control, segment: seg.position }, ...(f[1] ? { claimId: f[1] } : {}), defects: [], envelope: false,
             problems: [problem('$', null, 'an 837P/837I 5010 transaction', `${st.unsupported} (claim at segment ${seg.position})`)] });
           return;
         }

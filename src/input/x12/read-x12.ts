@@ -46,7 +46,7 @@ export interface X12ReadOptions extends ReadOptions {
   readonly stats?: X12Stats;
 }
 
-interface Interchange { readonly seq: number; readonly control: string; readonly version: string; readonly position: number; groups: number }
+interface Interchange { readonly seq: number; readonly lenient: IntakeDefect[]; readonly control: string; readonly version: string; readonly position: number; groups: number }
 interface Group { readonly seq: number; readonly control: string; readonly version: string; readonly position: number; transactions: number; readonly controls: Map<string, number> }
 /** An item read but not yet handed out: its envelope may still add defects (or problems) to it. */
 interface Held {
@@ -115,6 +115,7 @@ export async function* readX12(chunks: Chunks, options: X12ReadOptions = {}): As
   let ignored = '';
   let seq = 0;
   let answered = 0;
+  let strayText: { length: number; preview: string; position: number } | undefined; // text before the next ISA
   let spilled = false; // items of the open envelopes were handed out early (HOLD_LIMIT)
   const out: InputItem[] = [];
   const held: Held[] = [];
@@ -236,6 +237,7 @@ export async function* readX12(chunks: Chunks, options: X12ReadOptions = {}): As
     if (!i) return;
     const at = scope();
     isa = undefined;
+    for (const d of i.lenient) onEnvelope('isa', i.seq, d, { segment: i.position }, at);
     onEnvelope('isa', i.seq, x12Defect('x12/envelope-trailer', '$', `a receiver rejects interchange ${i.control}: the interchange (ISA at segment ${i.position}) has no IEA: ${why}`,
       { segment: i.position, element: 'IEA', snip: 1, ack: 'TA1 code 023 (improper end of file)', expected: 'IEA', found: '' }), { segment: i.position }, at);
   }
@@ -251,7 +253,13 @@ export async function* readX12(chunks: Chunks, options: X12ReadOptions = {}): As
         closeInterchange(why);
         release();
         stats.interchanges++;
-        isa = { seq: ++seq, control: (f[13] ?? '').trim(), version: (f[12] ?? '').trim(), position: seg.position, groups: 0 };
+        const lenient: IntakeDefect[] = [];
+        if (strayText) {
+          lenient.push(x12Defect('x12/lenient-envelope', '$', `${strayText.length} characters of text that is not X12 come before the ISA at segment ${seg.position} (${JSON.stringify(strayText.preview)}): claimscrub skipped them; a strict receiver rejects the interchange`,
+            { segment: seg.position, element: 'ISA', snip: 1, ack: 'TA1 code 024 (invalid interchange content)', expected: 'ISA first', found: strayText.preview }));
+          strayText = undefined;
+        }
+        isa = { seq: ++seq, lenient, control: (f[13] ?? '').trim(), version: (f[12] ?? '').trim(), position: seg.position, groups: 0 };
         return;
       }
       case 'GS': {
@@ -279,7 +287,12 @@ export async function* readX12(chunks: Chunks, options: X12ReadOptions = {}): As
               { segment: seg.position, element: 'ST02', snip: 1, ack: '999 IK5 code 23 (control number not unique in the group)', expected: 'a control number unique in its group', found: control }));
           } else gs.controls.set(control, seg.position);
         }
-        const { kind, unsupported } = kindOf(f[1] ?? '', f[3] || gs?.version || '', isa?.version ?? '', control);
+        const version = f[3] || gs?.version || '';
+        const { kind, unsupported } = kindOf(f[1] ?? '', version, isa?.version ?? '', control);
+        if (kind && /^005010X22[23]$/.test(version.trim())) {
+          pending.push(x12Defect('x12/lenient-envelope', '$', `transaction ${control} names the base guide ${version.trim()} (ST03/GS08), not its addenda ${kind === 'professional' ? '005010X222A1' : '005010X223A2'} that HIPAA adopted: claimscrub read it as the addenda; a strict receiver rejects it`,
+            { segment: seg.position, element: f[3] ? 'ST03' : 'GS08', snip: 1, ack: '999 AK9 code 2 (functional group version not supported)', expected: kind === 'professional' ? '005010X222A1' : '005010X223A2', found: version.trim() }));
+        }
         st = { seq: ++seq, control, pending, position: seg.position, count: 1, last: seg.position, builder: new ClaimBuilder(kind), claims: 0, ...(unsupported ? { unsupported } : {}) };
         return;
       }
@@ -335,6 +348,7 @@ export async function* readX12(chunks: Chunks, options: X12ReadOptions = {}): As
         if (!i) { release(); rejectHeld({ segment: seg.position }, f[2] ?? '', 'an IEA after its ISA', `IEA at segment ${seg.position} closes no interchange (no ISA before it)`); return; }
         const at = scope();
         isa = undefined;
+        for (const d of i.lenient) onEnvelope('isa', i.seq, d, { segment: i.position }, at);
         if (!same(f[1], String(i.groups))) {
           onEnvelope('isa', i.seq, x12Defect('x12/envelope-count', '$', `a receiver rejects interchange ${i.control}: IEA01 at segment ${seg.position} says ${JSON.stringify(f[1] ?? '')} functional groups, it has ${i.groups} (ISA at segment ${i.position})`,
             { segment: seg.position, element: 'IEA01', snip: 1, ack: 'TA1 code 021 (invalid number of included groups value)', expected: String(i.groups), found: f[1] ?? '' }), { segment: seg.position }, at);
@@ -394,6 +408,7 @@ export async function* readX12(chunks: Chunks, options: X12ReadOptions = {}): As
       if (token.reason === 'text') {
         stats.ignoredCharacters += token.length;
         if (!ignored) ignored = token.preview;
+        if (!isa && !strayText) strayText = { length: token.length, preview: token.preview, position: token.position };
         continue;
       }
       last = token.position;

@@ -336,7 +336,9 @@ async function rules(args: string[], io: CliIo): Promise<ExitCode> {
 const SERVE_HELP = `Usage: claimscrub serve [options]
 
 Runs the HTTP endpoint until SIGTERM or SIGINT, then lets in-flight requests finish and exits 0.
-  POST /v1/scrub        one claim (JSON object) or an array of claims -> one result or an array of results
+  POST /v1/scrub        one claim (JSON object) or an array of claims -> one result or an array of results;
+                        ?preset=NAME and ?asOf=YYYY-MM-DD judge this request with another preset or date (what-if)
+  GET  /v1/openapi.json the OpenAPI 3 document of this API
   GET  /v1/rules        rule ids, categories, severities, sources, effective dates
   GET  /v1/rules/:id    one rule
   GET  /healthz         200 {"status":"ok"} while serving; 503 while shutting down
@@ -348,12 +350,17 @@ Options:
   --preset NAME          preset under <rules>/presets (default recommended)
   --max-body-bytes N     largest request body (default ${DEFAULT_LIMITS.maxBodyBytes}); larger -> 413
   --max-claims N         most claims in one request (default ${DEFAULT_LIMITS.maxClaims}); more -> 413
-  --timeout-ms N         time to receive and answer a request (default ${DEFAULT_LIMITS.requestTimeoutMs}); over -> 408
+  --timeout-ms N         time to receive and answer a request (default ${DEFAULT_LIMITS.requestTimeoutMs}); over -> 408, or
+                         503 time-budget when scrubbing ran past it (its thread is ended and replaced)
+  --threads N            scrubbing threads (default 1); the HTTP thread only reads and answers, so
+                         /healthz answers while a heavy request is scrubbed
   --quiet                no access log (start and stop lines are still printed)
   -h, --help             this help
 
+Errors are RFC 9457 problem details (application/problem+json) with a stable "code". Every response
+carries X-Request-Id (the client's, or a new one), also in the access log.
 Logs go to standard error, one JSON object per line; an access-log line holds the method, path, status,
-time, byte counts and the number of claims, never claim content (claims carry PHI).
+time, byte counts, the number of claims and the request id, never claim content (claims carry PHI).
 `;
 
 function intOption(name: string, value: string | undefined, fallback: number, min: number, max: number, orWord?: string): number {
@@ -370,10 +377,10 @@ async function serve(args: string[], io: CliIo): Promise<ExitCode> {
   const parsed = parseOptions(args, {
     port: { type: 'string' }, host: { type: 'string' }, rules: { type: 'string' }, preset: { type: 'string' },
     'max-body-bytes': { type: 'string' }, 'max-claims': { type: 'string' }, 'timeout-ms': { type: 'string' },
-    quiet: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
+    threads: { type: 'string' }, quiet: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
   }, false);
   const values = Object.fromEntries(Object.entries(parsed.values).map(([k, v]) => [k, typeof v === 'string' ? v : v === true ? true : undefined])) as {
-    port?: string; host?: string; rules?: string; preset?: string; 'max-body-bytes'?: string; 'max-claims'?: string; 'timeout-ms'?: string; quiet?: true; help?: true;
+    port?: string; host?: string; rules?: string; preset?: string; threads?: string; 'max-body-bytes'?: string; 'max-claims'?: string; 'timeout-ms'?: string; quiet?: true; help?: true;
   };
   if (values.help) { await writeTo(io.stdout, SERVE_HELP); return 0; }
   const port = intOption('port', values.port, 8080, 0, 65535);
@@ -390,6 +397,7 @@ async function serve(args: string[], io: CliIo): Promise<ExitCode> {
   const events = jsonLineLogger(io.stderr);
   const server = createServer(ruleSet, {
     scrubber: values.preset ? { preset: values.preset } : {}, limits,
+    threads: { count: intOption('threads', values.threads, 1, 1, 64), ...(values.rules ? { rulesDir: path.resolve(io.cwd, values.rules) } : {}) },
     log: values.quiet ? (entry) => { if (entry.msg !== 'request') events(entry); } : events,
   });
   const now = () => new Date().toISOString();

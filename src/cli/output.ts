@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { finished } from 'node:stream/promises';
 
 // --output FILE without ever leaving a half-written report where a complete one stood: results go to a
 // temporary file in the same folder (same file system, so the rename is atomic), which replaces FILE
@@ -26,10 +27,7 @@ export function openAtomicOutput(target: string): AtomicOutput {
   return {
     stream, temp,
     async commit() {
-      await new Promise<void>((resolve, reject) => {
-        stream.once('error', reject);
-        stream.end(() => { stream.off('error', reject); resolve(); });
-      });
+      await finished(stream.end());
       fs.renameSync(temp, target);
       done = true;
     },

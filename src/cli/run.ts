@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { finished } from 'node:stream/promises';
 import { isValid } from 'date-fns/isValid';
 import { parseISO } from 'date-fns/parseISO';
 import { emptyX12Stats, formatOf, type InputFormat, readClaims, type X12Stats } from '../input';
@@ -195,8 +196,11 @@ async function check(args: string[], io: CliIo): Promise<ExitCode> {
   const output = str(values.output);
   if (output) {
     try {
-      atomic = openAtomicOutput(path.resolve(io.cwd, output));
-      out = atomic.stream;
+      const target = path.resolve(io.cwd, output);
+      // A device or a pipe (/dev/stdout, a FIFO) cannot be replaced by a rename: it is written in place.
+      const special = fs.existsSync(target) && !fs.statSync(target).isFile();
+      if (special) out = fs.createWriteStream('', { fd: fs.openSync(target, 'w') });
+      else { atomic = openAtomicOutput(target); out = atomic.stream; }
     } catch (error) {
       await writeTo(io.stderr, `claimscrub: cannot write ${output}: ${ioWords(error as NodeJS.ErrnoException)}\n`);
       return 2;
@@ -234,7 +238,7 @@ async function check(args: string[], io: CliIo): Promise<ExitCode> {
     const stdoutTTY = out === io.stdout && (io.stdout as Partial<NodeJS.WriteStream>).isTTY === true;
     const formatter = createFormatter(format, {
       color: format === 'stylish' && wantsColor(values as { color?: boolean; 'no-color'?: boolean }, process.env, stdoutTTY),
-      width: (io.stdout as Partial<NodeJS.WriteStream>).columns ?? (Number(process.env.COLUMNS) || 100),
+      width: (io.stdout as Partial<NodeJS.WriteStream>).columns ?? 100,
       verbose: values.verbose === true,
       inputs: inputs.map((i) => i.name),
     });
@@ -284,6 +288,10 @@ async function check(args: string[], io: CliIo): Promise<ExitCode> {
     await writeTo(out, formatter.end(summary));
     if (writeError) throw writeError;
     if (atomic) await atomic.commit();
+    else if (out !== io.stdout) {
+      await finished((out as fs.WriteStream).end()).catch((error: NodeJS.ErrnoException) => { writeError ??= error; });
+    }
+    if (writeError) throw writeError;
     // The stylish output ends with its own summary table; other formats get the summary on a terminal or when asked.
     if (!values.quiet && format !== 'stylish' && (io.stderrIsTTY || values.progress)) await writeTo(io.stderr, summaryText(summary) + x12Line(x12Stats));
     else if (!values.quiet && format === 'stylish') await writeTo(io.stderr, x12Line(x12Stats));
@@ -300,7 +308,7 @@ export function ioWords(error: NodeJS.ErrnoException): string {
     ENOENT: 'no such file or folder', EACCES: 'permission denied', EPERM: 'permission denied', EISDIR: 'it is a folder',
     ENOTDIR: 'a part of the path is not a folder', ENOSPC: 'the disk is full', EROFS: 'the file system is read-only', EEXIST: 'it already exists',
   };
-  return (error.code && words[error.code]) ?? error.message;
+  return error.code && words[error.code] ? `${words[error.code]} (${error.code})` : error.message;
 }
 
 /** The X12 envelope counts for the stderr summary (issue 6), when an X12 file was read. */

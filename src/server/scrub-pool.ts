@@ -9,8 +9,12 @@ import type { ThreadInit, ThreadJob, ThreadMessage } from './scrub-thread';
 // it), so no claim can hold the server. The HTTP thread stays free for /healthz and new requests.
 
 export class TimeBudgetExceeded extends Error {}
+/** The scrubbing thread stopped or could not start: the request can be retried. */
+export class ThreadUnavailable extends Error {}
 
 export interface ScrubPool {
+  /** Resolves when every thread has loaded its rule set (rejects when one cannot). */
+  readonly ready: Promise<void>;
   scrub(claims: readonly unknown[], options: ScrubberOptions, budgetMs: number): Promise<readonly ScrubResult[]>;
   close(): Promise<void>;
 }
@@ -29,6 +33,10 @@ export function createScrubPool(init: ThreadInit, threads = 1): ScrubPool {
 
   interface Slot { worker: Worker; ready: boolean; current?: Pending; timer?: NodeJS.Timeout }
   const slots: Slot[] = [];
+  let markReady: () => void = () => {};
+  let markFailed: (e: Error) => void = () => {};
+  const ready = new Promise<void>((resolve, reject) => { markReady = resolve; markFailed = reject; });
+  ready.catch(() => {}); // a caller that never awaits it does not get an unhandled rejection
 
   function start(slot?: Slot): Slot {
     const worker = new Worker(file, { workerData: init, ...(ext === '.ts' ? { execArgv: ['--require', 'ts-node/register/transpile-only'] } : {}) });
@@ -36,21 +44,26 @@ export function createScrubPool(init: ThreadInit, threads = 1): ScrubPool {
     s.worker = worker;
     s.ready = false;
     worker.on('message', (m: ThreadMessage) => {
-      if (m.kind === 'ready') { s.ready = true; pump(); return; }
+      if (m.kind === 'ready') { s.ready = true; if (slots.every((x) => x.ready)) markReady(); pump(); return; }
       const current = s.current;
-      if (m.kind === 'fatal') { for (const p of queue.splice(0)) p.reject(new Error(m.message)); current?.reject(new Error(m.message)); return; }
+      if (m.kind === 'fatal') {
+        markFailed(new Error(m.message));
+        for (const p of queue.splice(0)) p.reject(new Error(m.message));
+        current?.reject(new Error(m.message));
+        return;
+      }
       if (!current || current.job.id !== m.id) return;
       clearTimeout(s.timer);
       s.current = undefined;
       if (m.kind === 'results') current.resolve(m.results); else current.reject(new Error(m.message));
       pump();
     });
-    worker.on('error', (error) => { const c = s.current; s.current = undefined; c?.reject(error); });
+    worker.on('error', (error) => { const c = s.current; s.current = undefined; c?.reject(new ThreadUnavailable(error.message)); });
     worker.on('exit', () => {
       if (closed) return;
       const c = s.current;
       s.current = undefined;
-      c?.reject(new Error('the scrubbing thread stopped'));
+      c?.reject(new ThreadUnavailable('the scrubbing thread stopped'));
       if (s.worker === worker) start(s); // a thread that died is replaced
     });
     return s;
@@ -65,6 +78,7 @@ export function createScrubPool(init: ThreadInit, threads = 1): ScrubPool {
       slot.timer = setTimeout(() => {
         if (slot.current !== p) return;
         slot.current = undefined;
+        slot.ready = false; // no job goes to the thread being ended; its replacement says when it is ready
         p.reject(new TimeBudgetExceeded(`the claims were not scrubbed within the time budget of ${p.budgetMs} ms`));
         void slot.worker.terminate(); // 'exit' starts a fresh thread
       }, p.budgetMs);
@@ -73,6 +87,7 @@ export function createScrubPool(init: ThreadInit, threads = 1): ScrubPool {
   }
 
   return {
+    ready,
     scrub(claims, options, budgetMs) {
       if (closed) return Promise.reject(new Error('the server is shutting down'));
       return new Promise((resolve, reject) => {

@@ -2,6 +2,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { loadRuleSet } from '../rules/load';
 import type { ScrubResult } from '../scrub/result';
 import { createScrubber, type Scrubber, type ScrubberOptions } from '../scrub/scrubber';
+import { scrubSafely } from './safe-scrub';
 
 // The server's scrubbing thread: the HTTP thread only reads bodies and answers, so /healthz and new
 // connections are served while a heavy request is scrubbed here. One job at a time; the HTTP thread
@@ -41,7 +42,7 @@ async function main(): Promise<void> {
     void (async () => {
       const scrubber = scrubberFor({ ...init.options, ...job.options });
       const results: ScrubResult[] = [];
-      for (const [i, claim] of job.claims.entries()) results.push(await scrubber.scrubInput(claim, { record: i + 1 }));
+      for (const [i, claim] of job.claims.entries()) results.push(await scrubSafely(scrubber, claim, i + 1));
       port.postMessage({ kind: 'results', id: job.id, results } satisfies ThreadMessage);
     })().catch((error: unknown) => port.postMessage({ kind: 'failed', id: job.id, message: error instanceof Error ? error.message : String(error) } satisfies ThreadMessage));
   });

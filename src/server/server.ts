@@ -10,7 +10,8 @@ import { createScrubber, type ScrubberOptions } from '../scrub/scrubber';
 import { type AccessLogEntry, type Logger, logPath } from './access-log';
 import { parseJsonBody } from './json-body';
 import { describeRule, listRules } from './rules-view';
-import { createScrubPool, type ScrubPool, TimeBudgetExceeded } from './scrub-pool';
+import { scrubSafely } from './safe-scrub';
+import { createScrubPool, type ScrubPool, ThreadUnavailable, TimeBudgetExceeded } from './scrub-pool';
 
 // The HTTP endpoint of DESIGN §2.3 on node:http. No framework: the hot path is one route that reads a
 // bounded body, parses JSON and calls the scrubber; the bounds (body size, request time, header time)
@@ -74,6 +75,24 @@ function readOpenApi(): string | undefined {
     if (fs.existsSync(file)) return fs.readFileSync(file, 'utf8');
   }
   return undefined;
+}
+
+/** Deepest nesting of arrays and objects accepted in a body; a claim is 4 levels deep. */
+export const MAX_JSON_DEPTH = 64;
+
+/** The nesting depth of JSON text (arrays and objects, outside strings), stopping once past `limit`. */
+export function jsonDepth(bytes: Uint8Array, limit = MAX_JSON_DEPTH): number {
+  let depth = 0;
+  let deepest = 0;
+  let inString = false;
+  for (let i = 0; i < bytes.length; i++) {
+    const c = bytes[i];
+    if (inString) { if (c === 0x5c) i++; else if (c === 0x22) inString = false; continue; }
+    if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) { if (++depth > deepest) { deepest = depth; if (deepest > limit) return deepest; } }
+    else if (c === 0x5d || c === 0x7d) depth--;
+  }
+  return deepest;
 }
 
 const REQUEST_ID = /^[\w.:@\/+=-]{1,128}$/;
@@ -213,7 +232,7 @@ export function createServer(ruleSet: RuleSet, options: ServerOptions = {}): Scr
     const s = inlineScrubber(options);
     const results: ScrubResult[] = [];
     for (let i = 0; i < claims.length && !ex.settled; i++) {
-      results.push(await s.scrubInput(claims[i], { record: i + 1 }));
+      results.push(await scrubSafely(s, claims[i], i + 1));
       // Between claims, let the event loop answer other requests (/healthz) and timers.
       if (i + 1 < claims.length) await new Promise<void>((resolve) => setImmediate(resolve));
     }
@@ -221,6 +240,11 @@ export function createServer(ruleSet: RuleSet, options: ServerOptions = {}): Scr
   }
 
   async function scrubBody(bytes: Buffer, res: http.ServerResponse, ex: Exchange, options: ScrubberOptions): Promise<void> {
+    // Deep nesting is refused before parsing: neither the parser nor the decoder recurses past the bound.
+    if (jsonDepth(bytes) > MAX_JSON_DEPTH) {
+      sendError(res, ex, 400, 'too-deep', `the body nests arrays and objects more than ${MAX_JSON_DEPTH} levels deep; a claim needs at most 5`);
+      return;
+    }
     const parsed = parseJsonBody(bytes);
     if (!parsed.ok) { sendError(res, ex, 400, 'malformed-json', parsed.problems[0].message, parsed.problems); return; }
     const { json } = parsed;
@@ -288,6 +312,7 @@ export function createServer(ruleSet: RuleSet, options: ServerOptions = {}): Scr
       scrubBody(Buffer.concat(chunks), res, ex, scrubOptions).catch((error: unknown) => {
         ex.reason = error instanceof Error ? error.name : 'error';
         if (error instanceof TimeBudgetExceeded) sendError(res, ex, 503, 'time-budget', `${error.message}; send fewer or smaller claims per request`, undefined, true);
+        else if (error instanceof ThreadUnavailable) sendError(res, ex, 503, 'unavailable', 'the scrubbing thread is restarting; retry the request', undefined, true);
         else sendError(res, ex, 500, 'internal', 'the claim could not be scrubbed: internal error');
       });
     });
@@ -365,6 +390,7 @@ export function createServer(ruleSet: RuleSet, options: ServerOptions = {}): Scr
   });
 
   async function listen(port = 8080, host = '127.0.0.1'): Promise<{ url: string; host: string; port: number }> {
+    await pool?.ready; // the scrubbing threads have loaded their rule sets: the first request is not spent waiting
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(port, host, () => { server.off('error', reject); resolve(); });

@@ -124,7 +124,7 @@ function charts(s: Summary): string {
       { label: 'rest of charges', value: Math.max(0, Math.round((p.charges - p.expectedDenied) * 100) / 100), color: '#b0bec5' },
     ],
     note: `${formatMoney(p.expectedDenied)} of ${formatMoney(p.charges)} · ${num(p.claims)} claims`,
-  })), { title: 'Expected denied amount by payer' });
+  })), { title: 'Expected denied amount by payer', plotWidth: 420, noteWidth: 300 });
 
   // By rule over charges: the charges of the claims each rule touches, coloured by the rule's worst severity.
   const rules = [...topRules(s)].sort((a, b) => b.tally.charges - a.tally.charges || b.tally.claims - a.tally.claims).slice(0, 15).map(({ ruleId, tally }) => {
@@ -132,7 +132,7 @@ function charts(s: Summary): string {
     return { label: ruleId, parts: [{ label: `charges (${sev})`, value: tally.charges, color: SEVERITY_COLORS[sev] }], note: `${formatMoney(tally.charges)} · ${num(tally.claims)} claims` };
   });
   const moreRules = Object.keys(s.rules).length - rules.length;
-  const ruleChart = stackedBarChart(rules, { title: 'Charges touched by each rule' });
+  const ruleChart = stackedBarChart(rules, { title: 'Charges touched by each rule', plotWidth: 420, noteWidth: 240 });
   const ruleLegend = (['error', 'warning', 'info'] as const).map((sev) => `<li><span class="swatch" style="background:${SEVERITY_COLORS[sev]}"></span>worst severity ${sev}</li>`).join('');
 
   const histogram = columnChart(s.riskHistogram.map((count, i) => ({
@@ -191,7 +191,7 @@ table.small{max-width:720px}table.small td,table.small th{padding:3px 8px}
 #claims th[aria-sort=ascending]::after{content:" ▲"}#claims th[aria-sort=descending]::after{content:" ▼"}
 #claims td:nth-child(-n+3){white-space:nowrap}#claims td{padding:4px 8px}#claims ul{margin:0;padding-left:0;list-style:none}#claims li{margin:0 0 2px}
 #claims td.codes{font-family:ui-monospace,Menlo,monospace;font-size:12px;max-width:140px}
-#claims summary{cursor:pointer;white-space:nowrap;overflow:hidden;text-overflow:ellipsis;max-width:720px;list-style:none}#claims summary::-webkit-details-marker{display:none}
+#claims summary{cursor:pointer;white-space:nowrap;overflow:hidden;text-overflow:ellipsis;max-width:max(300px,calc(100vw - 1080px));list-style:none}#claims summary::-webkit-details-marker{display:none}
 #claims details[open] summary .msg{display:none}#claims .more{padding:2px 0 6px 12px;white-space:normal}.where{font-family:ui-monospace,Menlo,monospace;font-size:12px;color:#39434d}
 header .whatif{margin-top:6px;background:#6a1b9a;color:#fff;display:inline-block;padding:2px 10px;border-radius:4px;font-weight:600}
 .badge{color:#fff;border-radius:10px;padding:1px 8px;font-size:12px;white-space:nowrap}

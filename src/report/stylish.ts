@@ -82,7 +82,11 @@ export function stylishFormatter(options: StylishOptions = {}): Formatter {
       if (r.status === 'scrubbed') {
         const how = judgedText(r.ruleSet, false);
         // How the claims were judged, once, and again whenever it changes (a what-if says so).
-        if (how !== judged) { judged = how; out += `${paint(r.ruleSet.asOf ? '35;1' : '2', `judged with ${how}${r.ruleSet.asOf ? ` — a what-if: claims are judged as if on ${r.ruleSet.asOf}, not their own date of service` : ''}`)}\n`; }
+        if (how !== judged) {
+          judged = how;
+          const text = `judged with ${how}${r.ruleSet.asOf ? ` — a what-if: claims are judged as if on ${r.ruleSet.asOf}, not their own date of service` : ''}`;
+          out += `${wrap(text, width).map((l) => paint(r.ruleSet.asOf ? '35;1' : '2', l)).join('\n')}\n`;
+        }
         if (r.outcome === 'clean' && r.findings.length === 0 && !r.drg && !verbose) return out;
       }
       const facts = [
@@ -105,12 +109,12 @@ export function stylishFormatter(options: StylishOptions = {}): Formatter {
       for (const f of r.findings) out += finding(f, context);
       return out;
     },
-    end: (s: Summary) => `\n${summaryTable(s, paint)}`,
+    end: (s: Summary) => `\n${summaryTable(s, paint, width)}`,
   };
 }
 
 /** The closing table: outcomes with charges and expected denied amount, findings, top rules, how judged. */
-export function summaryTable(s: Summary, paint: (code: string, text: string) => string = (_c, t) => t): string {
+export function summaryTable(s: Summary, paint: (code: string, text: string) => string = (_c, t) => t, width = 100): string {
   const lines: string[] = [];
   const cell = (text: string, n: number, right = false) => (right ? text.padStart(n) : text.padEnd(n));
   lines.push(paint('1', `${cell('outcome', 15)}${cell('claims', 9, true)}${cell('charges', 16, true)}`));
@@ -130,6 +134,6 @@ export function summaryTable(s: Summary, paint: (code: string, text: string) => 
     if (more > 0) lines.push(paint('2', `… and ${plural(more, 'more rule')}`));
   }
   const judged = judgingText(s);
-  if (judged) lines.push('', paint(s.judging.asOf.length ? '35;1' : '2', `judged with ${judged}`));
+  if (judged) lines.push('', ...wrap(`judged with ${judged}`, width).map((l) => paint(s.judging.asOf.length ? '35;1' : '2', l)));
   return `${lines.join('\n')}\n`;
 }

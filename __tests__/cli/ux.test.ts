@@ -101,9 +101,10 @@ describe('what-ifs say so in every format', () => {
   });
   it('stylish says what-if before the claims and in its summary', async () => {
     const { stdout } = await cli(args);
-    expect(stdout.split('\n')[0]).toContain('judged with preset recommended · what-if as of 2026-10-01');
-    expect(stdout.split('\n')[0]).toContain('not their own date of service');
-    expect(stdout).toMatch(/judged with preset recommended · what-if as of 2026-10-01 \(claims judged as if on that date/);
+    const first = stdout.slice(0, stdout.indexOf('\n\n')).replace(/\n/g, ' ');
+    expect(first).toContain('judged with preset recommended · what-if as of 2026-10-01');
+    expect(first).toContain('not their own date of service');
+    expect(stdout.replace(/\n/g, ' ')).toMatch(/judged with preset recommended · what-if as of 2026-10-01 \(claims judged as if on that date/);
   });
   it('CSV has preset and as_of columns on every row', async () => {
     const { stdout } = await cli([...args, '-f', 'csv']);

@@ -104,7 +104,7 @@ export function stylishFormatter(options: StylishOptions = {}): Formatter {
       }
       if (r.drg) {
         const weight = r.drg.weight !== undefined ? ` (weight ${r.drg.weight.toFixed(4)})` : '';
-        out += row(paint('1', 'drg    '), r.drg.drg ? `DRG ${r.drg.drg}` : 'no DRG', `${r.drg.title}${weight} — ${r.drg.explanation}`, paint('2', r.drg.version));
+        out += row(paint('1', 'drg    '), '', `${r.drg.drg ? `DRG ${r.drg.drg} ${r.drg.title}` : r.drg.title}${weight} — ${r.drg.explanation}`, paint('2', r.drg.version));
       }
       for (const f of r.findings) out += finding(f, context);
       return out;

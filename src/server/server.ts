@@ -127,7 +127,7 @@ export function createServer(ruleSet: RuleSet, options: ServerOptions = {}): Scr
     : undefined;
   // Inline scrubbers per distinct ?preset=/?asOf= (the few most recent).
   const scrubbers = new Map<string, ReturnType<typeof createScrubber>>();
-  const openApi = readOpenApi();
+  let openApi: string | undefined; // read on the first GET /v1/openapi.json: creating a server does no I/O
   const startedAt = Date.now();
   // The rule set never changes under a server: its views are built once, not per request.
   const ruleList = listRules(ruleSet);
@@ -356,7 +356,10 @@ export function createServer(ruleSet: RuleSet, options: ServerOptions = {}): Scr
         return;
       }
       if (path === '/v1/rules') { send(res, ex, 200, ruleList); return; }
-      if (path === '/v1/openapi.json' && openApi !== undefined) { send(res, ex, 200, JSON.parse(openApi)); return; }
+      if (path === '/v1/openapi.json') {
+        openApi ??= readOpenApi();
+        if (openApi !== undefined) { send(res, ex, 200, JSON.parse(openApi)); return; }
+      }
       if (path.startsWith('/v1/rules/')) {
         let id: string;
         try { id = decodeURIComponent(path.slice('/v1/rules/'.length)); } catch { id = ''; }

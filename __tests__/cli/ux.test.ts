@@ -195,8 +195,12 @@ describe('safe output and process handling (issue 14 item 5)', () => {
       };
       poll();
     });
-    // Wait until the child's CLI is running (it prints nothing; its rule set loads in well under a second).
-    await new Promise((r) => setTimeout(r, 1500));
+    // Wait until the child's CLI is at work: its temporary output file exists once the rule set is loaded
+    // and its signal handlers are set (no guess at how long that takes).
+    await new Promise<void>((resolve) => {
+      const poll = () => (fs.readdirSync(dir).some((f) => f.startsWith('.signal.ndjson.') && f.endsWith('.partial')) ? resolve() : setTimeout(poll, 50));
+      poll();
+    });
     child.kill('SIGTERM');
     const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((resolve) => child.on('exit', (c, s) => resolve([c, s])));
     expect(code === 143 || signal === 'SIGTERM').toBe(true);

@@ -35,6 +35,7 @@ Usage:
   claimscrub check <files...|-> [options]   scrub claims, print findings
   claimscrub rules [RULE-ID] [--rules DIR]  list the rules, or explain one
   claimscrub serve [--port 8080] [--host 127.0.0.1] [--rules DIR]   HTTP endpoint (POST /v1/scrub)
+  claimscrub queue submit|work|status|collect ...   the batch over many machines (BullMQ on Redis)
   claimscrub --version
 
 Run 'claimscrub <command> --help' for a command's options.
@@ -329,6 +330,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<ExitCode>
     if (command === 'check') return await check(rest, io);
     if (command === 'rules') return await rules(rest, io);
     if (command === 'serve') return await serve(rest, io);
+    if (command === 'queue') return await (await import('./queue')).queue(rest, io); // BullMQ loads only for this command
     throw new UsageError(`unknown command "${command}"`);
   } catch (error) {
     const usage = error instanceof UsageError || (error as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS');

@@ -119,6 +119,20 @@ describeWithRedis('claimscrub queue on redis-server', () => {
     expect(status.stdout).toContain('complete');
   }, 180_000);
 
+  it('claim ids repeated across chunks get the duplicate finding check gives them (NDJSON, CSV, X12)', async () => {
+    // The samples share claim ids across files; one claim per chunk puts every repeat in a later chunk.
+    const p = fs.readFileSync(path.join(ROOT, 'samples', 'seed-837p.837'), 'utf8');
+    fs.writeFileSync(path.join(dir, 'many.837'), [p, p, p].join('\n'));
+    const files = ['samples/seed.ndjson', 'samples/seed.csv', 'samples/seed-837p.837', path.join(dir, 'many.837')];
+    const submitted = await runCli(['queue', 'submit', ...files, '--redis', url, '--chunk-records', '1', '--results', path.join(dir, 'results')]);
+    expect(submitted.code).toBe(0);
+    const collected = await runCli(['queue', 'collect', submitted.stdout.trim(), '--redis', url, '--wait', '--format', 'ndjson']);
+    const checked = await runCli(['check', ...files, '--format', 'ndjson']);
+    expect(checked.stdout).toContain('integrity/duplicate-claim-id');
+    expect(collected.code).toBe(checked.code);
+    expect(collected.stdout.trim().split('\n')).toEqual(checked.stdout.trim().split('\n'));
+  }, 120_000);
+
   it('keeps claim content out of Redis: descriptors and counts only', async () => {
     const client = new IORedis(url);
     const dump: string[] = [];

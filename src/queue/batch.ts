@@ -9,7 +9,13 @@ import type { Formatter } from '../report/formatters';
 import { addToSummary, emptySummary, type Summary } from '../report/summary';
 import { planChunks } from './plan';
 import { BATCH_TTL_SECONDS, type BatchFile, type BatchMeta, type ChunkCounts, type ChunkJob, chunkFile, type DeadChunk, jobId, keys } from './protocol';
-import type { ChunkLine } from './worker';
+import { claimCharge } from '../report/summary';
+import type { RuleSet } from '../rules/rule-set';
+import type { SourceRef } from '../scrub/result';
+import { createScrubber } from '../scrub/scrubber';
+import type { InputItem } from '../input/types';
+import { readChunk } from './read-chunk';
+import { chunkLine, type ChunkLine } from './worker';
 
 // submit / status / collect: the batch as a whole. Submit plans the chunks and enqueues one job per
 // chunk; status reads the counts the workers recorded; collect merges the chunk files in input order
@@ -53,7 +59,8 @@ export async function submit(settings: SubmitSettings): Promise<BatchMeta> {
   const queue = new Queue<ChunkJob>(settings.queue, { connection: queueConnection });
   try {
     const k = keys(settings.queue, id);
-    await redis.multi().hset(k.meta, 'meta', JSON.stringify(meta)).expire(k.meta, BATCH_TTL_SECONDS).exec();
+    // The chunk descriptors again, for collect (it re-reads a chunk whose claim ids repeat an earlier chunk's).
+    await redis.multi().hset(k.meta, 'meta', JSON.stringify(meta), 'chunks', JSON.stringify(jobs)).expire(k.meta, BATCH_TTL_SECONDS).exec();
     for (let i = 0; i < jobs.length; i += 500) {
       await queue.addBulk(jobs.slice(i, i + 500).map((data) => ({
         name: 'chunk', data,
@@ -70,6 +77,7 @@ export async function submit(settings: SubmitSettings): Promise<BatchMeta> {
 
 export interface BatchState {
   readonly meta: BatchMeta;
+  readonly chunks: readonly ChunkJob[];
   readonly startedAt?: number;
   readonly done: ReadonlyMap<number, ChunkCounts>;
   readonly dead: readonly DeadChunk[];
@@ -86,7 +94,7 @@ export async function readState(redisOptions: RedisOptions, queue: string, batch
     const done = new Map(Object.entries(doneHash).map(([chunk, json]) => [Number(chunk), JSON.parse(json) as ChunkCounts]));
     // A chunk retried after it was put on the dead list by a manual retry may have finished since.
     const dead = deadList.map((d) => JSON.parse(d) as DeadChunk).filter((d) => !done.has(d.chunk));
-    return { meta: JSON.parse(metaHash.meta) as BatchMeta, ...(metaHash.startedAt ? { startedAt: Number(metaHash.startedAt) } : {}), done, dead };
+    return { meta: JSON.parse(metaHash.meta) as BatchMeta, chunks: JSON.parse(metaHash.chunks ?? '[]') as ChunkJob[], ...(metaHash.startedAt ? { startedAt: Number(metaHash.startedAt) } : {}), done, dead };
   } finally {
     await redis.quit();
   }
@@ -149,7 +157,7 @@ async function countLines(file: string): Promise<number> {
   return count;
 }
 
-export interface Collected { readonly summary: Summary; readonly x12: X12Stats | undefined; readonly crossChunkDuplicates: number }
+export interface Collected { readonly summary: Summary; readonly x12: X12Stats | undefined; readonly rescrubbed: number }
 
 /** Every chunk file holds as many results as its worker counted; else the problems. */
 export async function checkFiles(state: BatchState): Promise<string[]> {
@@ -164,28 +172,74 @@ export async function checkFiles(state: BatchState): Promise<string[]> {
   return problems;
 }
 
-/** Streams the chunk files in order through the formatter; `write` applies backpressure. */
-export async function collect(state: BatchState, formatter: Formatter, write: (text: string) => Promise<void>): Promise<Collected> {
+const lineId = (line: string): string | null => {
+  const m = /^\{"id":("(?:[^"\\]|\\.)*"|null)/.exec(line);
+  return m ? (JSON.parse(m[1]) as string | null) : null;
+};
+
+/**
+ * The lines of chunk c, as `check` would have them. A worker sees its chunk only, so a claim whose id
+ * an earlier chunk already used lacks the duplicate-claim-id finding `check` gives it (the scrubber's
+ * batch state spans one scrubAll). Such a chunk is scrubbed again here, with the scrubber's batch
+ * primed by the earlier occurrences: each repeated id goes first through the same scrubAll as the
+ * chunk, under its earlier source (so the batch records that source), and those results are dropped.
+ */
+async function* chunkLines(state: BatchState, c: number, seen: Map<string, SourceRef | undefined>, ruleSet: () => Promise<RuleSet>): AsyncGenerator<string> {
+  const file = path.join(state.meta.resultsDir, state.meta.id, chunkFile(c));
+  const mine = new Map<string, SourceRef | undefined>();
+  const repeated = new Map<string, SourceRef | undefined>();
+  for await (const line of readline.createInterface({ input: fs.createReadStream(file), crlfDelay: Infinity })) {
+    const id = lineId(line);
+    if (id === null || mine.has(id)) continue;
+    if (seen.has(id)) repeated.set(id, seen.get(id));
+    mine.set(id, (JSON.parse(line) as ChunkLine).result.source);
+  }
+  for (const [id, source] of mine) if (!seen.has(id)) seen.set(id, source);
+  if (repeated.size === 0) {
+    yield* readline.createInterface({ input: fs.createReadStream(file), crlfDelay: Infinity });
+    return;
+  }
+  const job = state.chunks[c];
+  const primers: InputItem[] = [];
+  for await (const item of readChunk(job)) {
+    if (item.kind === 'claim' && repeated.has(item.claim.id) && !primers.some((p) => p.kind === 'claim' && p.claim.id === item.claim.id)) {
+      primers.push({ kind: 'claim', claim: item.claim, source: repeated.get(item.claim.id) ?? {} });
+    }
+  }
+  const scrubber = createScrubber(await ruleSet(), { ...(job.preset ? { preset: job.preset } : {}), ...(job.asOf ? { asOf: job.asOf } : {}) });
+  const charges: (number | null)[] = [];
+  async function* items(): AsyncGenerator<InputItem> {
+    for (const p of primers) { charges.push(null); yield p; }
+    for await (const item of readChunk(job)) { charges.push(item.kind === 'claim' ? claimCharge(item.claim) : null); yield item; }
+  }
+  let skip = primers.length;
+  for await (const result of scrubber.scrubAll(items())) {
+    const charge = charges.shift() ?? null;
+    if (skip > 0) { skip--; continue; }
+    yield chunkLine(result, charge).slice(0, -1);
+  }
+}
+
+/**
+ * Streams the chunk files in order through the formatter; `write` applies backpressure. `ruleSet` is
+ * asked for only when a chunk must be scrubbed again (claim ids repeated across chunks).
+ */
+export async function collect(state: BatchState, formatter: Formatter, write: (text: string) => Promise<void>, ruleSet: () => Promise<RuleSet>): Promise<Collected> {
   const summary = emptySummary();
   const x12 = state.meta.files.some((f) => f.format === 'x12') ? emptyX12Stats() : undefined;
-  // Claim ids seen, by chunk: a repeat across chunks is one the duplicate-claim check (which sees one chunk) missed.
-  const seen = new Map<string, number>();
-  let crossChunkDuplicates = 0;
+  const seen = new Map<string, SourceRef | undefined>();
+  let rescrubbed = 0;
   for (let c = 0; c < state.meta.chunks; c++) {
     const counts = state.done.get(c);
     if (x12 && counts?.x12) for (const key of Object.keys(x12) as (keyof X12Stats)[]) x12[key] += counts.x12[key];
-    const lines = readline.createInterface({ input: fs.createReadStream(path.join(state.meta.resultsDir, state.meta.id, chunkFile(c))), crlfDelay: Infinity });
-    for await (const text of lines) {
+    let again = false;
+    for await (const text of chunkLines(state, c, seen, async () => { again = true; return ruleSet(); })) {
       const { charge, result } = JSON.parse(text) as ChunkLine;
       addToSummary(summary, result, charge ?? undefined);
-      if (result.claimId !== undefined) {
-        const first = seen.get(result.claimId);
-        if (first === undefined) seen.set(result.claimId, c);
-        else if (first !== c) crossChunkDuplicates++;
-      }
       const out = formatter.result(result, charge === null ? {} : { charge });
       if (out) await write(out);
     }
+    if (again) rescrubbed++;
   }
-  return { summary, x12, crossChunkDuplicates };
+  return { summary, x12, rescrubbed };
 }

@@ -30,8 +30,15 @@ export interface WorkerSettings {
   readonly log: (line: string) => void;
 }
 
-/** One line of a chunk file: the result, and the claim's charge (the summary and reports need it; the result has no claim). */
-export interface ChunkLine { readonly charge: number | null; readonly result: ScrubResult }
+/**
+ * One line of a chunk file: the result; the claim's charge (the summary and reports need it; the result
+ * has no claim); and first, the id of a scrubbed claim (null for a rejection), so collect can find ids
+ * repeated across chunks without parsing whole lines.
+ */
+export interface ChunkLine { readonly id: string | null; readonly charge: number | null; readonly result: ScrubResult }
+
+export const chunkLine = (result: ScrubResult, charge: number | null): string =>
+  `${JSON.stringify({ id: result.status === 'scrubbed' ? result.claimId : null, charge, result } satisfies ChunkLine)}\n`;
 
 // Test hook (the kill-mid-chunk test): after this many results of a chunk the worker says so and stops
 // working, still holding the chunk's lock, until it is killed.
@@ -56,7 +63,7 @@ export async function scrubChunk(job: ChunkJob, ruleSet: RuleSet, attempt: numbe
   const counts = { inputs: 0, scrubbed: 0, rejected: 0, findings: { error: 0, warning: 0, info: 0 } };
   try {
     for await (const result of scrubber.scrubAll(withCharges(readChunk(job, x12)))) {
-      const line: ChunkLine = { charge: charges.shift() ?? null, result };
+      const line = chunkLine(result, charges.shift() ?? null);
       counts.inputs++;
       if (result.status === 'rejected') counts.rejected++;
       else {
@@ -64,7 +71,7 @@ export async function scrubChunk(job: ChunkJob, ruleSet: RuleSet, attempt: numbe
         for (const f of result.findings) counts.findings[f.severity]++;
       }
       if (writeError) throw writeError;
-      if (!out.write(`${JSON.stringify(line)}\n`)) await new Promise<void>((resolve) => { out.once('drain', resolve); out.once('error', () => resolve()); });
+      if (!out.write(line)) await new Promise<void>((resolve) => { out.once('drain', resolve); out.once('error', () => resolve()); });
       if (HOLD_AFTER > 0 && counts.inputs === HOLD_AFTER) {
         await new Promise<void>((resolve) => out.write('', () => resolve()));
         log(`holding chunk ${job.chunk} after ${HOLD_AFTER} results (test hook)`);

@@ -55,6 +55,7 @@ describeWithRedis('claimscrub queue on redis-server', () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'claimscrub-queue-'));
     redis = spawn(redisServer!, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir], { stdio: 'ignore' });
     const client = new IORedis({ port, host: '127.0.0.1', lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
+    client.on('error', () => undefined); // refused while redis-server starts: retried below
     await waitFor('redis-server', async () => { try { await client.connect(); return (await client.ping()) === 'PONG'; } catch { client.disconnect(); return false; } });
     client.disconnect();
 

@@ -228,6 +228,7 @@ async function collectCommand(args: string[], io: CliIo): Promise<ExitCode> {
     await new Promise((resolve) => setTimeout(resolve, 1000));
     state = await readState(conn.redis, conn.queue, positionals[0]);
   }
+  state = await readState(conn.redis, conn.queue, positionals[0], true);
   const problems = accountingProblems(state);
   if (problems.length === 0) problems.push(...await checkFiles(state));
   if (problems.length > 0) {

@@ -85,11 +85,14 @@ export interface BatchState {
 
 export class UnknownBatchError extends Error {}
 
-export async function readState(redisOptions: RedisOptions, queue: string, batch: string): Promise<BatchState> {
+export async function readState(redisOptions: RedisOptions, queue: string, batch: string, withChunks = false): Promise<BatchState> {
   const redis = new IORedis(redisOptions);
   try {
     const k = keys(queue, batch);
-    const [metaHash, doneHash, deadList] = await Promise.all([redis.hgetall(k.meta), redis.hgetall(k.done), redis.lrange(k.dead, 0, -1)]);
+    // The chunk descriptors are read only for collect: status polls, and they are the bulk of the batch record.
+    const [[meta, startedAt, chunks], doneHash, deadList] = await Promise.all([
+      redis.hmget(k.meta, 'meta', 'startedAt', ...(withChunks ? ['chunks'] : [])), redis.hgetall(k.done), redis.lrange(k.dead, 0, -1)]);
+    const metaHash = { meta, startedAt, chunks };
     if (!metaHash.meta) throw new UnknownBatchError(`no batch "${batch}" in queue "${queue}" (batches are kept ${BATCH_TTL_SECONDS / 86400} days)`);
     const done = new Map(Object.entries(doneHash).map(([chunk, json]) => [Number(chunk), JSON.parse(json) as ChunkCounts]));
     // A chunk retried after it was put on the dead list by a manual retry may have finished since.

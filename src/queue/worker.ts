@@ -119,7 +119,9 @@ export async function startWorker(settings: WorkerSettings): Promise<{ close: ()
   // A chunk that failed its last attempt (or cannot succeed) goes to the batch's dead-letter list.
   worker.on('failed', (job, error) => {
     if (!job) return;
-    const final = error.name === 'UnrecoverableError' || job.attemptsMade >= (job.opts.attempts ?? 1);
+    // Final: no attempt left, a chunk that cannot succeed, or one whose workers kept dying (BullMQ fails a
+    // job that stalled more than maxStalledCount times, whatever its attempts).
+    const final = error.name === 'UnrecoverableError' || job.attemptsMade >= (job.opts.attempts ?? 1) || /stalled more than/.test(error.message);
     settings.log(`chunk ${job.data.chunk} of batch ${job.data.batch} failed (attempt ${job.attemptsMade}): ${errorLine(error)}`);
     if (!final) return;
     const k = keys(settings.queue, job.data.batch);

@@ -8,7 +8,7 @@ import { emptyX12Stats, type InputFormat, type X12Stats } from '../input';
 import type { Formatter } from '../report/formatters';
 import { addToSummary, emptySummary, type Summary } from '../report/summary';
 import { planChunks } from './plan';
-import { BATCH_TTL_SECONDS, type BatchFile, type BatchMeta, type ChunkCounts, type ChunkJob, chunkFile, type DeadChunk, jobId, keys } from './protocol';
+import { BATCH_TTL_SECONDS, type BatchFile, type BatchMeta, type ChunkCounts, type ChunkJob, chunkFile, type DeadChunk, errorLine, jobId, keys } from './protocol';
 import { claimCharge } from '../report/summary';
 import type { RuleSet } from '../rules/rule-set';
 import type { SourceRef } from '../scrub/result';
@@ -97,6 +97,14 @@ export async function readState(redisOptions: RedisOptions, queue: string, batch
     const done = new Map(Object.entries(doneHash).map(([chunk, json]) => [Number(chunk), JSON.parse(json) as ChunkCounts]));
     // A chunk retried after it was put on the dead list by a manual retry may have finished since.
     const dead = deadList.map((d) => JSON.parse(d) as DeadChunk).filter((d) => !done.has(d.chunk));
+    // BullMQ fails a job that stalled too often (its workers kept dying) without a worker 'failed' event:
+    // such chunks are found in the queue's failed set.
+    const failedQueue = new Queue<ChunkJob>(queue, { connection: redis });
+    for (const job of await failedQueue.getFailed(0, -1)) {
+      if (job?.data.batch !== batch || done.has(job.data.chunk) || dead.some((d) => d.chunk === job.data.chunk)) continue;
+      dead.push({ chunk: job.data.chunk, attempts: job.attemptsMade, error: errorLine(job.failedReason), at: job.finishedOn ?? 0 });
+    }
+    await failedQueue.close();
     return { meta: JSON.parse(metaHash.meta) as BatchMeta, chunks: JSON.parse(metaHash.chunks ?? '[]') as ChunkJob[], ...(metaHash.startedAt ? { startedAt: Number(metaHash.startedAt) } : {}), done, dead };
   } finally {
     await redis.quit();

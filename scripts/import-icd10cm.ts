@@ -6,7 +6,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { readCsv, readTsv, sourceDir, writeDataFile } from './lib/data-io';
+import { dataDir, readCsv, readTsv, sourceDir, writeDataFile } from './lib/data-io';
 
 const FISCAL_YEARS = [2025, 2026, 2027];
 
@@ -21,7 +21,8 @@ const CAVEATS = [
 function importCodeSet(dir: string, fy: number): void {
   const file = path.join(dir, 'icd10cm', `codes-fy${fy}.tsv`);
   if (!fs.existsSync(file)) { console.log(`skip FY${fy}: ${file} not present`); return; }
-  const rows = readTsv(file).map((r) => [r.code, Number(r.billable), r.long_title]);
+  const rows = readTsv(file).map((r) => [r.code, Number(r.billable), r.long_title] as [string, number, string])
+    .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
   const billable = rows.filter((r) => r[1] === 1).length;
   const header = {
     id: `icd10cm-fy${fy}`,
@@ -40,8 +41,13 @@ function importCodeSet(dir: string, fy: number): void {
     caveats: fy === 2025 ? [...CAVEATS, 'FY2025 long titles of continuing codes are the FY2026 wording.'] : CAVEATS,
     counts: { entries: rows.length, billable, headers: rows.length - billable },
     columns: ['code', 'billable', 'title'],
+    // The rows live in a sidecar (one `code<TAB>billable<TAB>title` line each, in code order): the scrubber
+    // reads it the first time a claim of this fiscal year needs it and looks codes up without parsing it.
+    rowsFile: `icd10cm-fy${fy}.tsv`,
   };
-  console.log(writeDataFile(`icd10cm-fy${fy}`, header, rows), header.counts);
+  if (rows.some((r) => /[\t\n]/.test(r[2]))) throw new Error(`FY${fy}: a title holds a tab or a line end`);
+  fs.writeFileSync(path.join(dataDir(), header.rowsFile), rows.map((r) => r.join('\t')).join('\n') + '\n');
+  console.log(writeDataFile(`icd10cm-fy${fy}`, header), header.counts);
 }
 
 function importRetired(dir: string): void {

@@ -3,7 +3,7 @@
 export { Claim, Diagnosis, IsoDate, CptCode, PcsCode, normalizeDiagnosisCode } from './claim/codecs';
 export type { IcdCode, DiagnosisSystem, ServiceLine } from './claim/codecs';
 export { decodeClaim, type DecodeProblem } from './claim/decode';
-export { loadRuleSet, ruleSetFromJson } from './rules/load';
+export { loadRuleSet, loadRuleSetOrThrow, RuleSetLoadError, ruleSetFromJson, type LoadOptions } from './rules/load';
 export type { RuleSet, RuleSetProblem } from './rules/rule-set';
 export type { RuleFile, DataFile, Preset, RuleSetJson, Severity, Category, SourceCitation } from './rules/formats';
 export { createScrubber, type Scrubber, type ScrubberOptions, type ScrubContext, type Batch } from './scrub/scrubber';

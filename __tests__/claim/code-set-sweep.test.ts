@@ -7,10 +7,10 @@ import { normalizeDiagnosisCode } from '../../src/claim/codecs';
 // dotted and undotted, decodes to itself. Whether a code exists on a date is the code set's answer
 // (validity/*), never the decoder's pattern: FY2026 QA0.* and FY2027 QA1.* have a letter in second place.
 const DATA = path.join(__dirname, '..', '..', 'rules', 'data');
-const codeSets = fs.readdirSync(DATA).filter((f) => /^icd10cm-fy\d{4}\.json$/.test(f));
+const codeSets = fs.readdirSync(DATA).filter((f) => /^icd10cm-fy\d{4}\.tsv$/.test(f));
 
 describe.each(codeSets)('%s', (file) => {
-  const codes = (JSON.parse(fs.readFileSync(path.join(DATA, file), 'utf8')) as { rows: [string, number, string][] }).rows.map((r) => r[0]);
+  const codes = fs.readFileSync(path.join(DATA, file), 'utf8').split('\n').filter(Boolean).map((line) => line.split('\t')[0]);
 
   it('every code, dotted and undotted, normalizes to itself as ICD-10-CM', () => {
     const lost = codes.filter((code) => {

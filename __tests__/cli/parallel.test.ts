@@ -11,7 +11,8 @@ describe('check --jobs', () => {
   it('gives the one-thread results in input order, across files, with the same summary', async () => {
     // Enough records for several batches per worker, mixed with rejections, over two inputs.
     const seed = fs.readFileSync(path.join(ROOT, 'samples', 'seed.ndjson'), 'utf8').trim().split('\n');
-    const lines = Array.from({ length: 700 }, (_, i) => seed[i % seed.length].replace(/"CLM-(\d+)"/, `"CLM-$1-${i}"`));
+    // Every 150th record reuses one claim id, so duplicates fall in different worker batches.
+    const lines = Array.from({ length: 700 }, (_, i) => seed[i % seed.length].replace(/"CLM-(\d+)"/, i % 150 === 0 ? '"CLM-DUP"' : `"CLM-$1-${i}"`));
     const stdin = `${lines.join('\n')}\n`;
     const args = ['check', '-', 'samples/seed.csv', '--format', 'ndjson', '--progress'];
     const one = await cli(args, stdin);
@@ -20,6 +21,7 @@ describe('check --jobs', () => {
     expect(two.stdout).toBe(one.stdout);
     expect(two.stderr.split('\n').slice(1)).toEqual(one.stderr.split('\n').slice(1)); // all but the timing line
     expect(two.stdout.trim().split('\n')).toHaveLength(704);
+    expect(two.stdout.match(/integrity\/duplicate-claim-id/g)).toHaveLength(4); // records 150, 300, 450, 600 repeat record 0's id
   }, 120_000);
 
   it('rejects a --jobs that is not a count', async () => {

@@ -1,6 +1,5 @@
 import * as path from 'node:path';
-import { createScrubber, createServer, decodeClaim, ruleSetFromJson, type RuleSet, type ScrubbedResult, type ScrubResult } from '../../src/index';
-import { shippedRuleSet } from '../helpers/rule-tester';
+import { createScrubber, createServer, decodeClaim, loadRuleSet, ruleSetFromJson, type RuleSet, type ScrubbedResult, type ScrubResult } from '../../src/index';
 
 // The library's promises (DESIGN §1): no global state — scrubbers over different rule sets, or with
 // different settings, live side by side in one process and answer differently, interleaved — and no
@@ -19,10 +18,14 @@ let full: RuleSet;
 let mini: RuleSet;
 
 beforeAll(async () => {
-  full = await shippedRuleSet();
-  // A second rule set from parsed JSON: one rule, the same data.
+  // Preloaded: every sidecar read now, so that scrubbing touches no file (by default each is read when first needed).
+  const loaded = await loadRuleSet(undefined, { preload: true });
+  if (loaded._tag === 'Left') throw new Error(JSON.stringify(loaded.left));
+  full = loaded.right;
+  // A second rule set from parsed JSON: one rule, the same data, the code sets' sidecars given as bytes.
   const data = fs.readdirSync(path.join(RULES, 'data')).filter((f) => f.endsWith('.json')).map((f) => readJson(path.join(RULES, 'data', f)));
-  const built = ruleSetFromJson({ version: 'mini-1', rules: [readJson(path.join(RULES, 'validity', 'code-not-in-code-set.json'))], data });
+  const sidecars = Object.fromEntries(fs.readdirSync(path.join(RULES, 'data')).filter((f) => f.endsWith('.tsv')).map((f) => [f, fs.readFileSync(path.join(RULES, 'data', f))]));
+  const built = ruleSetFromJson({ version: 'mini-1', rules: [readJson(path.join(RULES, 'validity', 'code-not-in-code-set.json'))], data, sidecars });
   if (built._tag === 'Left') throw new Error(JSON.stringify(built.left));
   mini = built.right;
 }, 120_000);
@@ -65,6 +68,20 @@ describe('no global state', () => {
 });
 
 describe('no I/O unless asked', () => {
+  it('without preload, a rule set reads a fiscal year\'s code set once, when the first claim of that year needs it', async () => {
+    const loaded = await loadRuleSet();
+    if (loaded._tag === 'Left') throw new Error('load');
+    const spy = jest.spyOn(fs, 'readFileSync');
+    try {
+      const scrubber = createScrubber(loaded.right, { only: ['validity/code-not-in-code-set'] });
+      await scrubber.scrubInput(claim('A', ['M43.03']));
+      await scrubber.scrubInput(claim('B', ['M43.06']));
+      expect(spy.mock.calls.map((c) => path.basename(String(c[0])))).toEqual(['icd10cm-fy2026.tsv']);
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
   it('decoding, scrubbing and creating a server read no file, open no socket and print nothing', async () => {
     const spies = [
       jest.spyOn(fs, 'readFileSync'), jest.spyOn(fs, 'readFile'), jest.spyOn(fs, 'createReadStream'), jest.spyOn(fs, 'writeFileSync'),

@@ -83,3 +83,15 @@ describe('the summary', () => {
     }));
   });
 });
+
+describe('claims not fully judged', () => {
+  it('counts scrubbed claims with a finding of category data apart, and says so', async () => {
+    const { createScrubber } = await import('../../src/scrub/scrubber');
+    const { shippedRuleSet, claim } = await import('../helpers/rule-tester');
+    const scrubber = createScrubber(await shippedRuleSet());
+    const s = emptySummary();
+    for (const serviceDate of ['2024-09-01', '2026-01-15', '2023-05-05']) addToSummary(s, await scrubber.scrubInput(claim({ serviceDate })));
+    expect(s.notFullyJudged).toBe(2);
+    expect(summaryText(s)).toContain('not fully judged: 2 claims');
+  });
+});

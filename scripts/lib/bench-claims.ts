@@ -27,7 +27,11 @@ export function claimGenerator(ruleSet: RuleSet): (i: number) => Record<string, 
   ];
   return (i) => {
     const kind = rnd();
-    const base = { id: `BENCH-${i}`, type: 'professional', payer: { id: 'P', type: rnd() < 0.4 ? 'medicare' : 'commercial' }, serviceDate: rnd() < 0.8 ? '2026-01-15' : '2026-10-20' };
+    const base = {
+      id: `BENCH-${i}`, type: 'professional', payer: { id: 'P', type: rnd() < 0.4 ? 'medicare' : 'commercial' },
+      patient: { birthDate: `19${40 + Math.floor(rnd() * 60)}-0${1 + Math.floor(rnd() * 9)}-1${Math.floor(rnd() * 10)}`, sex: rnd() < 0.5 ? 'F' : 'M' },
+      serviceDate: rnd() < 0.8 ? '2026-01-15' : '2026-10-20',
+    };
     const lines = [{ procedureCode: rnd() < 0.1 ? '22551' : '99213', units: 1, charge: 100 + Math.floor(rnd() * 1500), diagnosisPointers: [1] }];
     if (kind < 0.15) return { ...base, ...pick(spine), lines };
     const diagnoses = Array.from({ length: 1 + Math.floor(rnd() * 4) }, () => (rnd() < 0.05 ? pick(headers) : rnd() < 0.02 ? 'M99.99' : pick(billable)));

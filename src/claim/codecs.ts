@@ -1,5 +1,4 @@
 import * as t from 'io-ts';
-import { isValid, parseISO } from 'date-fns';
 
 // Branded domain strings: a value of these types has been checked and normalized at the edge.
 
@@ -7,9 +6,21 @@ export interface IsoDateBrand { readonly IsoDate: unique symbol }
 /** A calendar date written YYYY-MM-DD that exists (2026-02-30 does not). */
 export const IsoDate = t.brand(
   t.string,
-  (s): s is t.Branded<string, IsoDateBrand> => /^\d{4}-\d{2}-\d{2}$/.test(s) && isValid(parseISO(s)),
+  (s): s is t.Branded<string, IsoDateBrand> => isCalendarDate(s),
   'IsoDate',
 );
+
+const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** YYYY-MM-DD naming a day that exists (checked on the text: a date library costs more than the claim). */
+function isCalendarDate(s: string): boolean {
+  if (s.length !== 10 || !/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
+  const year = Number(s.slice(0, 4));
+  const month = Number(s.slice(5, 7));
+  const day = Number(s.slice(8, 10));
+  if (month < 1 || month > 12 || day < 1 || day > DAYS_IN_MONTH[month - 1]) return false;
+  return month !== 2 || day < 29 || (year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0));
+}
 export type IsoDate = t.TypeOf<typeof IsoDate>;
 
 export interface IcdCodeBrand { readonly IcdCode: unique symbol }

@@ -3,7 +3,7 @@ import { getHeapStatistics } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import type { InputItem } from '../input/types';
 import type { ScrubResult } from '../scrub/result';
-import type { ScrubberOptions } from '../scrub/scrubber';
+import { type Batch, registerInBatch, type ScrubberOptions } from '../scrub/scrubber';
 import type { WorkerBatch, WorkerInit, WorkerMessage } from './scrub-worker';
 
 export interface ParallelOptions {
@@ -37,6 +37,7 @@ export async function* scrubInWorkers(items: AsyncIterable<InputItem>, options: 
     ...(ext === '.ts' ? { execArgv: ['--require', 'ts-node/register/transpile-only'] } : {}),
   }));
 
+  const ids: Batch = { claimIds: new Map() };
   const done = new Map<number, readonly ScrubResult[]>();
   const load = workers.map(() => 0);
   let ready = 0;
@@ -75,9 +76,11 @@ export async function* scrubInWorkers(items: AsyncIterable<InputItem>, options: 
           batch.push(r.value);
         }
         if (batch.length === 0) break;
+        // Duplicate claim ids are a property of the whole input: this thread sees every item in order.
+        const earlier = batch.map((item) => (item.kind === 'claim' ? registerInBatch(ids, item.claim.id, item.source) : undefined));
         const target = load.indexOf(Math.min(...load)); // least loaded: a slow batch does not stall one worker's queue
         load[target]++;
-        workers[target].postMessage({ id: sent, items: batch } satisfies WorkerBatch);
+        workers[target].postMessage({ id: sent, items: batch, earlier } satisfies WorkerBatch);
         sent++;
       }
       const results = done.get(yielded);

@@ -8,7 +8,8 @@ import { createScrubber, type ScrubberOptions } from '../scrub/scrubber';
 // answers each batch of reader items with their results, in the batch's order.
 
 export interface WorkerInit { readonly rulesDir?: string; readonly options: ScrubberOptions }
-export interface WorkerBatch { readonly id: number; readonly items: readonly InputItem[] }
+/** Items to scrub; `earlier[i]`: the earlier record of the whole input with item i's claim id (the reading thread keeps the batch). */
+export interface WorkerBatch { readonly id: number; readonly items: readonly InputItem[]; readonly earlier: readonly (string | undefined)[] }
 export type WorkerMessage =
   | { readonly kind: 'ready' }
   | { readonly kind: 'fatal'; readonly message: string }
@@ -27,7 +28,10 @@ async function main(): Promise<void> {
   port.on('message', (batch: WorkerBatch) => {
     void (async () => {
       const results: ScrubResult[] = [];
-      for await (const result of scrubber.scrubAll(batch.items)) results.push(result);
+      for (const [i, item] of batch.items.entries()) {
+        const earlierInBatch = batch.earlier[i];
+        results.push(await scrubber.scrubItem(item, earlierInBatch ? { earlierInBatch } : {}));
+      }
       port.postMessage({ kind: 'results', id: batch.id, results } satisfies WorkerMessage);
     })().catch((error: unknown) => port.postMessage({ kind: 'fatal', message: String(error) } satisfies WorkerMessage));
   });

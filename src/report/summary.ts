@@ -32,6 +32,11 @@ export interface Summary {
   riskHistogram: number[];
   /** Rejected records by reason: the first problem's JSONPath (indexes as [*]) and what was expected. */
   rejections: Record<string, number>;
+  /**
+   * Scrubbed claims not fully judged: a finding of category `data` says content for their date is not
+   * loaded (code set, MS-DRG grouper, MCE …). Counted apart, because "no finding" does not mean "clean" for them.
+   */
+  notFullyJudged: number;
 }
 
 export function emptySummary(): Summary {
@@ -43,6 +48,7 @@ export function emptySummary(): Summary {
     charges: { clean: 0, review: 0, 'likely-denial': 0 },
     riskHistogram: new Array<number>(RISK_BINS).fill(0),
     rejections: {},
+    notFullyJudged: 0,
   };
 }
 
@@ -84,6 +90,7 @@ export function addToSummary(summary: Summary, result: ScrubResult, charge = 0):
   summary.outcomes[result.outcome]++;
   summary.charges[result.outcome] = addMoney(summary.charges[result.outcome], charge);
   summary.riskHistogram[riskBin(result.riskScore)]++;
+  if (result.findings.some((f) => f.category === 'data')) summary.notFullyJudged++;
   const seen = new Set<string>();
   for (const f of result.findings) {
     summary.findings[f.severity]++;
@@ -130,6 +137,7 @@ export function summaryText(s: Summary, top = 5): string {
   if (s.scrubbed > 0) {
     lines.push(`charges: ${formatMoney(s.charges['likely-denial'])} likely-denial, ${formatMoney(s.charges.review)} review, ${formatMoney(s.charges.clean)} clean`);
   }
+  if (s.notFullyJudged > 0) lines.push(`not fully judged: ${plural(s.notFullyJudged, 'claim')} (content for their date not loaded: see the findings of category data)`);
   const rules = topRules(s, top);
   if (rules.length > 0) {
     lines.push(`top rules by claims: ${rules.map(({ ruleId, tally }) => `${ruleId} ${tally.claims}`).join(', ')}`);

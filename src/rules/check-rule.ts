@@ -69,6 +69,9 @@ function checkParam(name: string, spec: ParamSpec, value: unknown, path: string,
       break;
     }
     case 'selector': return checkLeaf(value as LeafCondition, at, data, env, true);
+    case 'selectors':
+      if (!Array.isArray(value) || value.length === 0) return fail(`${name} must be a non-empty array of selectors`);
+      return value.flatMap((v, i) => checkLeaf(v as LeafCondition, `${at}[${i}]`, data, env, true));
     case 'where': return checkWhere(value, fields(), at);
     case 'json': break;
   }

@@ -16,52 +16,136 @@ export interface CodeSet {
   entries(): IterableIterator<[string, CodeEntry]>;
 }
 
+/** The codes of a code set in code order, read only as far as a lookup needs. */
+interface CodeTable {
+  readonly size: number;
+  codeAt(i: number): string;
+  entryAt(i: number): CodeEntry;
+  /** Every code with its entry, in one pass (faster than entryAt for each). */
+  all(): Map<string, CodeEntry>;
+}
+
 /**
- * Builds the index of a `code-set` data file (columns code, billable, title). An entry equal to the
- * previous fiscal year's is shared with it: most codes do not change, so three years cost about one.
+ * A code table over the shipped sidecar (rules/data/icd10cm-fy<NNNN>.tsv: `code<TAB>billable<TAB>title` lines
+ * in code order), kept as bytes: only the line starts are indexed, and a lookup is a binary search that
+ * decodes the few codes it compares. Loading a fiscal year costs one file read and one newline scan, not
+ * 98,000 parsed rows or an 8 MB string.
  */
-export function indexCodeSet(file: DataFile, previous?: CodeSet): CodeSet {
-  const codes = new Map<string, CodeEntry>();
-  const billableSorted: string[] = [];
-  for (const row of file.rows ?? []) {
-    const [code, billable, title] = row as [string, number, string];
-    const before = previous?.get(code);
-    codes.set(code, before && before.billable === (billable === 1) && before.title === title ? before : { billable: billable === 1, title });
-    if (billable === 1) billableSorted.push(code);
+function tsvTable(bytes: Buffer): CodeTable {
+  let count = 0;
+  for (let i = bytes.indexOf(10); i >= 0; i = bytes.indexOf(10, i + 1)) count++;
+  const starts = new Int32Array(count + 1);
+  let n = 0;
+  for (let start = 0; start < bytes.length;) {
+    const end = bytes.indexOf(10, start);
+    if (end !== start) starts[n++] = start;
+    if (end < 0) break;
+    start = end + 1;
   }
-  billableSorted.sort();
+  const codeAt = (i: number) => bytes.toString('latin1', starts[i], bytes.indexOf(9, starts[i]));
+  return {
+    size: n,
+    codeAt,
+    entryAt(i) {
+      const tab = bytes.indexOf(9, starts[i]);
+      const end = bytes.indexOf(10, tab);
+      return { billable: bytes[tab + 1] === 49 /* '1' */, title: bytes.toString('utf8', tab + 3, end < 0 ? bytes.length : end) };
+    },
+    all() {
+      // One decode of the whole text, then slices: per-line Buffer decodes cost ten times more.
+      const text = bytes.toString('utf8');
+      const map = new Map<string, CodeEntry>();
+      for (let start = 0; start < text.length;) {
+        let end = text.indexOf('\n', start);
+        if (end < 0) end = text.length;
+        const tab = text.indexOf('\t', start);
+        if (tab > start && tab < end) map.set(text.slice(start, tab), { billable: text.charCodeAt(tab + 1) === 49, title: text.slice(tab + 3, end) });
+        start = end + 1;
+      }
+      return map;
+    },
+  };
+}
+
+/** A code table over in-memory rows [code, billable, title] (ruleSetFromJson), sorted once. */
+function rowTable(rows: readonly unknown[]): CodeTable {
+  const sorted = (rows as [string, number, string][]).slice().sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  return {
+    size: sorted.length,
+    codeAt: (i) => sorted[i][0],
+    entryAt: (i) => ({ billable: sorted[i][1] === 1, title: sorted[i][2] }),
+    all: () => new Map(sorted.map(([code, billable, title]) => [code, { billable: billable === 1, title }])),
+  };
+}
+
+/** The first index whose code is not below `key`. */
+function lowerBound(table: CodeTable, key: string): number {
+  let lo = 0;
+  let hi = table.size;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (table.codeAt(mid) < key) lo = mid + 1; else hi = mid;
+  }
+  return lo;
+}
+
+/** Distinct codes looked up one by one before a code set indexes all of them (a one-claim check never gets there). */
+const INDEX_ALL_AFTER = 2000;
+
+/**
+ * Builds a code set from a `code-set` data file (columns code, billable, title): its rows come from
+ * `loadBytes` (the sidecar file, read the first time a claim of that fiscal year needs it) or from the
+ * file's own rows. Nothing is read or indexed until the first lookup.
+ */
+export function indexCodeSet(file: DataFile, loadBytes?: () => Buffer): CodeSet {
+  let table: CodeTable | undefined;
+  const tableOf = (): CodeTable => (table ??= loadBytes ? tsvTable(loadBytes()) : rowTable(file.rows ?? []));
+  // Lookups search the table; once a run has asked for many codes (a batch), every code is indexed in one pass.
+  let entries = new Map<string, CodeEntry | null>();
+  let complete = false;
   const childrenCache = new Map<string, readonly string[]>();
+  const get = (code: string): CodeEntry | undefined => {
+    let entry = entries.get(code);
+    if (entry === undefined && !complete) {
+      const t = tableOf();
+      if (entries.size >= INDEX_ALL_AFTER) {
+        entries = t.all();
+        complete = true;
+        return entries.get(code) ?? undefined;
+      }
+      const i = lowerBound(t, code);
+      entry = i < t.size && t.codeAt(i) === code ? t.entryAt(i) : null;
+      entries.set(code, entry);
+    }
+    return entry ?? undefined;
+  };
   return {
     id: file.id,
     version: file.version,
     title: file.title,
     effective: file.effective,
     source: { title: file.source.title, version: file.version, ...(file.source.file ? { section: file.source.file } : {}) },
-    get: (code) => codes.get(code),
-    entries: () => codes.entries(),
+    get,
+    *entries() {
+      const t = tableOf();
+      for (let i = 0; i < t.size; i++) yield [t.codeAt(i), t.entryAt(i)];
+    },
     billableChildren(code) {
       const cached = childrenCache.get(code);
       if (cached) return cached;
       // A 3-character category's children start with "M43."; a subcategory's with its own characters.
       const prefix = code.length === 3 ? `${code}.` : code;
+      const t = tableOf();
       const found: string[] = [];
-      for (let i = lowerBound(billableSorted, prefix); i < billableSorted.length && billableSorted[i].startsWith(prefix); i++) {
-        if (billableSorted[i] !== code) found.push(billableSorted[i]);
+      for (let i = lowerBound(t, prefix); i < t.size; i++) {
+        const c = t.codeAt(i);
+        if (!c.startsWith(prefix)) break;
+        if (c !== code && t.entryAt(i).billable) found.push(c);
       }
       childrenCache.set(code, found);
       return found;
     },
   };
-}
-
-function lowerBound(sorted: readonly string[], key: string): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid] < key) lo = mid + 1; else hi = mid;
-  }
-  return lo;
 }
 
 /** The code set whose effective range holds the date (ISO strings compare as dates). */

@@ -72,9 +72,20 @@ type Row = readonly unknown[];
 const rowsOf = (file: DataFile): readonly Row[] => (file.rows ?? []) as readonly Row[];
 const codesOf = (cell: unknown): string[] => String(cell).split(' ').filter((c) => c.length > 0);
 
-/** Indexes every complete set of msdrg-<version>-* data files; names the missing parts of incomplete ones. */
+const versionsOf = (data: ReadonlyMap<string, DataFile>): string[] =>
+  [...data.keys()].map((id) => /^msdrg-(v\d+)-pdx-551-552$/.exec(id)?.[1]).filter((v): v is string => v !== undefined);
+
+/** The missing parts of incomplete msdrg-<version>-* sets, checked at load without indexing anything. */
+export function drgTableProblems(data: ReadonlyMap<string, DataFile>): string[] {
+  return versionsOf(data).flatMap((version) => {
+    const missing = PARTS.filter((part) => !data.has(`msdrg-${version}-${part}`));
+    return missing.length > 0 ? [`MS-DRG ${version}: missing data files ${missing.map((p) => `msdrg-${version}-${p}`).join(', ')}`] : [];
+  });
+}
+
+/** Indexes every complete set of msdrg-<version>-* data files (incomplete ones: see drgTableProblems). */
 export function indexDrgTables(data: ReadonlyMap<string, DataFile>): { tables: DrgTables[]; problems: string[] } {
-  const versions = [...data.keys()].map((id) => /^msdrg-(v\d+)-pdx-551-552$/.exec(id)?.[1]).filter((v): v is string => v !== undefined);
+  const versions = versionsOf(data);
   const tables: DrgTables[] = [];
   const problems: string[] = [];
   for (const version of versions) {

@@ -128,6 +128,17 @@ export const CoverageArticleMeta = t.intersection([
 ], 'CoverageArticleMeta');
 export type CoverageArticleMeta = t.TypeOf<typeof CoverageArticleMeta>;
 
+/**
+ * Table rows: an array of arrays, checked without copying (data files hold up to tens of thousands of rows,
+ * and a per-element codec costs more than the rest of loading); each table's reader checks its own cells.
+ */
+const Rows = new t.Type<readonly (readonly unknown[])[], unknown, unknown>(
+  'rows (an array of arrays)',
+  (u): u is readonly (readonly unknown[])[] => Array.isArray(u) && u.every(Array.isArray),
+  (u, c) => (Array.isArray(u) && u.every(Array.isArray) ? t.success(u as readonly (readonly unknown[])[]) : t.failure(u, c)),
+  t.identity,
+);
+
 export const DataFile = t.intersection([
   t.type({
     id: t.string,
@@ -142,7 +153,15 @@ export const DataFile = t.intersection([
     caveats: t.readonlyArray(t.string),
     counts: t.UnknownRecord,
     columns: t.readonlyArray(t.string),
-    rows: t.readonlyArray(t.readonlyArray(t.unknown)),
+    rows: Rows,
+    /**
+     * Value sets: "exact" when each row is one code (a code master, a list of billable codes: N40.0 in the list
+     * does not put N40.01 in it, nor does N40 in a master mean its children); default "hierarchy" for ICD-10-CM
+     * (a header row covers its descendants).
+     */
+    match: t.keyof({ exact: null, hierarchy: null }),
+    /** The rows in a sidecar file beside this one (code sets: `code<TAB>billable<TAB>title` lines in code order), read when first needed. */
+    rowsFile: t.string,
     values: t.readonlyArray(t.string),
     /** Partial editions (e.g. FY2026 Excludes1): the nodes the file holds completely ("Block M40-M54", "M40-M54", "Q76"). */
     coverage: t.readonlyArray(t.string),
@@ -156,7 +175,7 @@ export const DataFile = t.intersection([
 ], 'DataFile');
 export type DataFile = t.TypeOf<typeof DataFile>;
 
-const RuleSetting = t.union([
+export const RuleSetting = t.union([
   t.keyof({ off: null, error: null, warning: null, info: null }, 'off|error|warning|info'),
   t.partial({ severity: Severity, risk: Risk, off: t.boolean }),
 ]);
@@ -172,7 +191,11 @@ export type Preset = t.TypeOf<typeof Preset>;
 /** What ruleSetFromJson takes: already-parsed rule, data and preset files. */
 export const RuleSetJson = t.intersection([
   t.type({ rules: t.readonlyArray(t.unknown), data: t.readonlyArray(t.unknown) }),
-  t.partial({ version: t.string, presets: t.readonlyArray(t.unknown), categories: t.record(t.string, t.string) }),
+  t.partial({
+    version: t.string, presets: t.readonlyArray(t.unknown), categories: t.record(t.string, t.string),
+    /** The contents of sidecar files (a code set's `rowsFile`) by file name: text, or bytes. */
+    sidecars: t.record(t.string, t.union([t.string, t.unknown as t.Type<Uint8Array>])),
+  }),
 ], 'RuleSetJson');
 
 /** rules/ruleset.json: the rule set's version and the finding categories its rules may use (id → title). */

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import * as E from 'fp-ts/Either';
@@ -23,13 +24,55 @@ async function jsonFiles(dir: string): Promise<string[]> {
   return found.flat().sort();
 }
 
-async function readNamed(root: string, files: readonly string[], problems: RuleSetProblem[]): Promise<NamedJson[]> {
-  // One file at a time: the code sets are ~9 MB each, and parsing them together triples the memory peak.
+/** Options of loadRuleSet. */
+export interface LoadOptions {
+  /**
+   * Read every sidecar file (the code sets' rows) now, so that scrubbing never touches a file. By default
+   * each is read, synchronously and once, when the first claim that needs it is scrubbed: a one-claim
+   * check reads one fiscal year, not three. A server preloads.
+   */
+  readonly preload?: boolean;
+}
+
+/** Data files larger than this are read to their `rows` only when something asks for the rows. */
+const LAZY_ROWS_BYTES = 180 * 1024;
+const ROWS_MARKER = ',\n  "rows": [';
+
+/**
+ * The header of a large data file (everything before its rows, as scripts/lib/data-io.ts writes them), read
+ * from the file's first bytes; undefined when the file is not laid out that way (then it is read whole).
+ */
+async function readHeader(file: string): Promise<unknown | undefined> {
+  const handle = await fs.open(file, 'r');
+  try {
+    const { buffer, bytesRead } = await handle.read(Buffer.alloc(32 * 1024), 0, 32 * 1024, 0);
+    const head = buffer.toString('utf8', 0, bytesRead);
+    const at = head.indexOf(ROWS_MARKER);
+    return at < 0 ? undefined : JSON.parse(`${head.slice(0, at)}\n}`);
+  } catch {
+    return undefined;
+  } finally {
+    await handle.close();
+  }
+}
+
+async function readNamed(root: string, files: readonly string[], problems: RuleSetProblem[], options: LoadOptions = {}): Promise<NamedJson[]> {
+  // One file at a time: parsing large data files together multiplies the memory peak.
   const read: NamedJson[] = [];
   for (const file of files) {
     const name = path.relative(root, file);
     try {
-      read.push({ file: name, json: JSON.parse(await fs.readFile(file, 'utf8')) as unknown });
+      // A large table's rows are read the first time they are needed (an inpatient claim's MS-DRG tables,
+      // a claim's Excludes1 notes): a one-claim check reads only what it uses.
+      const header = !options.preload && (await fs.stat(file)).size > LAZY_ROWS_BYTES ? await readHeader(file) : undefined;
+      const json = header ?? JSON.parse(await fs.readFile(file, 'utf8')) as unknown;
+      const rows = header ? () => (JSON.parse(readFileSync(file, 'utf8')) as { rows: unknown }).rows : undefined;
+      const rowsFile = (json as { rowsFile?: unknown }).rowsFile;
+      // A sidecar is read synchronously, once, when the first claim that needs it is scrubbed.
+      const sidecarPath = typeof rowsFile === 'string' ? path.join(path.dirname(file), rowsFile) : undefined;
+      const preloaded = sidecarPath && options.preload ? await fs.readFile(sidecarPath) : undefined;
+      const sidecar = sidecarPath ? (preloaded ? () => preloaded : () => readFileSync(sidecarPath)) : undefined;
+      read.push({ file: name, json, ...(sidecar ? { sidecar } : {}), ...(rows ? { rows } : {}) });
     } catch (error) {
       problems.push({ file: name, path: '$', message: error instanceof Error ? error.message : String(error) });
     }
@@ -39,7 +82,7 @@ async function readNamed(root: string, files: readonly string[], problems: RuleS
 
 interface FolderFiles { readonly rules: NamedJson[]; readonly data: NamedJson[]; readonly presets: NamedJson[]; readonly manifest?: { version?: unknown; categories?: unknown; extends?: unknown } }
 
-async function readFolder(root: string, problems: RuleSetProblem[], label: (file: string) => string): Promise<FolderFiles | undefined> {
+async function readFolder(root: string, problems: RuleSetProblem[], label: (file: string) => string, options: LoadOptions): Promise<FolderFiles | undefined> {
   try {
     await fs.access(root);
   } catch {
@@ -51,7 +94,7 @@ async function readFolder(root: string, problems: RuleSetProblem[], label: (file
   const manifest = path.join(root, 'ruleset.json');
   const named = async (files: string[]) => (await readNamed(root, files, problems)).map((n) => ({ ...n, file: label(n.file) }));
   const rules = await named(all.filter((f) => !inFolder('data')(f) && !inFolder('presets')(f) && f !== manifest));
-  const data = await named(all.filter(inFolder('data')));
+  const data = (await readNamed(root, all.filter(inFolder('data')), problems, options)).map((n) => ({ ...n, file: label(n.file) }));
   const presets = await named(all.filter(inFolder('presets')));
   const meta = await readNamed(root, all.filter((f) => f === manifest), problems);
   return { rules, data, presets, ...(meta[0] ? { manifest: meta[0].json as FolderFiles['manifest'] } : {}) };
@@ -63,7 +106,7 @@ async function readFolder(root: string, problems: RuleSetProblem[], label: (file
  * shipped rules, then a user's own folder adding categories, value sets and rules); ids must not clash.
  * The only function of the library that reads files.
  */
-export async function loadRuleSet(dir?: string | readonly string[]): Promise<E.Either<readonly RuleSetProblem[], RuleSet>> {
+export async function loadRuleSet(dir?: string | readonly string[], options: LoadOptions = {}): Promise<E.Either<readonly RuleSetProblem[], RuleSet>> {
   const given = dir === undefined ? [await shippedRulesDir()] : typeof dir === 'string' ? [dir] : dir;
   // A folder whose ruleset.json says "extends": "claimscrub" adds to the shipped rules instead of replacing them.
   const shipped = path.resolve(await shippedRulesDir());
@@ -77,7 +120,7 @@ export async function loadRuleSet(dir?: string | readonly string[]): Promise<E.E
   for (const [i, root] of roots.map((r) => path.resolve(r)).entries()) {
     // With several folders, each file is named by its folder too, so a problem says which folder's file it is.
     const label = roots.length > 1 && i > 0 ? (file: string) => path.join(path.basename(root), file) : (file: string) => file;
-    const folder = await readFolder(root, problems, label);
+    const folder = await readFolder(root, problems, label, options);
     if (folder) folders.push(folder);
   }
   if (problems.length > 0) return E.left(problems);
@@ -94,11 +137,35 @@ export async function loadRuleSet(dir?: string | readonly string[]): Promise<E.E
   });
 }
 
-/** Builds a rule set from parsed JSON (no file access): { version?, rules: [...], data: [...], presets?: [...] }. */
+/** Builds a rule set from parsed JSON (no file access): { version?, rules: [...], data: [...], presets?: [...], categories?, sidecars? }. */
 export function ruleSetFromJson(json: RuleSetJson): E.Either<readonly RuleSetProblem[], RuleSet> {
   const named = (kind: string, list: readonly unknown[] = []) => list.map((value, i) => ({ file: `${kind}[${i}]`, json: value }));
+  // A code set whose rows are in a sidecar takes them from `sidecars` (file name → its text or bytes).
+  const sidecar = (value: unknown) => {
+    const rowsFile = (value as { rowsFile?: unknown } | null)?.rowsFile;
+    const content = typeof rowsFile === 'string' ? json.sidecars?.[rowsFile] : undefined;
+    if (content === undefined) return {};
+    const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : Buffer.from(content);
+    return { sidecar: () => bytes };
+  };
   return buildRuleSet({
-    version: json.version, rules: named('rules', json.rules), data: named('data', json.data), presets: named('presets', json.presets),
+    version: json.version, rules: named('rules', json.rules), presets: named('presets', json.presets),
+    data: (json.data ?? []).map((value, i) => ({ file: `data[${i}]`, json: value, ...sidecar(value) })),
     ...(json.categories ? { categories: json.categories } : {}),
   });
+}
+
+/** A rule set that did not load: every problem, each with its file and JSONPath. */
+export class RuleSetLoadError extends Error {
+  constructor(readonly problems: readonly RuleSetProblem[]) {
+    super(`the rule set does not load (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n${problems.map((p) => `  ${p.file} ${p.path}: ${p.message}`).join('\n')}`);
+    this.name = 'RuleSetLoadError';
+  }
+}
+
+/** loadRuleSet for callers that prefer an exception: the rule set, or a RuleSetLoadError naming every problem. */
+export async function loadRuleSetOrThrow(dir?: string | readonly string[], options: LoadOptions = {}): Promise<RuleSet> {
+  const loaded = await loadRuleSet(dir, options);
+  if (loaded._tag === 'Left') throw new RuleSetLoadError(loaded.left);
+  return loaded.right;
 }

@@ -3,7 +3,7 @@ import * as E from 'fp-ts/Either';
 import { toProblems } from '../claim/decode';
 import { type CodeSet, indexCodeSet } from './code-set';
 import { type CoverageArticle, indexCoverageArticles } from './coverage-articles';
-import { type DrgTables, indexDrgTables } from './drg-tables';
+import { drgTableProblems, type DrgTables, indexDrgTables } from './drg-tables';
 import { factNameClashes } from './facts';
 import { checkRule } from './check-rule';
 import { indexValueSet, type ValueSet } from './value-sets';
@@ -47,7 +47,14 @@ export interface RuleSet {
 /** A problem that stops a rule set from loading: which file, where in it (JSONPath), what. */
 export interface RuleSetProblem { readonly file: string; readonly path: string; readonly message: string }
 
-export interface NamedJson { readonly file: string; readonly json: unknown }
+export interface NamedJson {
+  readonly file: string;
+  readonly json: unknown;
+  /** For a data file with `rowsFile`: reads the sidecar (called the first time the rows are needed). */
+  readonly sidecar?: () => Buffer;
+  /** For a large data file read header-only: reads its rows (called the first time `rows` is read). */
+  readonly rows?: () => unknown;
+}
 
 /** Parsed rule, data and preset files, each with the name to use in problems. */
 export interface RuleSetSources {
@@ -57,6 +64,12 @@ export interface RuleSetSources {
   readonly presets?: readonly NamedJson[];
   /** Categories (id → title); when given, a rule with another category does not load. */
   readonly categories?: Readonly<Record<string, string>>;
+}
+
+/** A value computed the first time it is asked for. */
+function once<T>(compute: () => T): () => T {
+  let value: { readonly v: T } | undefined;
+  return () => (value ??= { v: compute() }).v;
 }
 
 function decodeAll<A>(codec: t.Decoder<unknown, A>, files: readonly NamedJson[], problems: RuleSetProblem[]): { file: string; value: A }[] {
@@ -76,15 +89,29 @@ export function buildRuleSet(sources: RuleSetSources): E.Either<readonly RuleSet
   const dataFiles = decodeAll(DataFile, sources.data, problems);
   const presets = decodeAll(Preset, sources.presets ?? [], problems);
 
+  const lazyRows = new Map(sources.data.flatMap((d) => (d.rows ? [[d.file, d.rows] as const] : [])));
   const data = new Map<string, DataFile>();
   for (const { file, value } of dataFiles) {
+    const load = lazyRows.get(file);
+    if (load) {
+      // Read, checked and kept on first use; a file whose rows turn out malformed fails then, naming itself.
+      const rows = once(() => {
+        const loaded = load();
+        if (!Array.isArray(loaded) || !loaded.every(Array.isArray)) throw new Error(`${file}: $.rows is not an array of arrays`);
+        return loaded as readonly (readonly unknown[])[];
+      });
+      Object.defineProperty(value, 'rows', { get: rows, enumerable: true, configurable: true });
+    }
     if (data.has(value.id)) problems.push({ file, path: '$.id', message: `data id "${value.id}" is used by another data file` });
     data.set(value.id, value);
   }
+  const sidecars = new Map(sources.data.flatMap((d) => (d.sidecar ? [[d.file, d.sidecar] as const] : [])));
+  const sidecarOf = new Map(dataFiles.map(({ file, value }) => [value.id, sidecars.get(file)] as const));
   const codeSets: CodeSet[] = [];
   for (const file of [...data.values()].filter((d) => d.kind === 'code-set').sort((a, b) => a.effective.from.localeCompare(b.effective.from))) {
-    codeSets.push(indexCodeSet(file, codeSets[codeSets.length - 1]));
-    data.set(file.id, { ...file, rows: [] }); // the index holds the codes; the raw rows can go
+    if (file.rowsFile && !sidecarOf.get(file.id)) problems.push({ file: file.id, path: '$.rowsFile', message: `rows file "${file.rowsFile}" is not readable here (load the folder with loadRuleSet, or give the rows inline)` });
+    codeSets.push(indexCodeSet(file, sidecarOf.get(file.id)));
+    data.set(file.id, { ...file, rows: [] }); // the code set holds the codes; the raw rows can go
   }
   const tabularOrder = indexTabularOrder(data.get('icd10cm-tabular-order'));
   const valueSets = new Map<string, ValueSet>();
@@ -107,10 +134,14 @@ export function buildRuleSet(sources: RuleSetSources): E.Either<readonly RuleSet
     denialMappings.set(id, { id, scenario, group, carc, rarc: rarc ? rarc.split(';') : [], source, url, sourceDate, status });
   }
 
-  const drg = indexDrgTables(data);
-  for (const message of drg.problems) problems.push({ file: 'data', path: '$', message });
-  const excludes1 = indexExcludes1(data, tabularOrder);
-  for (const message of excludes1.problems) problems.push({ file: 'data', path: '$.fallback', message });
+  // The MS-DRG and Excludes1 indexes are built the first time a claim needs them (an inpatient claim, a
+  // claim with two diagnoses): a one-claim check pays only for what it uses. Their problems are checked now.
+  for (const message of drgTableProblems(data)) problems.push({ file: 'data', path: '$', message });
+  for (const file of [...data.values()].filter((d) => d.id.startsWith('icd10cm-excludes1-') && d.fallback && !data.has(d.fallback))) {
+    problems.push({ file: 'data', path: '$.fallback', message: `${file.id}: fallback "${file.fallback}" is not loaded` });
+  }
+  const drgGroupers = once(() => indexDrgTables(data).tables);
+  const excludes1 = once(() => indexExcludes1(data, tabularOrder).editions);
   const chart = compileChartLexicon(data);
   const spine = indexSpineTables(data);
   for (const message of [...chart.problems, ...spine.problems]) problems.push({ file: 'data', path: '$.rows', message });
@@ -139,7 +170,9 @@ export function buildRuleSet(sources: RuleSetSources): E.Either<readonly RuleSet
   return E.right({
     version: sources.version ?? 'unversioned',
     rules: rules.map((r) => r.value),
-    data, codeSets, retiredCodes, denialMappings, valueSets, categories, drgGroupers: drg.tables, coverageArticles: indexCoverageArticles(data), excludes1: excludes1.editions,
+    data, codeSets, retiredCodes, denialMappings, valueSets, categories, coverageArticles: indexCoverageArticles(data),
+    get drgGroupers() { return drgGroupers(); },
+    get excludes1() { return excludes1(); },
     ...(chart.lexicon ? { chartLexicon: chart.lexicon } : {}), ...(spine.tables ? { spine: spine.tables } : {}),
     presets: new Map(presets.map((p) => [p.value.id, p.value])),
   });

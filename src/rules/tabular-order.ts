@@ -43,7 +43,14 @@ export function indexTabularOrder(file: DataFile | undefined): TabularOrder {
     while (lo < hi) { const mid = (lo + hi) >>> 1; if (sorted[mid] < category) lo = mid + 1; else hi = mid; }
     return lo === 0 ? `00000${category}` : `${pad(rank.get(sorted[lo - 1])!, 4)}2${category}`;
   };
+  // Keys by code, computed once per rule set: range ends and claim codes repeat across claims.
+  const keys = new Map<string, string>();
   const key = (code: string): string => {
+    let k = keys.get(code);
+    if (k === undefined) { k = keyOf(code); keys.set(code, k); }
+    return k;
+  };
+  const keyOf = (code: string): string => {
     const c = code.replace('.', '');
     let out = categoryKey(c.slice(0, 3));
     for (let i = 3; i < c.length; i++) {
@@ -56,9 +63,12 @@ export function indexTabularOrder(file: DataFile | undefined): TabularOrder {
   return {
     key,
     inRange: (from, to, code) => {
+      if (from === to) return code.startsWith(from); // a single reference (M43.1-): the code or a descendant
       const c = code.replace('.', '');
       const f = from.replace('.', '');
       const t = to.replace('.', '');
+      // Most ranges are far from the code: a category outside both ends' letters cannot be in the range.
+      if (c[0] < f[0] || c[0] > t[0]) return false;
       return key(c.slice(0, f.length)) >= key(f) && key(c.slice(0, t.length)) <= key(t);
     },
   };

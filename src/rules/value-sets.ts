@@ -42,15 +42,42 @@ export function indexValueSet(file: DataFile, order: TabularOrder = CHARACTER_OR
   const codeAt = columns.indexOf('code');
   const fromAt = columns.indexOf('from');
   const toAt = columns.indexOf('to');
-  if (file.rows && codeAt < 0) problems.push(`${file.id}: a value set with rows needs a "code" column`);
+  if (file.rows !== undefined && file.columns !== undefined && codeAt < 0) problems.push(`${file.id}: a value set with rows needs a "code" column`);
   const fields = columns.filter((c) => c !== 'code' && c !== 'from' && c !== 'to');
+  const hierarchical = file.match !== 'exact' && (file.system === undefined || file.system === ICD10CM_SYSTEM);
+  // Indexed on the first lookup: large value sets (the MCE's procedure master) cost nothing until a claim needs them.
+  let index: { exact: Map<string, ValueSetRow[]>; ranges: Range[] } | undefined;
+  const indexOf = () => (index ??= indexRows(file, codeAt, fromAt, toAt, columns));
+  const inForce = (list: readonly ValueSetRow[] | undefined, date: string) => list?.find((r) => inEffect(r.effective, date));
+  const valueSet: ValueSet = {
+    id: file.id, title: file.title, version: file.version, effective: file.effective, fields,
+    source: { title: file.source.title, version: file.source.version ?? file.version, ...(file.source.file ? { section: file.source.file } : {}) },
+    match(code, date) {
+      const { exact, ranges } = indexOf();
+      if (!hierarchical) {
+        const hit = inForce(exact.get(code), date);
+        if (hit) return hit;
+      } else {
+        for (const node of ancestors(code)) {
+          const hit = inForce(exact.get(node), date);
+          if (hit) return hit;
+        }
+      }
+      for (const r of ranges) if ((hierarchical ? order : CHARACTER_ORDER).inRange(r.from, r.to, code)) { const hit = inForce(r.rows, date); if (hit) return hit; }
+      return undefined;
+    },
+  };
+  return { valueSet, problems };
+}
+
+function indexRows(file: DataFile, codeAt: number, fromAt: number, toAt: number, columns: readonly string[]): { exact: Map<string, ValueSetRow[]>; ranges: Range[] } {
   const rows: ValueSetRow[] = (file.values ?? []).map((code) => ({ code, effective: file.effective, fields: {} }));
-  for (const [i, raw] of (file.rows ?? []).entries()) {
+  for (const raw of file.rows ?? []) {
     const row = raw as readonly unknown[];
     const code = String(row[codeAt] ?? '');
+    if (!code) continue;
     const from = fromAt >= 0 && row[fromAt] ? String(row[fromAt]) : file.effective.from;
     const to = toAt >= 0 && row[toAt] ? String(row[toAt]) : file.effective.to;
-    if (!code) { problems.push(`${file.id}: row ${i} has no code`); continue; }
     const own: Record<string, string | number> = {};
     columns.forEach((c, j) => { if (c !== 'code' && c !== 'from' && c !== 'to') own[c] = row[j] as string | number; });
     rows.push({ code, effective: { from, ...(to ? { to } : {}) } as Effective, fields: own });
@@ -69,24 +96,5 @@ export function indexValueSet(file: DataFile, order: TabularOrder = CHARACTER_OR
     const list = exact.get(row.code);
     if (list) list.push(row); else exact.set(row.code, [row]);
   }
-  const hierarchical = file.system === undefined || file.system === ICD10CM_SYSTEM;
-  const inForce = (list: readonly ValueSetRow[] | undefined, date: string) => list?.find((r) => inEffect(r.effective, date));
-  const valueSet: ValueSet = {
-    id: file.id, title: file.title, version: file.version, effective: file.effective, fields,
-    source: { title: file.source.title, version: file.source.version ?? file.version, ...(file.source.file ? { section: file.source.file } : {}) },
-    match(code, date) {
-      if (!hierarchical) {
-        const hit = inForce(exact.get(code), date);
-        if (hit) return hit;
-      } else {
-        for (const node of ancestors(code)) {
-          const hit = inForce(exact.get(node), date);
-          if (hit) return hit;
-        }
-      }
-      for (const r of ranges) if ((hierarchical ? order : CHARACTER_ORDER).inRange(r.from, r.to, code)) { const hit = inForce(r.rows, date); if (hit) return hit; }
-      return undefined;
-    },
-  };
-  return { valueSet, problems };
+  return { exact, ranges };
 }

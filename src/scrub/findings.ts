@@ -64,6 +64,7 @@ export function buildFindings(rule: RuleFile, severity: Severity, risk: number, 
       action,
       ...(item.suggested ? { code: item.suggested } : {}),
       ...(action === 'replace' && item.code ? { replaces: item.code } : {}),
+      ...(Array.isArray(item.candidates) && item.candidates.length > 0 ? { candidates: item.candidates.map(String) } : {}),
       description: fillTemplate(meta.fix.description, item),
     };
     return {

@@ -16,7 +16,10 @@ export interface Finding {
   readonly evidence: readonly { readonly path: string; readonly code?: string; readonly text?: string }[];
   readonly fix?: {
     readonly action: 'replace' | 'add' | 'remove' | 'document' | 'review';
-    readonly code?: string; readonly replaces?: string; readonly description: string;
+    readonly code?: string; readonly replaces?: string;
+    /** Every candidate code when the fix is one of several (e.g. the billable codes under a header). */
+    readonly candidates?: readonly string[];
+    readonly description: string;
   };
   readonly denial: { readonly risk: number; readonly group?: 'CO' | 'PR' | 'OA' | 'PI'; readonly carc?: string; readonly rarc?: readonly string[] };
   readonly sources: readonly SourceCitation[];

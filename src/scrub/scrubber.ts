@@ -1,10 +1,12 @@
-import { addDays, formatISO, parseISO } from 'date-fns';
+import { addDays } from 'date-fns/addDays';
+import { formatISO } from 'date-fns/formatISO';
+import { parseISO } from 'date-fns/parseISO';
 import { Engine, Rule, type Almanac, type Operator } from 'json-rules-engine';
-import type { Claim } from '../claim/codecs';
+import { type Claim, IsoDate } from '../claim/codecs';
 import { type CodeSet, codeSetOn } from '../rules/code-set';
 import { addTo } from '../rules/multimap';
 import { type ClaimContext, type EvidenceItem, FACTS, factValue, judgingDate } from '../rules/facts';
-import { type Condition, inEffect, type LeafCondition, type RuleFile, type RuleSetting, type Severity, type SourceCitation } from '../rules/formats';
+import { type Condition, inEffect, type LeafCondition, type RuleFile, RuleSetting, type Severity, type SourceCitation } from '../rules/formats';
 import { createOperators } from '../rules/operators';
 import type { RuleSet } from '../rules/rule-set';
 import { buildFindings, compareFindings, ruleCitations, DEFAULT_THRESHOLDS, type OutcomeThresholds, outcomeOf, riskScore } from './findings';
@@ -32,10 +34,15 @@ export interface ScrubContext {
   readonly defects?: readonly IntakeDefect[];
   /** From Scrubber.createBatch(): claims scrubbed with the same batch see each other's ids (batch duplicates). */
   readonly batch?: Batch;
+  /**
+   * For a caller that keeps the batch itself (e.g. the thread that reads the input while workers scrub):
+   * the earlier record with this claim's id, as registerInBatch returned it. Used instead of `batch`.
+   */
+  readonly earlierInBatch?: string;
 }
 
 /** Batch-scoped state, owned by the caller (scrubAll makes one per run): the library keeps none of its own. */
-export interface Batch { readonly claimIds: Map<string, string> }
+export interface Batch { readonly claimIds: Map<string, SourceRef | undefined> }
 
 export interface Scrubber {
   /** Scrubs one decoded claim. */
@@ -44,6 +51,8 @@ export interface Scrubber {
   createBatch(): Batch;
   /** Decodes and scrubs one raw record: a `rejected` result when it does not decode. */
   scrubInput(input: unknown, source?: SourceRef): Promise<ScrubResult>;
+  /** The result of one reader item (its rejection, or its claim scrubbed with the item's defects); never throws. */
+  scrubItem(item: InputItem, context?: ScrubContext): Promise<ScrubResult>;
   /** Scrubs a stream of reader items: exactly one result per item, in input order. */
   scrubAll(items: AsyncIterable<InputItem> | Iterable<InputItem>): AsyncIterable<ScrubResult>;
 }
@@ -135,8 +144,35 @@ function periodOn(periods: readonly Period[], date: string): Period {
   return periods[lo];
 }
 
-/** Creates a scrubber over a loaded rule set. Pure: no I/O, no global state. */
+/**
+ * Options that cannot be meant: a date that is not one, a rule the set does not have, a severity that is
+ * not one. A caller's mistake, so createScrubber throws (DESIGN §6: throw only on programmer error),
+ * naming every problem, instead of scrubbing as if the option were not there.
+ */
+function optionProblems(ruleSet: RuleSet, options: ScrubberOptions): string[] {
+  const problems: string[] = [];
+  const ids = new Set(ruleSet.rules.map((r) => r.id));
+  for (const name of ['asOf', 'now'] as const) {
+    const value = options[name];
+    if (value !== undefined && !IsoDate.is(value)) problems.push(`${name} must be a date YYYY-MM-DD (got ${JSON.stringify(value)})`);
+  }
+  for (const [id, setting] of Object.entries(options.rules ?? {})) {
+    if (!ids.has(id)) problems.push(`rules: no rule "${id}" in rule set ${ruleSet.version}`);
+    if (!RuleSetting.is(setting) || (typeof setting === 'object' && Object.keys(setting).some((k) => !['severity', 'risk', 'off'].includes(k)))) {
+      problems.push(`rules["${id}"] must be "off", "error", "warning", "info" or { severity?, risk? (0..1), off? } (got ${JSON.stringify(setting)})`);
+    }
+  }
+  for (const id of options.only ?? []) if (!ids.has(id)) problems.push(`only: no rule "${id}" in rule set ${ruleSet.version}`);
+  const risk = options.thresholds?.likelyDenialRisk;
+  if (risk !== undefined && !(typeof risk === 'number' && risk >= 0 && risk <= 1)) problems.push(`thresholds.likelyDenialRisk must be a number from 0 to 1 (got ${JSON.stringify(risk)})`);
+  if (options.preset !== undefined && !ruleSet.presets.has(options.preset)) problems.push(`unknown preset "${options.preset}" (known: ${[...ruleSet.presets.keys()].join(', ') || 'none'})`);
+  return problems;
+}
+
+/** Creates a scrubber over a loaded rule set. Pure: no I/O, no global state. Throws on invalid options. */
 export function createScrubber(ruleSet: RuleSet, options: ScrubberOptions = {}): Scrubber {
+  const problems = optionProblems(ruleSet, options);
+  if (problems.length > 0) throw new Error(`invalid scrubber options: ${problems.join('; ')}`);
   const settings = settingsFor(ruleSet, options);
   const presetId = options.preset ?? (ruleSet.presets.has('recommended') ? 'recommended' : undefined);
   const periods = buildPeriods([...settings.values()], ruleSet);
@@ -165,7 +201,7 @@ export function createScrubber(ruleSet: RuleSet, options: ScrubberOptions = {}):
     const codeSet = codeSetOn(ruleSet.codeSets, judged.date);
     // DESIGN §2.2: a DRG on every institutional inpatient result, computed once; the drg/* facts read it.
     const drg = isInpatient(claim) ? computeDrg(claim, ruleSet.drgGroupers ?? [], judged.date, codeSet) : undefined;
-    const earlierInBatch = context.batch ? registerInBatch(context.batch, claim.id, source) : undefined;
+    const earlierInBatch = context.earlierInBatch ?? (context.batch ? registerInBatch(context.batch, claim.id, source) : undefined);
     const ctx: ClaimContext = {
       claim, date: judged.date, datePath: judged.path, codeSet, ruleSet, ...(drg ? { drg } : {}), memo: new Map(), ...(options.asOf ? { asOf: options.asOf } : {}),
       now: options.now ?? formatISO(new Date(), { representation: 'date' }), defects: context.defects ?? [],
@@ -178,7 +214,8 @@ export function createScrubber(ruleSet: RuleSet, options: ScrubberOptions = {}):
       for (const result of results) {
         const setting = settings.get(result.name)!;
         const items = factValue(ctx, setting.evidence.fact, setting.evidence.params) as EvidenceItem[];
-        findings.push(...buildFindings(setting.rule, setting.severity, setting.risk, setting.citations, items));
+        // A loop, not push(...spread): a claim with thousands of findings must not overflow the stack.
+        for (const finding of buildFindings(setting.rule, setting.severity, setting.risk, setting.citations, items)) findings.push(finding);
       }
     }
     findings.sort(compareFindings);
@@ -198,10 +235,10 @@ export function createScrubber(ruleSet: RuleSet, options: ScrubberOptions = {}):
   const createBatch = (): Batch => ({ claimIds: new Map() });
 
   // Nothing is lost: an internal error on one claim becomes its rejection, naming the error, and the batch goes on.
-  const resultOf = async (item: InputItem, batch?: Batch): Promise<ScrubResult> => {
+  const scrubItem = async (item: InputItem, context: ScrubContext = {}): Promise<ScrubResult> => {
     if (item.kind !== 'claim') return item.result;
     try {
-      return await scrub(item.claim, item.source, { ...(item.defects ? { defects: item.defects } : {}), ...(batch ? { batch } : {}) });
+      return await scrub(item.claim, item.source, { ...context, ...(item.defects ? { defects: item.defects } : {}) });
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       return { status: 'rejected', claimId: item.claim.id, source: item.source, problems: [{ path: '$', value: null, expected: 'a claim claimscrub can scrub', message: `internal error while scrubbing: ${message}` }] };
@@ -209,15 +246,15 @@ export function createScrubber(ruleSet: RuleSet, options: ScrubberOptions = {}):
   };
 
   async function scrubInput(input: unknown, source: SourceRef = {}): Promise<ScrubResult> {
-    return resultOf(decodeItem(input, source));
+    return scrubItem(decodeItem(input, source));
   }
 
   async function* scrubAll(items: AsyncIterable<InputItem> | Iterable<InputItem>): AsyncIterable<ScrubResult> {
     const batch = createBatch();
-    for await (const item of items) yield await resultOf(item, batch);
+    for await (const item of items) yield await scrubItem(item, { batch });
   }
 
-  return { scrub, scrubInput, scrubAll, createBatch };
+  return { scrub, scrubInput, scrubItem, scrubAll, createBatch };
 }
 
 /**
@@ -245,9 +282,8 @@ function describeSource(source: SourceRef | undefined): string {
   return source.file ? `${source.file} ${where}` : where;
 }
 
-/** Records a claim id in the batch; returns the earlier record that had it, if any. */
-function registerInBatch(batch: Batch, id: string, source: SourceRef | undefined): string | undefined {
-  const earlier = batch.claimIds.get(id);
-  if (earlier === undefined) batch.claimIds.set(id, describeSource(source));
-  return earlier;
+/** Records a claim id in the batch; returns the earlier record that had it, in words, if any. */
+export function registerInBatch(batch: Batch, id: string, source: SourceRef | undefined): string | undefined {
+  if (!batch.claimIds.has(id)) { batch.claimIds.set(id, source); return undefined; }
+  return describeSource(batch.claimIds.get(id));
 }

@@ -1,4 +1,3 @@
-import { differenceInYears, parseISO } from 'date-fns';
 import type { Claim } from '../../claim/codecs';
 
 // Fields of a claim named in rule params: "payer.id", "patient.birthDate", "lines[*].serviceDate".
@@ -12,11 +11,22 @@ const SEGMENT = /^([A-Za-z][A-Za-z0-9]*)(\[\*\])?$/;
 /** Whether a field name is well formed (the loader checks rule params with it). */
 export const isFieldName = (name: string): boolean => name.split('.').every((s) => SEGMENT.test(s));
 
+interface Segment { readonly name: string; readonly each: boolean }
+// Parsed field names: they come from rule files (a bounded set), so each is parsed once per process.
+const PARSED = new Map<string, readonly Segment[]>();
+const segmentsOf = (field: string): readonly Segment[] => {
+  let segments = PARSED.get(field);
+  if (!segments) {
+    segments = field.split('.').map((s) => { const [, name, each] = SEGMENT.exec(s) ?? []; return { name, each: each !== undefined }; });
+    PARSED.set(field, segments);
+  }
+  return segments;
+};
+
 /** The values a field holds in a claim, with their JSONPaths. */
 export function fieldValues(claim: Claim, field: string): FieldValue[] {
   let current: FieldValue[] = [{ path: '$', value: claim }];
-  for (const segment of field.split('.')) {
-    const [, name, each] = SEGMENT.exec(segment) ?? [];
+  for (const { name, each } of segmentsOf(field)) {
     const next: FieldValue[] = [];
     for (const { path, value } of current) {
       if (typeof value !== 'object' || value === null || !Object.prototype.hasOwnProperty.call(value, name)) continue;
@@ -41,10 +51,12 @@ export const isBlank = (value: unknown): boolean =>
 /**
  * Age in whole years on a date, as CMS computes it (the MCE and grouper: completed years since birth,
  * the birthday counting on its day); null without a birth date or when the date is before birth.
+ * Computed on the YYYY-MM-DD text: years between, less one when the birthday has not come yet.
  */
 export function ageOn(birthDate: string | undefined, date: string | undefined): number | null {
   if (!birthDate || !date || date < birthDate) return null;
-  return differenceInYears(parseISO(date), parseISO(birthDate));
+  const years = Number(date.slice(0, 4)) - Number(birthDate.slice(0, 4));
+  return date.slice(5) >= birthDate.slice(5) ? years : years - 1;
 }
 
 /** The date a claim's patient age is taken on: admission (institutional), else the judging date. */

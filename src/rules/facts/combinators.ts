@@ -215,6 +215,27 @@ const selectorFields = (env: FieldContext, selector: unknown) => env.fieldsOf(se
 
 export function combinatorFacts(value: FactValue): Readonly<Record<string, FactDefinition>> {
   return {
+    union: {
+      index: true,
+      description: 'The items of several selectors together, each place once (an item two selectors both give is kept from the first): one rule over, e.g., diagnoses and procedures of one sex only.',
+      params: {
+        of: { type: 'selectors', required: true, description: 'The selectors whose items are joined.' },
+        where: WHERE,
+      },
+      itemFields: (params, env) => {
+        // The fields every selector gives (a message can rely on them whichever selector the item came from).
+        const lists = (Array.isArray(params.of) ? params.of : []).map((s) => env.fieldsOf(s));
+        return lists.length === 0 ? [] : lists.reduce((a, b) => a.filter((f) => b.includes(f)));
+      },
+      compute: (ctx, params) => {
+        const seen = new Set<string>();
+        const out: EvidenceItem[] = [];
+        for (const selector of params.of as unknown[]) {
+          for (const item of selectorItems(ctx, selector, value)) if (!seen.has(item.path)) { seen.add(item.path); out.push(item); }
+        }
+        return applyWhere(out, params.where);
+      },
+    },
     compareDates: {
       index: true,
       description: 'Claim dates in the wrong order: one item per left date for which `left op right` holds (or, with op "outside", each left date before `from` or after `to`). Operands are claim fields ("patient.birthDate", "lines[*].serviceDate"), "now" (the clock: the caller\'s `now`, else today) or "judgingDate". A missing date compares with nothing (cannot tell).',

@@ -16,6 +16,8 @@ export interface Excludes1Line {
   readonly refs: readonly Ref[]; readonly how: string;
   /** `at` parsed once when it is a block or chapter range ("M40-M54"). */
   readonly atRange?: Ref;
+  /** The first letters of the codes its references can name ("M" for M43.1, "AB" for A00-B99): a quick "no". */
+  readonly letters: string;
 }
 
 interface RangeLines { readonly range: Ref; readonly lines: readonly Excludes1Line[] }
@@ -49,7 +51,13 @@ function indexEdition(file: DataFile, order: TabularOrder): Excludes1Edition {
   for (const row of file.rows ?? []) {
     const [at, label, title, text, refs, how] = row as [string, string, string, string, string[], string];
     const atRange = at.includes('-') ? toRef(at) : undefined;
-    const line: Excludes1Line = { at, label, title, text, refs: refs.map(toRef), how, ...(atRange ? { atRange } : {}) };
+    const parsed = refs.map(toRef);
+    const letters = [...new Set(parsed.flatMap((r) => {
+      const out: string[] = [];
+      for (let c = r.from.charCodeAt(0); c <= r.to.charCodeAt(0); c++) out.push(String.fromCharCode(c));
+      return out;
+    }))].join('');
+    const line: Excludes1Line = { at, label, title, text, refs: parsed, how, letters, ...(atRange ? { atRange } : {}) };
     addTo(atRange ? byRangeKey : byNode, at, line);
   }
   const coverage = file.coverage && {
@@ -109,7 +117,8 @@ function resolveLines(edition: Excludes1Edition, code: string): NoteHit[] {
     if (nodeCovered(node)) take(edition.byNode.get(node), edition, false);
     else if (edition.fallback) take(edition.fallback.byNode.get(node), edition.fallback, true);
   }
-  const ranges = (e: Excludes1Edition) => e.byRange.filter((r) => covers(e.order, r.range, code));
+  // Block and chapter ranges start and end with a letter: only those whose letters span the code's can hold it.
+  const ranges = (e: Excludes1Edition) => e.byRange.filter((r) => r.range.from[0] <= code[0] && code[0] <= r.range.to[0] && covers(e.order, r.range, code));
   const labelCovered = (r: RangeLines) => !coverage || r.lines.every((l) => coverage.labels.has(l.label));
   for (const r of ranges(edition)) if (labelCovered(r)) take(r.lines, edition, false);
   if (edition.fallback) {
@@ -128,6 +137,7 @@ export function excludes1EditionOn(editions: readonly Excludes1Edition[] | undef
 
 /** Whether a note line of `a` names `b`; `b` must not sit under the note's own node. */
 function names(ctx: ClaimContext, edition: Excludes1Edition, { line, fallback }: NoteHit, a: string, b: string): boolean {
+  if (!line.letters.includes(b[0])) return false;
   const order = edition.order;
   const own = line.atRange ? covers(order, line.atRange, b) : b.startsWith(line.at);
   if (own || !line.refs.some((r) => covers(order, r, b))) return false;

@@ -33,16 +33,17 @@ export function factNameClashes(): string[] {
   return clashes;
 }
 
-// Params objects come from the rule files and live as long as the rule set: their memo keys are built once.
+// Params objects come from the rule files and live as long as the rule set, each under one fact name:
+// their memo keys ("diagnoses{...}") are built once, so equal params of two rules share one value.
 const KEYS = new WeakMap<Record<string, unknown>, string>();
 
 /** A fact's value for a claim, computed once per claim and params (memoized on the claim's context). */
 export function factValue(ctx: ClaimContext, name: string, params?: Record<string, unknown>): unknown {
   let key = name;
   if (params) {
-    let suffix = KEYS.get(params);
-    if (suffix === undefined) { suffix = Object.keys(params).length > 0 ? JSON.stringify(params) : ''; KEYS.set(params, suffix); }
-    key = `${name}${suffix}`;
+    let full = KEYS.get(params);
+    if (full === undefined) { full = Object.keys(params).length > 0 ? `${name}${JSON.stringify(params)}` : name; KEYS.set(params, full); }
+    key = full;
   }
   if (ctx.memo.has(key)) return ctx.memo.get(key);
   const value = FACTS[name].compute(ctx, params ?? {});

@@ -3,6 +3,8 @@ import type { ValueSet } from '../value-sets';
 import { ageDate, ageOn, fieldPath, fieldValues, isBlank, isInpatient } from './claim-fields';
 import type { ClaimContext, EvidenceItem, FactDefinition, FieldContext, ParamSpec } from './types';
 import { applyWhere } from './where';
+import { selectorItems } from './combinators';
+import { factValue } from './index';
 
 // Selectors: the parts of a claim a rule talks about (diagnoses, service lines, ICD-10-PCS procedures,
 // modifiers, diagnosis pointers, any field), each as evidence items with the JSONPath they point at,
@@ -25,10 +27,15 @@ const MEMBERSHIP: Readonly<Record<string, ParamSpec>> = {
   inValueSet: { type: 'valueSet', description: 'Only items whose code is in this value set on the item\'s date (a header row covers its descendants; ranges hold what falls between their ends). The matching row\'s extra columns become item fields.' },
   notInValueSet: { type: 'valueSet', description: 'Only items whose code is not in this value set on the item\'s date.' },
   where: { type: 'where', description: 'Item filters: [{ field, op, value }], all must hold; value may be { "field": "<item field>" }. Ops: equal, notEqual, lessThan(Inclusive), greaterThan(Inclusive), in, notIn, outside [min, max], present, missing, matches (regular expression).' },
+  requires: { type: 'selector', description: 'Keep the items only when this selector has items on the claim (e.g. a procedure edit that applies only with a diagnosis).' },
+  unless: { type: 'selector', description: 'Keep the items only when this selector has none on the claim (e.g. a procedure that is covered with a diagnosis).' },
 };
 
-/** Value-set membership then `where`, shared by every selector. `dateOf` gives each item's date of service. */
+/** Value-set membership, `requires` / `unless`, then `where`, shared by every selector. */
 function filterItems(ctx: ClaimContext, params: Record<string, unknown>, items: EvidenceItem[]): readonly EvidenceItem[] {
+  if (items.length === 0) return items;
+  if (params.requires !== undefined && selectorItems(ctx, params.requires, factValue).length === 0) return [];
+  if (params.unless !== undefined && selectorItems(ctx, params.unless, factValue).length > 0) return [];
   const inSet = valueSetOf(ctx, params.inValueSet);
   const notInSet = valueSetOf(ctx, params.notInValueSet);
   let kept: EvidenceItem[] = items;
@@ -101,7 +108,7 @@ function listCodes(codeSet: CodeSet, codes: readonly string[], max = 12): string
   return codes.length > max ? `${shown.join(', ')} and ${codes.length - max} more` : shown.join(', ');
 }
 
-const DIAGNOSIS_FIELDS = ['role', 'position', 'poa', 'system', 'title', 'date', 'codeSet', 'age', 'sex', 'history', 'children', 'childCount'];
+const DIAGNOSIS_FIELDS = ['role', 'position', 'poa', 'system', 'title', 'date', 'codeSet', 'age', 'sex', 'history', 'children', 'childCount', 'candidates'];
 
 function diagnoses(ctx: ClaimContext, params: Record<string, unknown>): readonly EvidenceItem[] {
   const { claim } = ctx;
@@ -149,6 +156,7 @@ function diagnoses(ctx: ClaimContext, params: Record<string, unknown>): readonly
           const children = set.billableChildren(d.code);
           item.children = listCodes(set, children);
           item.childCount = children.length;
+          item.candidates = children;
         }
       }
       items.push(item as EvidenceItem);
@@ -172,8 +180,12 @@ function lines(ctx: ClaimContext, params: Record<string, unknown>): readonly Evi
 }
 
 function procedures(ctx: ClaimContext, params: Record<string, unknown>): readonly EvidenceItem[] {
-  const items = (ctx.claim.procedures ?? []).map((p, i): EvidenceItem => ({
+  const { claim } = ctx;
+  const age = ageOn(claim.patient?.birthDate, ageDate(claim, ctx.date));
+  const los = lengthOfStay(claim);
+  const items = (claim.procedures ?? []).map((p, i): EvidenceItem => ({
     path: `$.procedures[${i}]`, code: p.code, position: i + 1, date: ctx.asOf ?? p.date ?? ctx.date,
+    age, sex: claim.patient?.sex ?? '', los,
   }));
   return filterItems(ctx, params, items);
 }
@@ -213,13 +225,39 @@ function field(ctx: ClaimContext, params: Record<string, unknown>): readonly Evi
     if (test === 'missing') {
       if (found.length === 0) items.push({ path: fieldPath(name), field: name, value: '' });
     } else {
-      for (const v of found) items.push({ path: v.path, field: name, value: typeof v.value === 'object' ? JSON.stringify(v.value) : String(v.value) });
+      for (const v of found) {
+        const value = typeof v.value === 'object' ? JSON.stringify(v.value) : String(v.value);
+        items.push({ path: v.path, code: value, field: name, value });
+      }
     }
   }
-  return applyWhere(items, params.where);
+  return filterItems(ctx, params, items);
+}
+
+/** Days between admission and discharge (the MCE's length of stay), null without both dates. */
+function lengthOfStay(claim: ClaimContext['claim']): number | null {
+  if (!claim.admissionDate || !claim.dischargeDate) return null;
+  return Math.round((Date.parse(claim.dischargeDate) - Date.parse(claim.admissionDate)) / 86_400_000);
 }
 
 export const SELECTOR_FACTS: Readonly<Record<string, FactDefinition>> = {
+  inpatient: {
+    index: true,
+    description: 'true for a hospital inpatient claim: type of bill 11x (NUBC UB-04 form locator 4), or without a type of bill an institutional claim with an admission or discharge date. The claims MS-DRG groups and the MCE edits.',
+    compute: (ctx) => isInpatient(ctx.claim),
+  },
+  patient: {
+    index: true,
+    description: 'The patient, one item at $.patient.birthDate (or $.patient when there is no birth date): `age` in whole years on the admission date (institutional) or the judging date, `sex`, `birthDate`; none when the claim has no patient.',
+    params: { where: MEMBERSHIP.where },
+    itemFields: ['age', 'sex', 'birthDate'],
+    compute: (ctx, params): readonly EvidenceItem[] => {
+      const p = ctx.claim.patient;
+      if (!p) return [];
+      const item: EvidenceItem = { path: p.birthDate ? '$.patient.birthDate' : '$.patient', age: ageOn(p.birthDate, ageDate(ctx.claim, ctx.date)), sex: p.sex ?? '', birthDate: p.birthDate ?? '' };
+      return applyWhere([item], params.where);
+    },
+  },
   diagnoses: {
     index: true,
     description: 'The claim\'s diagnoses by role, with their code-set entry on the judging date. Item `age` is the patient\'s age in whole years on the admission date (institutional) or the judging date (CMS style), null without a birth date.',
@@ -242,9 +280,9 @@ export const SELECTOR_FACTS: Readonly<Record<string, FactDefinition>> = {
   },
   procedures: {
     index: true,
-    description: 'The ICD-10-PCS procedures of an institutional claim (code; `date` = the procedure date, else the judging date).',
+    description: 'The ICD-10-PCS procedures of an institutional claim (code; `date` = the procedure date, else the judging date; the patient\'s `age` and `sex`; `los` = the length of stay in days, discharge minus admission, null without both dates).',
     params: { ...MEMBERSHIP },
-    itemFields: (params, env) => ['position', 'date', ...valueSetFields(params, env, 'inValueSet')],
+    itemFields: (params, env) => ['position', 'date', 'age', 'sex', 'los', ...valueSetFields(params, env, 'inValueSet')],
     compute: procedures,
   },
   modifiers: {
@@ -263,13 +301,13 @@ export const SELECTOR_FACTS: Readonly<Record<string, FactDefinition>> = {
   },
   field: {
     index: true,
-    description: 'Any claim field by name ("payer", "patient.birthDate", "lines[*].serviceDate"): with test "present" one item per value (`value`, as text), with "missing" one item per field that is absent, null, empty or an empty list (path = where it belongs).',
+    description: 'Any claim field by name ("payer", "patient.birthDate", "lines[*].serviceDate"): with test "present" one item per value (`value` and `code`, as text, so value sets apply), with "missing" one item per field that is absent, null, empty or an empty list (path = where it belongs).',
     params: {
       path: { type: 'strings', required: true, description: 'Field name(s), dotted, with [*] for every element of a list.' },
       test: { type: 'string', values: FIELD_TESTS, description: 'present (default) | missing.' },
-      where: MEMBERSHIP.where,
+      ...MEMBERSHIP,
     },
-    itemFields: ['field', 'value'],
+    itemFields: (params, env) => ['field', 'value', ...valueSetFields(params, env, 'inValueSet')],
     compute: field,
   },
 };

@@ -55,10 +55,10 @@ function familyOf(ctx: ClaimContext, code: string, only?: readonly string[]): Sp
   return ctx.ruleSet.spine?.families.find((f) => code.startsWith(f.header) && code.length > f.header.length && (!only || only.includes(f.id)));
 }
 
-function advise(codeSet: CodeSet, header: string, key: string, region: string): { suggested?: string; advice: string } {
+function advise(codeSet: CodeSet, header: string, key: string, region: string): { suggested?: string; candidates?: string[]; advice: string } {
   const codes = codesFor(codeSet, header, key);
   if (codes.length === 1) return { suggested: codes[0], advice: `code ${titled(codeSet, codes[0])}` };
-  if (codes.length > 1) return { advice: `code one of ${codes.map((c) => titled(codeSet, c)).join(', ')}, as the chart specifies` };
+  if (codes.length > 1) return { candidates: codes, advice: `code one of ${codes.map((c) => titled(codeSet, c)).join(', ')}, as the chart specifies` };
   return { advice: `${codeSet.title} has no ${header}- code for the ${region}; code each documented region` };
 }
 
@@ -90,12 +90,12 @@ const SPINE_CHECKS: Readonly<Record<string, Pick<FactDefinition, 'compute'>>> = 
         const key = open[0];
         const mention = mentions.find((m) => keyOf(family, m) === key)!;
         const region = family.scheme === 'region' ? regionName(ctx, key) : `${regionName(ctx, mention.region)} (${mention.regions.map((r) => r.text).join(', ')})`;
-        const { suggested, advice } = advise(codeSet, family.header, key, region);
+        const { suggested, candidates, advice } = advise(codeSet, family.header, key, region);
         const unspecified = family.unspecified.includes(suffix);
         items.push({
           path: d.path, code: d.code,
           evidence: [{ path: mention.path, text: mention.quote.text }],
-          ...(suggested ? { suggested } : {}),
+          ...(suggested ? { suggested } : {}), ...(candidates ? { candidates } : {}),
           title: codeSet.get(d.code)?.title ?? '',
           condition: family.condition, regionName: region, text: mention.quote.text, advice,
           problem: unspecified ? 'does not say the region' : 'names another region',
@@ -161,7 +161,7 @@ const SPINE_CHECKS: Readonly<Record<string, Pick<FactDefinition, 'compute'>>> = 
             : codes.length > 1 ? `the chart must say which of ${codes.map((c) => titled(codeSet, c)).join(', ')}`
               : `${codeSet.title} has no ${companion.suggest}- code for the ${region}`;
         return [{
-          ...base, path: mention.path, text: mention.quote.text, fixAction: 'add',
+          ...base, path: mention.path, text: mention.quote.text, fixAction: 'add', ...(codes.length > 1 ? { candidates: codes } : {}),
           advice: `Add the code that carries it (${carriers}) for the documented region; ${why}.`,
           fixText: `Add a code that carries the documented ${companion.condition} (${carriers}); ${why}.`,
         }];

@@ -40,6 +40,8 @@ export interface EvidenceItem {
   readonly code?: string;
   readonly text?: string;
   readonly suggested?: string;
+  /** Every candidate code when the fix is one of several: the finding's fix.candidates. */
+  readonly candidates?: readonly string[];
   readonly sources?: readonly SourceCitation[];
   /** More places the finding rests on (e.g. the chart words beside the diagnosis), after the first. */
   readonly evidence?: readonly { readonly path: string; readonly code?: string; readonly text?: string }[];
@@ -53,6 +55,7 @@ export type ParamType =
   | 'valueSet'     // the id of a value-set data file
   | 'table'        // the id of a table data file
   | 'selector'     // { fact, params? }: another evidence fact, whose items this one works on
+  | 'selectors'    // an array of selectors
   | 'where'        // item filters: [{ field, op, value }] (see where.ts)
   | 'json';        // any JSON value, checked by the fact itself
 

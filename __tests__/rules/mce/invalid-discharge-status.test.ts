@@ -1,0 +1,16 @@
+import { testRule } from '../../helpers/rule-tester';
+
+// Cases from the MCE oracle sample (__tests__/fixtures/mce-oracle): the CMS MCE v43.1 reports INVALID_DISCHARGE_STATUS on the
+// invalid claims at the paths given, and not on the valid ones (neighbours of the same bucket).
+testRule('mce/invalid-discharge-status', {
+  valid: [
+    { name: 'MCEDEV-3421: the MCE reports no INVALID_DISCHARGE_STATUS', claim: {"id": "MCEDEV-3421", "type": "institutional", "payer": {"id": "MEDICARE", "type": "medicare"}, "admissionDate": "2025-12-04", "dischargeDate": "2025-12-14", "dischargeStatus": "01", "patient": {"birthDate": "1955-09-19", "sex": "M"}, "diagnoses": [{"code": "G43.601", "poa": "Y"}, {"code": "M08.00", "poa": "W"}, {"code": "H21.513", "poa": "Y"}], "procedures": [{"code": "0FF5XZZ"}], "lines": []} },
+    { name: 'MCEDEV-3422: the MCE reports no INVALID_DISCHARGE_STATUS', claim: {"id": "MCEDEV-3422", "type": "institutional", "payer": {"id": "MEDICARE", "type": "medicare"}, "admissionDate": "2026-09-20", "dischargeDate": "2026-09-30", "dischargeStatus": "06", "patient": {"birthDate": "1950-12-24", "sex": "M"}, "diagnoses": [{"code": "M23.672", "poa": "Y"}, {"code": "K82.1", "poa": "Y"}], "procedures": [{"code": "057L4ZZ"}], "lines": []} },
+    { name: 'MCEDEV-3423: the MCE reports no INVALID_DISCHARGE_STATUS', claim: {"id": "MCEDEV-3423", "type": "institutional", "payer": {"id": "MEDICARE", "type": "medicare"}, "admissionDate": "2026-02-02", "dischargeDate": "2026-02-04", "dischargeStatus": "01", "patient": {"birthDate": "1932-11-04", "sex": "F"}, "diagnoses": [{"code": "R94.2", "poa": "Y"}, {"code": "M67.20", "poa": "Y"}], "procedures": [{"code": "0DV67DZ"}], "lines": []} },
+  ],
+  invalid: [
+    { name: 'MCEDEV-3321: the MCE reports INVALID_DISCHARGE_STATUS', claim: {"id": "MCEDEV-3321", "type": "institutional", "payer": {"id": "MEDICARE", "type": "medicare"}, "admissionDate": "2025-10-15", "dischargeDate": "2025-10-24", "dischargeStatus": "22", "patient": {"birthDate": "1951-09-11", "sex": "M"}, "diagnoses": [{"code": "E11.3599", "poa": "Y"}, {"code": "H47.49", "poa": "Y"}, {"code": "M84.332D", "poa": "Y"}], "procedures": [], "lines": []}, findings: [{ path: '$.dischargeStatus', severity: 'error' }] },
+    { name: 'MCEDEV-3322: the MCE reports INVALID_DISCHARGE_STATUS', claim: {"id": "MCEDEV-3322", "type": "institutional", "payer": {"id": "MEDICARE", "type": "medicare"}, "admissionDate": "2026-08-06", "dischargeDate": "2026-08-15", "dischargeStatus": "31", "patient": {"birthDate": "1931-05-20", "sex": "F"}, "diagnoses": [{"code": "M75.51", "poa": "Y"}, {"code": "M91.42", "poa": "Y"}], "procedures": [], "lines": []}, findings: [{ path: '$.dischargeStatus', severity: 'error' }] },
+    { name: 'MCEDEV-3323: the MCE reports INVALID_DISCHARGE_STATUS', claim: {"id": "MCEDEV-3323", "type": "institutional", "payer": {"id": "MEDICARE", "type": "medicare"}, "admissionDate": "2026-04-21", "dischargeDate": "2026-04-23", "dischargeStatus": "38", "patient": {"birthDate": "1942-02-27", "sex": "M"}, "diagnoses": [{"code": "B69.0", "poa": "Y"}, {"code": "I66.29", "poa": "Y"}, {"code": "H83.3X1", "poa": "Y"}], "procedures": [], "lines": []}, findings: [{ path: '$.dischargeStatus', severity: 'error' }] },
+  ],
+});

@@ -1,0 +1,16 @@
+import { testRule } from '../../helpers/rule-tester';
+
+// Cases from the MCE oracle sample (__tests__/fixtures/mce-oracle): the CMS MCE v43.1 reports LIMITED_COVERAGE on the
+// invalid claims at the paths given, and not on the valid ones (neighbours of the same bucket).
+testRule('mce/limited-coverage-procedure', {
+  valid: [
+    { name: 'MCEDEV-3727: the MCE reports no LIMITED_COVERAGE', claim: {"id": "MCEDEV-3727", "type": "institutional", "payer": {"id": "MEDICARE", "type": "medicare"}, "admissionDate": "2026-08-21", "dischargeDate": "2026-08-24", "dischargeStatus": "01", "patient": {"birthDate": "1986-05-07", "sex": "M"}, "diagnoses": [{"code": "H35.732", "poa": "Y"}, {"code": "D31.90", "poa": "Y"}, {"code": "E11.3313", "poa": "Y"}], "procedures": [{"code": "0FYG0Z0"}], "lines": []} },
+    { name: 'MCEDEV-3728: the MCE reports no LIMITED_COVERAGE', claim: {"id": "MCEDEV-3728", "type": "institutional", "payer": {"id": "MEDICARE", "type": "medicare"}, "admissionDate": "2026-06-10", "dischargeDate": "2026-06-19", "dischargeStatus": "03", "patient": {"birthDate": "1959-01-21", "sex": "F"}, "diagnoses": [{"code": "B42.9", "poa": "Y"}, {"code": "L97.509", "poa": "Y"}, {"code": "M23.352", "poa": "Y"}], "procedures": [{"code": "0FYG0Z1"}], "lines": []} },
+    { name: 'MCEDEV-3729: the MCE reports no LIMITED_COVERAGE', claim: {"id": "MCEDEV-3729", "type": "institutional", "payer": {"id": "MEDICARE", "type": "medicare"}, "admissionDate": "2026-02-13", "dischargeDate": "2026-02-16", "dischargeStatus": "01", "patient": {"birthDate": "1933-10-16", "sex": "M"}, "diagnoses": [{"code": "K90.821", "poa": "Y"}, {"code": "H74.43", "poa": "Y"}, {"code": "I26.92", "poa": "N"}], "procedures": [{"code": "0FYG0Z1"}], "lines": []} },
+  ],
+  invalid: [
+    { name: 'MCEDEV-3724: the MCE reports LIMITED_COVERAGE', claim: {"id": "MCEDEV-3724", "type": "institutional", "payer": {"id": "MEDICARE", "type": "medicare"}, "admissionDate": "2026-07-19", "dischargeDate": "2026-07-23", "dischargeStatus": "01", "patient": {"birthDate": "1931-01-16", "sex": "M"}, "diagnoses": [{"code": "E10.3293", "poa": "Y"}], "procedures": [{"code": "0FYG0Z0"}], "lines": []}, findings: [{ path: '$.procedures[0]', severity: 'warning' }] },
+    { name: 'MCEDEV-3725: the MCE reports LIMITED_COVERAGE', claim: {"id": "MCEDEV-3725", "type": "institutional", "payer": {"id": "MEDICARE", "type": "medicare"}, "admissionDate": "2026-06-29", "dischargeDate": "2026-07-02", "dischargeStatus": "01", "patient": {"birthDate": "1955-10-05", "sex": "M"}, "diagnoses": [{"code": "E10.36", "poa": "Y"}, {"code": "G83.4", "poa": "Y"}, {"code": "F73", "poa": "Y"}], "procedures": [{"code": "0FYG0Z1"}], "lines": []}, findings: [{ path: '$.procedures[0]', severity: 'warning' }] },
+    { name: 'MCEDEV-3726: the MCE reports LIMITED_COVERAGE', claim: {"id": "MCEDEV-3726", "type": "institutional", "payer": {"id": "MEDICARE", "type": "medicare"}, "admissionDate": "2025-11-04", "dischargeDate": "2025-11-10", "dischargeStatus": "03", "patient": {"birthDate": "1953-09-15", "sex": "F"}, "diagnoses": [{"code": "N18.6", "poa": "Y"}, {"code": "E10.11", "poa": "Y"}], "procedures": [{"code": "0TY00Z1"}, {"code": "0FYG0Z1"}], "lines": []}, findings: [{ path: '$.procedures[0]', severity: 'warning' }, { path: '$.procedures[1]', severity: 'warning' }] },
+  ],
+});

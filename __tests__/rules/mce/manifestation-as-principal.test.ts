@@ -1,0 +1,16 @@
+import { testRule } from '../../helpers/rule-tester';
+
+// Cases from the MCE oracle sample (__tests__/fixtures/mce-oracle): the CMS MCE v43.1 reports MANIFESTATION_AS_PDX on the
+// invalid claims at the paths given, and not on the valid ones (neighbours of the same bucket).
+testRule('mce/manifestation-as-principal', {
+  valid: [
+    { name: 'MCEDEV-1651: the MCE reports no MANIFESTATION_AS_PDX', claim: {"id": "MCEDEV-1651", "type": "institutional", "payer": {"id": "MEDICARE", "type": "medicare"}, "admissionDate": "2026-02-13", "dischargeDate": "2026-02-16", "dischargeStatus": "03", "patient": {"birthDate": "1959-10-20", "sex": "M"}, "diagnoses": [{"code": "Y36.7X1A", "poa": "Y"}, {"code": "H73.20", "poa": "Y"}, {"code": "H04.412", "poa": "Y"}], "procedures": [], "lines": []} },
+    { name: 'MCEDEV-1652: the MCE reports no MANIFESTATION_AS_PDX', claim: {"id": "MCEDEV-1652", "type": "institutional", "payer": {"id": "MEDICARE", "type": "medicare"}, "admissionDate": "2025-10-16", "dischargeDate": "2025-10-25", "dischargeStatus": "01", "patient": {"birthDate": "1940-09-21", "sex": "M"}, "diagnoses": [{"code": "X08.01XA", "poa": "Y"}, {"code": "K91.873", "poa": "Y"}, {"code": "M1A.3191", "poa": "Y"}], "procedures": [], "lines": []} },
+    { name: 'MCEDEV-1653: the MCE reports no MANIFESTATION_AS_PDX', claim: {"id": "MCEDEV-1653", "type": "institutional", "payer": {"id": "MEDICARE", "type": "medicare"}, "admissionDate": "2025-10-27", "dischargeDate": "2025-11-06", "dischargeStatus": "01", "patient": {"birthDate": "1953-08-23", "sex": "F"}, "diagnoses": [{"code": "V32.4XXS", "poa": "Y"}, {"code": "M1A.0211", "poa": "Y"}, {"code": "M25.739", "poa": "Y"}], "procedures": [], "lines": []} },
+  ],
+  invalid: [
+    { name: 'MCEDEV-1321: the MCE reports MANIFESTATION_AS_PDX', claim: {"id": "MCEDEV-1321", "type": "institutional", "payer": {"id": "MEDICARE", "type": "medicare"}, "admissionDate": "2025-10-25", "dischargeDate": "2025-10-26", "dischargeStatus": "01", "patient": {"birthDate": "1939-06-13", "sex": "M"}, "diagnoses": [{"code": "M90.58", "poa": "Y"}, {"code": "N64.2", "poa": "Y"}], "procedures": [], "lines": []}, findings: [{ path: '$.diagnoses[0]', severity: 'error' }] },
+    { name: 'MCEDEV-1322: the MCE reports MANIFESTATION_AS_PDX', claim: {"id": "MCEDEV-1322", "type": "institutional", "payer": {"id": "MEDICARE", "type": "medicare"}, "admissionDate": "2026-05-20", "dischargeDate": "2026-05-29", "dischargeStatus": "62", "patient": {"birthDate": "1947-02-13", "sex": "M"}, "diagnoses": [{"code": "M36.2", "poa": "Y"}, {"code": "M60.139", "poa": "Y"}, {"code": "F13.221", "poa": "Y"}], "procedures": [], "lines": []}, findings: [{ path: '$.diagnoses[0]', severity: 'error' }] },
+    { name: 'MCEDEV-1323: the MCE reports MANIFESTATION_AS_PDX', claim: {"id": "MCEDEV-1323", "type": "institutional", "payer": {"id": "MEDICARE", "type": "medicare"}, "admissionDate": "2025-09-30", "dischargeDate": "2025-10-07", "dischargeStatus": "01", "patient": {"birthDate": "1930-05-30", "sex": "M"}, "diagnoses": [{"code": "H94.02", "poa": "Y"}, {"code": "I80.291", "poa": "Y"}], "procedures": [], "lines": []}, findings: [{ path: '$.diagnoses[0]', severity: 'error' }] },
+  ],
+});

@@ -1,0 +1,16 @@
+import { testRule } from '../../helpers/rule-tester';
+
+// Cases from the MCE oracle sample (__tests__/fixtures/mce-oracle): the CMS MCE v43.1 reports INCONSISTENT_WITH_LENGTH_OF_STAY on the
+// invalid claims at the paths given, and not on the valid ones (neighbours of the same bucket).
+testRule('mce/procedure-inconsistent-with-los', {
+  valid: [
+    { name: 'MCEDEV-4271: the MCE reports no INCONSISTENT_WITH_LENGTH_OF_STAY', claim: {"id": "MCEDEV-4271", "type": "institutional", "payer": {"id": "MEDICARE", "type": "medicare"}, "admissionDate": "2026-02-20", "dischargeDate": "2026-02-26", "dischargeStatus": "01", "patient": {"birthDate": "1951-10-27", "sex": "M"}, "diagnoses": [{"code": "J96.01", "poa": "Y"}, {"code": "M60.132", "poa": "W"}], "procedures": [{"code": "5A1955Z"}, {"code": "0BH17EZ"}], "lines": []} },
+    { name: 'MCEDEV-4272: the MCE reports no INCONSISTENT_WITH_LENGTH_OF_STAY', claim: {"id": "MCEDEV-4272", "type": "institutional", "payer": {"id": "MEDICARE", "type": "medicare"}, "admissionDate": "2026-08-06", "dischargeDate": "2026-08-13", "dischargeStatus": "01", "patient": {"birthDate": "1940-04-24", "sex": "F"}, "diagnoses": [{"code": "J96.21", "poa": "Y"}, {"code": "M25.139", "poa": "Y"}], "procedures": [{"code": "5A1955Z"}], "lines": []} },
+    { name: 'MCEDEV-4273: the MCE reports no INCONSISTENT_WITH_LENGTH_OF_STAY', claim: {"id": "MCEDEV-4273", "type": "institutional", "payer": {"id": "MEDICARE", "type": "medicare"}, "admissionDate": "2025-11-08", "dischargeDate": "2025-11-13", "dischargeStatus": "01", "patient": {"birthDate": "1960-04-11", "sex": "F"}, "diagnoses": [{"code": "J96.21", "poa": "Y"}, {"code": "H95.22", "poa": "Y"}, {"code": "H95.113", "poa": "Y"}], "procedures": [{"code": "5A1955Z"}], "lines": []} },
+  ],
+  invalid: [
+    { name: 'MCEDEV-4161: the MCE reports INCONSISTENT_WITH_LENGTH_OF_STAY', claim: {"id": "MCEDEV-4161", "type": "institutional", "payer": {"id": "MEDICARE", "type": "medicare"}, "admissionDate": "2025-12-14", "dischargeDate": "2025-12-16", "dischargeStatus": "06", "patient": {"birthDate": "1961-04-15", "sex": "M"}, "diagnoses": [{"code": "J44.1", "poa": "Y"}, {"code": "J84.10", "poa": "Y"}, {"code": "M12.08", "poa": "Y"}], "procedures": [{"code": "5A1955Z"}], "lines": []}, findings: [{ path: '$.procedures[0]', severity: 'error' }] },
+    { name: 'MCEDEV-4162: the MCE reports INCONSISTENT_WITH_LENGTH_OF_STAY', claim: {"id": "MCEDEV-4162", "type": "institutional", "payer": {"id": "MEDICARE", "type": "medicare"}, "admissionDate": "2026-04-05", "dischargeDate": "2026-04-05", "dischargeStatus": "01", "patient": {"birthDate": "1933-11-18", "sex": "M"}, "diagnoses": [{"code": "J96.20", "poa": "Y"}, {"code": "I45.3", "poa": "Y"}], "procedures": [{"code": "5A1955Z"}, {"code": "0BH17EZ"}], "lines": []}, findings: [{ path: '$.procedures[0]', severity: 'error' }] },
+    { name: 'MCEDEV-4163: the MCE reports INCONSISTENT_WITH_LENGTH_OF_STAY', claim: {"id": "MCEDEV-4163", "type": "institutional", "payer": {"id": "MEDICARE", "type": "medicare"}, "admissionDate": "2026-03-29", "dischargeDate": "2026-03-31", "dischargeStatus": "06", "patient": {"birthDate": "1998-07-03", "sex": "M"}, "diagnoses": [{"code": "A41.9", "poa": "Y"}], "procedures": [{"code": "5A1955Z"}, {"code": "0BH17EZ"}], "lines": []}, findings: [{ path: '$.procedures[0]', severity: 'error' }] },
+  ],
+});

@@ -1,0 +1,16 @@
+import { testRule } from '../../helpers/rule-tester';
+
+// Cases from the MCE oracle sample (__tests__/fixtures/mce-oracle): the CMS MCE v43.1 reports QUESTIONABLE_ADMISSION on the
+// invalid claims at the paths given, and not on the valid ones (neighbours of the same bucket).
+testRule('mce/questionable-admission', {
+  valid: [
+    { name: 'MCEDEV-2501: the MCE reports no QUESTIONABLE_ADMISSION', claim: {"id": "MCEDEV-2501", "type": "institutional", "payer": {"id": "MEDICARE", "type": "medicare"}, "admissionDate": "2026-06-22", "dischargeDate": "2026-06-26", "dischargeStatus": "01", "patient": {"birthDate": "1934-01-19", "sex": "F"}, "diagnoses": [{"code": "M67.421", "poa": "Y"}, {"code": "D84.822", "poa": "Y"}, {"code": "M67.421", "poa": "Y"}, {"code": "H54.1142", "poa": "Y"}], "procedures": [], "lines": []} },
+    { name: 'MCEDEV-2502: the MCE reports no QUESTIONABLE_ADMISSION', claim: {"id": "MCEDEV-2502", "type": "institutional", "payer": {"id": "MEDICARE", "type": "medicare"}, "admissionDate": "2026-03-17", "dischargeDate": "2026-03-26", "dischargeStatus": "01", "patient": {"birthDate": "1955-02-09", "sex": "F"}, "diagnoses": [{"code": "H20.059", "poa": "Y"}, {"code": "E13.3291", "poa": "Y"}, {"code": "H20.059", "poa": "Y"}], "procedures": [], "lines": []} },
+    { name: 'MCEDEV-2503: the MCE reports no QUESTIONABLE_ADMISSION', claim: {"id": "MCEDEV-2503", "type": "institutional", "payer": {"id": "MEDICARE", "type": "medicare"}, "admissionDate": "2025-12-17", "dischargeDate": "2025-12-27", "dischargeStatus": "01", "patient": {"birthDate": "1932-12-17", "sex": "M"}, "diagnoses": [{"code": "H49.889", "poa": "Y"}, {"code": "M89.239", "poa": "Y"}, {"code": "M89.239", "poa": "Y"}, {"code": "M00.852", "poa": "Y"}, {"code": "N87.0", "poa": "Y"}], "procedures": [], "lines": []} },
+  ],
+  invalid: [
+    { name: 'MCEDEV-2301: the MCE reports QUESTIONABLE_ADMISSION', claim: {"id": "MCEDEV-2301", "type": "institutional", "payer": {"id": "MEDICARE", "type": "medicare"}, "admissionDate": "2026-02-23", "dischargeDate": "2026-02-24", "dischargeStatus": "01", "patient": {"birthDate": "1931-05-27", "sex": "M"}, "diagnoses": [{"code": "E66.9", "poa": "Y"}, {"code": "L98.A225", "poa": "Y"}], "procedures": [], "lines": []}, findings: [{ path: '$.diagnoses[0]', severity: 'error' }] },
+    { name: 'MCEDEV-2302: the MCE reports QUESTIONABLE_ADMISSION', claim: {"id": "MCEDEV-2302", "type": "institutional", "payer": {"id": "MEDICARE", "type": "medicare"}, "admissionDate": "2026-07-20", "dischargeDate": "2026-07-26", "dischargeStatus": "20", "patient": {"birthDate": "1967-10-22", "sex": "F"}, "diagnoses": [{"code": "E66.89", "poa": "Y"}, {"code": "M70.812", "poa": "N"}], "procedures": [], "lines": []}, findings: [{ path: '$.diagnoses[0]', severity: 'error' }] },
+    { name: 'MCEDEV-2303: the MCE reports QUESTIONABLE_ADMISSION', claim: {"id": "MCEDEV-2303", "type": "institutional", "payer": {"id": "MEDICARE", "type": "medicare"}, "admissionDate": "2025-10-26", "dischargeDate": "2025-10-30", "dischargeStatus": "01", "patient": {"birthDate": "1966-01-17", "sex": "F"}, "diagnoses": [{"code": "E66.9", "poa": "Y"}, {"code": "K92.81", "poa": "Y"}, {"code": "H10.823", "poa": "Y"}, {"code": "G40.B11", "poa": "Y"}], "procedures": [], "lines": []}, findings: [{ path: '$.diagnoses[0]', severity: 'error' }] },
+  ],
+});

@@ -1,0 +1,16 @@
+import { testRule } from '../../helpers/rule-tester';
+
+// Cases from the MCE oracle sample (__tests__/fixtures/mce-oracle): the CMS MCE v43.1 reports QUESTIONABLE_OBSTETRIC_ADMISSION on the
+// invalid claims at the paths given, and not on the valid ones (neighbours of the same bucket).
+testRule('mce/questionable-obstetric-admission', {
+  valid: [
+    { name: 'MCEDEV-4421: the MCE reports no QUESTIONABLE_OBSTETRIC_ADMISSION', claim: {"id": "MCEDEV-4421", "type": "institutional", "payer": {"id": "MEDICARE", "type": "medicare"}, "admissionDate": "2026-02-15", "dischargeDate": "2026-02-25", "dischargeStatus": "03", "patient": {"birthDate": "2007-03-08", "sex": "F"}, "diagnoses": [{"code": "O42.02", "poa": "Y"}, {"code": "Z37.1", "poa": "Y"}], "procedures": [{"code": "10D07Z3"}], "lines": []} },
+    { name: 'MCEDEV-4422: the MCE reports no QUESTIONABLE_OBSTETRIC_ADMISSION', claim: {"id": "MCEDEV-4422", "type": "institutional", "payer": {"id": "MEDICARE", "type": "medicare"}, "admissionDate": "2026-03-05", "dischargeDate": "2026-03-14", "dischargeStatus": "20", "patient": {"birthDate": "1986-11-28", "sex": "F"}, "diagnoses": [{"code": "O70.1", "poa": "Y"}, {"code": "F16.951", "poa": "Y"}, {"code": "Z37.9", "poa": "Y"}], "procedures": [{"code": "10E0XZZ"}], "lines": []} },
+    { name: 'MCEDEV-4423: the MCE reports no QUESTIONABLE_OBSTETRIC_ADMISSION', claim: {"id": "MCEDEV-4423", "type": "institutional", "payer": {"id": "MEDICARE", "type": "medicare"}, "admissionDate": "2025-10-03", "dischargeDate": "2025-10-05", "dischargeStatus": "06", "patient": {"birthDate": "1995-12-27", "sex": "F"}, "diagnoses": [{"code": "O32.1XX0", "poa": "Y"}, {"code": "J35.03", "poa": "Y"}, {"code": "Z37.62", "poa": "Y"}], "procedures": [{"code": "10D00Z0"}], "lines": []} },
+  ],
+  invalid: [
+    { name: 'MCEDEV-4311: the MCE reports QUESTIONABLE_OBSTETRIC_ADMISSION', claim: {"id": "MCEDEV-4311", "type": "institutional", "payer": {"id": "MEDICARE", "type": "medicare"}, "admissionDate": "2026-06-05", "dischargeDate": "2026-06-14", "dischargeStatus": "01", "patient": {"birthDate": "2004-11-09", "sex": "F"}, "diagnoses": [{"code": "O82", "poa": "Y"}, {"code": "F90.9", "poa": "Y"}], "procedures": [{"code": "10D00Z0"}], "lines": []}, findings: [{ path: '$.procedures[0]', severity: 'error' }] },
+    { name: 'MCEDEV-4312: the MCE reports QUESTIONABLE_OBSTETRIC_ADMISSION', claim: {"id": "MCEDEV-4312", "type": "institutional", "payer": {"id": "MEDICARE", "type": "medicare"}, "admissionDate": "2025-12-24", "dischargeDate": "2025-12-29", "dischargeStatus": "01", "patient": {"birthDate": "2001-06-13", "sex": "F"}, "diagnoses": [{"code": "O32.1XX0", "poa": "Y"}, {"code": "J06.9", "poa": "Y"}], "procedures": [{"code": "10D00Z2"}], "lines": []}, findings: [{ path: '$.procedures[0]', severity: 'error' }] },
+    { name: 'MCEDEV-4313: the MCE reports QUESTIONABLE_OBSTETRIC_ADMISSION', claim: {"id": "MCEDEV-4313", "type": "institutional", "payer": {"id": "MEDICARE", "type": "medicare"}, "admissionDate": "2025-12-20", "dischargeDate": "2025-12-26", "dischargeStatus": "03", "patient": {"birthDate": "1990-04-25", "sex": "F"}, "diagnoses": [{"code": "O70.1", "poa": "Y"}], "procedures": [{"code": "10D07Z4"}], "lines": []}, findings: [{ path: '$.procedures[0]', severity: 'error' }] },
+  ],
+});

@@ -1,0 +1,16 @@
+import { testRule } from '../../helpers/rule-tester';
+
+// Cases from the MCE oracle sample (__tests__/fixtures/mce-oracle): the CMS MCE v43.1 reports UNSPECIFIED on the
+// invalid claims at the paths given, and not on the valid ones (neighbours of the same bucket).
+testRule('mce/unspecified-code', {
+  valid: [
+    { name: 'MCEDEV-0835: the MCE reports no UNSPECIFIED', claim: {"id": "MCEDEV-0835", "type": "institutional", "payer": {"id": "MEDICARE", "type": "medicare"}, "admissionDate": "2026-05-04", "dischargeDate": "2026-05-09", "dischargeStatus": "01", "patient": {"birthDate": "1931-01-18", "sex": "M"}, "diagnoses": [{"code": "M87.042", "poa": "Y"}, {"code": "M42.14", "poa": "Y"}], "procedures": [], "lines": []} },
+    { name: 'MCEDEV-0836: the MCE reports no UNSPECIFIED', claim: {"id": "MCEDEV-0836", "type": "institutional", "payer": {"id": "MEDICARE", "type": "medicare"}, "admissionDate": "2026-09-09", "dischargeDate": "2026-09-17", "dischargeStatus": "03", "patient": {"birthDate": "2011-11-20", "sex": "M"}, "diagnoses": [{"code": "F31.72", "poa": "Y"}, {"code": "I70.331", "poa": "Y"}, {"code": "M66.141", "poa": "Y"}, {"code": "H16.393", "poa": "Y"}], "procedures": [], "lines": []} },
+    { name: 'MCEDEV-0837: the MCE reports no UNSPECIFIED', claim: {"id": "MCEDEV-0837", "type": "institutional", "payer": {"id": "MEDICARE", "type": "medicare"}, "admissionDate": "2025-09-30", "dischargeDate": "2025-10-01", "dischargeStatus": "03", "patient": {"birthDate": "2013-01-07", "sex": "M"}, "diagnoses": [{"code": "M84.363K", "poa": "Y"}, {"code": "H35.3233", "poa": "Y"}], "procedures": [], "lines": []} },
+  ],
+  invalid: [
+    { name: 'MCEDEV-0834: the MCE reports UNSPECIFIED', claim: {"id": "MCEDEV-0834", "type": "institutional", "payer": {"id": "MEDICARE", "type": "medicare"}, "admissionDate": "2026-01-18", "dischargeDate": "2026-01-20", "dischargeStatus": "20", "patient": {"birthDate": "2023-11-19", "sex": "M"}, "diagnoses": [{"code": "M80.079P", "poa": "Y"}, {"code": "M66.9", "poa": "Y"}], "procedures": [], "lines": []}, findings: [{ path: '$.diagnoses[0]', severity: 'warning' }] },
+    { name: 'MCEDEV-0841: the MCE reports UNSPECIFIED', claim: {"id": "MCEDEV-0841", "type": "institutional", "payer": {"id": "MEDICARE", "type": "medicare"}, "admissionDate": "2026-06-08", "dischargeDate": "2026-06-14", "dischargeStatus": "01", "patient": {"birthDate": "2017-10-07", "sex": "M"}, "diagnoses": [{"code": "E11.11", "poa": "Y"}, {"code": "M80.079K", "poa": "Y"}, {"code": "M89.363", "poa": "Y"}, {"code": "M1A.2220", "poa": "Y"}], "procedures": [], "lines": []}, findings: [{ path: '$.diagnoses[1]', severity: 'warning' }] },
+    { name: 'MCEDEV-0847: the MCE reports UNSPECIFIED', claim: {"id": "MCEDEV-0847", "type": "institutional", "payer": {"id": "MEDICARE", "type": "medicare"}, "admissionDate": "2026-08-04", "dischargeDate": "2026-08-09", "dischargeStatus": "06", "patient": {"birthDate": "2024-10-17", "sex": "M"}, "diagnoses": [{"code": "R45.88", "poa": "Y"}, {"code": "M80.0B9A", "poa": "Y"}, {"code": "I97.110", "poa": "Y"}, {"code": "H66.004", "poa": "N"}], "procedures": [], "lines": []}, findings: [{ path: '$.diagnoses[1]', severity: 'warning' }] },
+  ],
+});

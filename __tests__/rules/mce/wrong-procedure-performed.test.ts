@@ -1,0 +1,16 @@
+import { testRule } from '../../helpers/rule-tester';
+
+// Cases from the MCE oracle sample (__tests__/fixtures/mce-oracle): the CMS MCE v43.1 reports WRONG_PROCEDURE_PERFORMED on the
+// invalid claims at the paths given, and not on the valid ones (neighbours of the same bucket).
+testRule('mce/wrong-procedure-performed', {
+  valid: [
+    { name: 'MCEDEV-4161: the MCE reports no WRONG_PROCEDURE_PERFORMED', claim: {"id": "MCEDEV-4161", "type": "institutional", "payer": {"id": "MEDICARE", "type": "medicare"}, "admissionDate": "2025-12-14", "dischargeDate": "2025-12-16", "dischargeStatus": "06", "patient": {"birthDate": "1961-04-15", "sex": "M"}, "diagnoses": [{"code": "J44.1", "poa": "Y"}, {"code": "J84.10", "poa": "Y"}, {"code": "M12.08", "poa": "Y"}], "procedures": [{"code": "5A1955Z"}], "lines": []} },
+    { name: 'MCEDEV-4162: the MCE reports no WRONG_PROCEDURE_PERFORMED', claim: {"id": "MCEDEV-4162", "type": "institutional", "payer": {"id": "MEDICARE", "type": "medicare"}, "admissionDate": "2026-04-05", "dischargeDate": "2026-04-05", "dischargeStatus": "01", "patient": {"birthDate": "1933-11-18", "sex": "M"}, "diagnoses": [{"code": "J96.20", "poa": "Y"}, {"code": "I45.3", "poa": "Y"}], "procedures": [{"code": "5A1955Z"}, {"code": "0BH17EZ"}], "lines": []} },
+    { name: 'MCEDEV-4163: the MCE reports no WRONG_PROCEDURE_PERFORMED', claim: {"id": "MCEDEV-4163", "type": "institutional", "payer": {"id": "MEDICARE", "type": "medicare"}, "admissionDate": "2026-03-29", "dischargeDate": "2026-03-31", "dischargeStatus": "06", "patient": {"birthDate": "1998-07-03", "sex": "M"}, "diagnoses": [{"code": "A41.9", "poa": "Y"}], "procedures": [{"code": "5A1955Z"}, {"code": "0BH17EZ"}], "lines": []} },
+  ],
+  invalid: [
+    { name: 'MCEDEV-4011: the MCE reports WRONG_PROCEDURE_PERFORMED', claim: {"id": "MCEDEV-4011", "type": "institutional", "payer": {"id": "MEDICARE", "type": "medicare"}, "admissionDate": "2026-06-09", "dischargeDate": "2026-06-15", "dischargeStatus": "03", "patient": {"birthDate": "1958-11-27", "sex": "F"}, "diagnoses": [{"code": "M84.333S", "poa": "Y"}, {"code": "M84.451P", "poa": "Y"}, {"code": "Y65.52", "poa": "1"}], "procedures": [], "lines": []}, findings: [{ path: '$.diagnoses[2]', severity: 'error' }] },
+    { name: 'MCEDEV-4012: the MCE reports WRONG_PROCEDURE_PERFORMED', claim: {"id": "MCEDEV-4012", "type": "institutional", "payer": {"id": "MEDICARE", "type": "medicare"}, "admissionDate": "2026-01-22", "dischargeDate": "2026-01-28", "dischargeStatus": "01", "patient": {"birthDate": "1944-12-08", "sex": "M"}, "diagnoses": [{"code": "H16.031", "poa": "Y"}, {"code": "Y65.51", "poa": "1"}], "procedures": [], "lines": []}, findings: [{ path: '$.diagnoses[1]', severity: 'error' }] },
+    { name: 'MCEDEV-4013: the MCE reports WRONG_PROCEDURE_PERFORMED', claim: {"id": "MCEDEV-4013", "type": "institutional", "payer": {"id": "MEDICARE", "type": "medicare"}, "admissionDate": "2025-10-22", "dischargeDate": "2025-10-24", "dischargeStatus": "02", "patient": {"birthDate": "1930-08-10", "sex": "F"}, "diagnoses": [{"code": "H02.403", "poa": "Y"}, {"code": "B65.2", "poa": "Y"}, {"code": "M62.3", "poa": "Y"}, {"code": "Y65.52", "poa": "1"}], "procedures": [], "lines": []}, findings: [{ path: '$.diagnoses[3]', severity: 'error' }] },
+  ],
+});

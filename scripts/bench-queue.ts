@@ -82,6 +82,7 @@ async function main(): Promise<void> {
     const collectStart = process.hrtime.bigint();
     cli(['queue', 'collect', batch, '--redis', url, '--wait', '--format', 'ndjson', '--output', path.join(dir, 'queue.ndjson'), '--fail-on', 'never', '--quiet']);
     const total = seconds(start);
+    const collectSeconds = seconds(collectStart);
     const status = cli(['queue', 'status', batch, '--redis', url]).stdout;
     const work = /over ([\d.]+) s/.exec(status);
     const workSeconds = work ? Number(work[1]) : NaN;
@@ -90,7 +91,7 @@ async function main(): Promise<void> {
     const same = spawnSync('cmp', ['-s', path.join(dir, 'check.ndjson'), path.join(dir, 'queue.ndjson')]).status === 0;
     print({ name: 'queue-submit', seconds: round(submitted.seconds), chunks: Math.ceil(claims / perChunk), note: 'plans the chunks (one read of the input) and enqueues them' });
     print({ name: 'queue-work', workers: workerCount, seconds: round(workSeconds), claimsPerSecond: Math.round(claims / workSeconds), perWorker: Math.round(claims / workSeconds / workerCount) });
-    print({ name: 'queue-collect', seconds: round(seconds(collectStart)), note: 'waits for the last chunk, then merges (includes the wait)' });
+    print({ name: 'queue-collect', seconds: round(collectSeconds), note: 'waits for the last chunk, then merges (includes the wait)' });
     print({ name: 'queue-merge', seconds: round(merge.seconds), claimsPerSecond: Math.round(claims / merge.seconds), note: 'collect again once all is done: the merge alone, one process' });
     print({ name: 'queue-end-to-end', claims, workers: workerCount, seconds: round(total), claimsPerSecond: Math.round(claims / total),
       speedup: round(single.seconds / total), sameOutputAsCheck: same, note: 'workers start + submit + work + collect' });

@@ -252,9 +252,22 @@ async function collectCommand(args: string[], io: CliIo): Promise<ExitCode> {
     if (loaded.right.version !== state.meta.rulesVersion) throw new Error(`the batch was scrubbed with rule set ${state.meta.rulesVersion}; --rules gives ${loaded.right.version}`);
     return loaded.right;
   };
-  const { summary, x12 } = await collect(state, formatter, (text) => writeTo(out, text), ruleSet);
+  // Backpressure, not a wait per write (one await per record would make the merge the slowest step).
+  let writeError: Error | undefined;
+  out.on('error', (error: Error) => { writeError ??= error; });
+  const write = (text: string): Promise<void> => {
+    if (writeError) return Promise.reject(writeError);
+    if (out.write(text)) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      const done = (error?: Error) => { out.off('drain', done); out.off('error', done); if (error) reject(error); else resolve(); };
+      out.once('drain', done);
+      out.once('error', done);
+    });
+  };
+  const { summary, x12 } = await collect(state, formatter, write, ruleSet);
   await writeTo(out, format === 'stylish' ? '' : formatter.end(summary));
   if (out !== io.stdout) await finished(out.end() as NodeJS.WritableStream);
+  if (writeError) throw writeError;
   if (!values.quiet && (io.stderrIsTTY || format === 'stylish')) await writeTo(io.stderr, summaryText(summary) + (x12 ? x12Line(x12) : ''));
   if (failOn === 'never') return 0;
   const errors = summary.rejected + summary.findings.error;

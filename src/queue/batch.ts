@@ -183,6 +183,12 @@ export async function checkFiles(state: BatchState): Promise<string[]> {
   return problems;
 }
 
+function addTo(map: Map<number, Set<string>>, key: number, id: string): void {
+  const set = map.get(key) ?? new Set<string>();
+  set.add(id);
+  map.set(key, set);
+}
+
 const lineId = (line: string): string | null => {
   const m = /^\{"id":("(?:[^"\\]|\\.)*"|null)/.exec(line);
   return m ? (JSON.parse(m[1]) as string | null) : null;
@@ -195,20 +201,34 @@ const lineId = (line: string): string | null => {
  * primed by the earlier occurrences: each repeated id goes first through the same scrubAll as the
  * chunk, under its earlier source (so the batch records that source), and those results are dropped.
  */
-async function* chunkLines(state: BatchState, c: number, seen: Map<string, SourceRef | undefined>, ruleSet: () => Promise<RuleSet>): AsyncGenerator<string> {
-  const file = path.join(state.meta.resultsDir, state.meta.id, chunkFile(c));
-  const mine = new Map<string, SourceRef | undefined>();
+async function* chunkLines(state: BatchState, c: number, seen: Map<string, number>, ruleSet: () => Promise<RuleSet>): AsyncGenerator<string> {
+  const fileOf = (k: number) => path.join(state.meta.resultsDir, state.meta.id, chunkFile(k));
+  const lines = (k: number) => readline.createInterface({ input: fs.createReadStream(fileOf(k)), crlfDelay: Infinity });
+  // Ids only (each line leads with its id): a full parse here would double the merge's cost.
+  const mine = new Set<string>();
   const repeated = new Map<string, SourceRef | undefined>();
-  for await (const line of readline.createInterface({ input: fs.createReadStream(file), crlfDelay: Infinity })) {
+  for await (const line of lines(c)) {
     const id = lineId(line);
     if (id === null || mine.has(id)) continue;
-    if (seen.has(id)) repeated.set(id, seen.get(id));
-    mine.set(id, (JSON.parse(line) as ChunkLine).result.source);
+    mine.add(id);
+    if (seen.has(id)) repeated.set(id, undefined);
   }
-  for (const [id, source] of mine) if (!seen.has(id)) seen.set(id, source);
+  for (const id of mine) if (!seen.has(id)) seen.set(id, c);
   if (repeated.size === 0) {
-    yield* readline.createInterface({ input: fs.createReadStream(file), crlfDelay: Infinity });
+    yield* lines(c);
     return;
+  }
+  // The earlier record of each repeated id: its source, from the first chunk that has it.
+  const byChunk = new Map<number, Set<string>>();
+  for (const id of repeated.keys()) addTo(byChunk, seen.get(id)!, id);
+  for (const [k, ids] of byChunk) {
+    for await (const line of lines(k)) {
+      const id = lineId(line);
+      if (id === null || !ids.has(id)) continue;
+      ids.delete(id);
+      repeated.set(id, (JSON.parse(line) as ChunkLine).result.source);
+      if (ids.size === 0) break;
+    }
   }
   const job = state.chunks[c];
   const primers: InputItem[] = [];
@@ -238,7 +258,8 @@ async function* chunkLines(state: BatchState, c: number, seen: Map<string, Sourc
 export async function collect(state: BatchState, formatter: Formatter, write: (text: string) => Promise<void>, ruleSet: () => Promise<RuleSet>): Promise<Collected> {
   const summary = emptySummary();
   const x12 = state.meta.files.some((f) => f.format === 'x12') ? emptyX12Stats() : undefined;
-  const seen = new Map<string, SourceRef | undefined>();
+  // Claim id -> the chunk where it was first scrubbed (memory grows with distinct ids, as check's batch does).
+  const seen = new Map<string, number>();
   let rescrubbed = 0;
   for (let c = 0; c < state.meta.chunks; c++) {
     const counts = state.done.get(c);

@@ -96,7 +96,7 @@ describeWithRedis('claimscrub queue on redis-server', () => {
     a.kill('SIGKILL');
     // A's half-written chunk is a temp file, never a result.
     const batchDir = path.join(results, batch);
-    expect(fs.readdirSync(batchDir).filter((f) => f.endsWith('.tmp'))).toHaveLength(1);
+    expect(fs.readdirSync(batchDir).filter((f) => f.endsWith('.tmp') && f.includes(`.${a.pid}.`))).toHaveLength(1);
 
     const collected = await runCli(['queue', 'collect', batch, '--redis', url, '--wait', '--format', 'ndjson']);
     const checked = await runCli(['check', ...inputs(), '--format', 'ndjson']);
@@ -156,18 +156,20 @@ describeWithRedis('claimscrub queue on redis-server', () => {
   it('a chunk that fails every attempt goes to the dead-letter list, and collect says what is missing (exit 2)', async () => {
     const doomed = path.join(dir, 'doomed.ndjson');
     fs.copyFileSync(path.join(ROOT, 'samples', 'seed.ndjson'), doomed);
-    const submitted = await runCli(['queue', 'submit', doomed, '--redis', url, '--results', path.join(dir, 'results'), '--attempts', '2', '--backoff-ms', '10']);
+    // A queue of its own: no worker can take the chunk before the file is gone.
+    const q = ['--redis', url, '--queue', 'dead-letter-test'];
+    const submitted = await runCli(['queue', 'submit', doomed, ...q, '--results', path.join(dir, 'results'), '--attempts', '2', '--backoff-ms', '10']);
     expect(submitted.code).toBe(0);
     fs.rmSync(doomed); // the workers cannot read it now
     const batch = submitted.stdout.trim();
-    const worker = cliProcess(['queue', 'work', '--redis', url]);
+    const worker = cliProcess(['queue', 'work', ...q]);
     workers.push(worker);
-    const collected = await runCli(['queue', 'collect', batch, '--redis', url, '--wait', '--format', 'ndjson']);
+    const collected = await runCli(['queue', 'collect', batch, ...q, '--wait', '--format', 'ndjson']);
     worker.kill('SIGTERM');
     expect(collected.code).toBe(2);
     expect(collected.stdout).toBe('');
     expect(collected.stderr).toMatch(/chunk 0 \(\S*doomed\.ndjson, chunk 1 of 1\) is on the dead-letter list after 2 attempts: .*ENOENT/);
-    const status = await runCli(['queue', 'status', batch, '--redis', url]);
+    const status = await runCli(['queue', 'status', batch, ...q]);
     expect(status.stdout).toMatch(/0 of 1 chunks done, 1 dead/);
   }, 120_000);
 

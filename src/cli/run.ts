@@ -39,6 +39,7 @@ Usage:
   claimscrub check <files...|-> [options]   scrub claims, print findings
   claimscrub rules [RULE-ID] [--rules DIR]  list the rules, or explain one
   claimscrub serve [--port 8080] [--host 127.0.0.1] [--rules DIR]   HTTP endpoint (POST /v1/scrub)
+  claimscrub queue submit|work|status|collect ...   the batch over many machines (BullMQ on Redis)
   claimscrub --version
 
 Run 'claimscrub <command> --help' for a command's options.
@@ -430,8 +431,6 @@ async function serve(args: string[], io: CliIo): Promise<ExitCode> {
   return 0;
 }
 
-/** Commands other modules add (the queue subcommand): named here so "did you mean" knows them. */
-const EXTRA_COMMANDS: readonly string[] = ['queue'];
 
 /** The CLI: argv (without node and script) → exit code. Never throws for bad input. */
 export async function run(argv: readonly string[], io: CliIo): Promise<ExitCode> {
@@ -446,7 +445,8 @@ export async function run(argv: readonly string[], io: CliIo): Promise<ExitCode>
     if (command === 'check') return await check(rest, io);
     if (command === 'rules') return await rules(rest, io);
     if (command === 'serve') return await serve(rest, io);
-    const guess = closest(command, ['check', 'rules', 'serve', ...EXTRA_COMMANDS]);
+    if (command === 'queue') return await (await import('./queue')).queue(rest, io); // BullMQ loads only for this command
+    const guess = closest(command, ['check', 'rules', 'serve', 'queue']);
     throw new UsageError(`unknown command "${command}"${guess ? `; did you mean '${guess}'?` : ''}`);
   } catch (error) {
     // The reader of our output went away (`claimscrub check … | head`): nothing to say, and not a failure of ours.

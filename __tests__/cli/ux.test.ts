@@ -128,7 +128,7 @@ describe('what-ifs say so in every format', () => {
 describe('stylish output', () => {
   it('one header per claim with payer, DOS, charge and procedures; lines counted from 1; wrapped to the width', async () => {
     const { stdout } = await cli(['check', 'samples/seed.json', '--no-color']);
-    expect(stdout).toContain('CLM-2001 likely-denial risk 0.98 payer MEDICARE-JH (medicare) · DOS 2026-01-15 · $1,604.91 · 22551');
+    expect(stdout).toContain('CLM-2001 likely-denial risk 0.99 payer MEDICARE-JH (medicare) · DOS 2026-01-15 · $1,604.91 · 22551');
     expect(stdout).toMatch(/\n {2}error {4}line 1 {12}22551 is in the scope/);
     expect(stdout).toMatch(/\n {2}error {4}dx 2 {14}M43\.0/);
     expect(stdout).not.toContain('$.lines[0]');

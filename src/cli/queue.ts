@@ -1,6 +1,5 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { finished } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
 import { isValid, parseISO } from 'date-fns';
 import { formatOf, type InputFormat } from '../input';
@@ -12,6 +11,7 @@ import { accountingProblems, checkFiles, collect, readState, statusText, submit,
 import { DEFAULT_QUEUE } from '../queue/protocol';
 import { redactedUrl, redisOptions, RedisUrlError } from '../queue/redis';
 import { startWorker } from '../queue/worker';
+import { openAtomicOutput, type AtomicOutput } from './output';
 import type { CliIo, ExitCode } from './run';
 
 // claimscrub queue submit|work|status|collect: the nightly batch over a BullMQ work queue on Redis,
@@ -235,10 +235,13 @@ async function collectCommand(args: string[], io: CliIo): Promise<ExitCode> {
     await writeTo(io.stderr, `claimscrub: batch ${state.meta.id} cannot be collected: not every record is accounted for:\n${problems.map((p) => `  ${p}`).join('\n')}\n`);
     return 2;
   }
+  // As `check`: --output is written to a temporary file renamed onto it only when the merge finished.
   let out: NodeJS.WritableStream = io.stdout;
+  let atomic: AtomicOutput | undefined;
   if (values.output) {
     try {
-      out = fs.createWriteStream('', { fd: fs.openSync(path.resolve(io.cwd, values.output), 'w') });
+      atomic = openAtomicOutput(path.resolve(io.cwd, values.output));
+      out = atomic.stream;
     } catch (error) {
       await writeTo(io.stderr, `claimscrub: cannot write ${values.output}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\n`);
       return 2;
@@ -264,11 +267,20 @@ async function collectCommand(args: string[], io: CliIo): Promise<ExitCode> {
       out.once('error', done);
     });
   };
-  const { summary, x12 } = await collect(state, formatter, write, ruleSet);
-  await writeTo(out, format === 'stylish' ? '' : formatter.end(summary));
-  if (out !== io.stdout) await finished(out.end() as NodeJS.WritableStream);
-  if (writeError) throw writeError;
-  if (!values.quiet && (io.stderrIsTTY || format === 'stylish')) await writeTo(io.stderr, summaryText(summary) + (x12 ? x12Line(x12) : ''));
+  let merged: Awaited<ReturnType<typeof collect>>;
+  try {
+    merged = await collect(state, formatter, write, ruleSet);
+    await writeTo(out, formatter.end(merged.summary));
+    if (writeError) throw writeError;
+    if (atomic) await atomic.commit();
+  } catch (error) {
+    atomic?.abandon();
+    throw error;
+  }
+  const { summary, x12 } = merged;
+  // As `check`: the stylish output ends with its own summary table; other formats get the summary on a terminal.
+  if (!values.quiet && format !== 'stylish' && io.stderrIsTTY) await writeTo(io.stderr, summaryText(summary) + (x12 ? x12Line(x12) : ''));
+  else if (!values.quiet && format === 'stylish' && x12) await writeTo(io.stderr, x12Line(x12));
   if (failOn === 'never') return 0;
   const errors = summary.rejected + summary.findings.error;
   return errors > 0 || (failOn === 'warning' && summary.findings.warning > 0) ? 1 : 0;

@@ -4,8 +4,9 @@ import type { IntakeDefect } from './types';
 // What every reader does to a parsed record before the codec sees it (decodeItem):
 // - a plain copy, so no key can reach a prototype: `__proto__`, `constructor` and `prototype` keys are
 //   dropped (and reported), never assigned;
-// - bounds: nesting depth, diagnoses, lines, procedures, documentation length (INTAKE_BOUNDS); past one,
-//   the record is rejected with a problem that names the bound;
+// - bounds (INTAKE_BOUNDS): past the diagnoses, lines or procedures bound the claim is judged on the first
+//   items and carries a json/bound defect; past the nesting depth or documentation length it is rejected
+//   with a problem that names the bound;
 // - unknown properties (a typo such as "documentaton" silently drops data): reported as IntakeDefects of
 //   kind json/unknown-property with the closest known property, and left out of the copy.
 
@@ -113,11 +114,13 @@ export function prepareRecord(record: unknown): Prepared {
   }
   if (typeof copied === 'object' && copied !== null && !Array.isArray(copied)) {
     const c = copied as Record<string, unknown>;
+    // Past a count bound the claim is still judged, on its first `bound` items, and says so (json/bound).
     const bound = (key: 'diagnoses' | 'lines' | 'procedures', what: string): void => {
       const v = c[key];
       if (Array.isArray(v) && v.length > INTAKE_BOUNDS[key]) {
-        problems.push({ path: `$.${key}`, value: v.length, expected: `at most ${INTAKE_BOUNDS[key]} ${what}`,
-          message: `the claim has ${v.length} ${what}, over the bound of ${INTAKE_BOUNDS[key]} ${what} per claim; it was not read` });
+        c[key] = v.slice(0, INTAKE_BOUNDS[key]);
+        defects.push({ kind: 'json/bound', path: `$.${key}`, fields: { bound: what, limit: INTAKE_BOUNDS[key], found: v.length },
+          message: `The claim has ${v.length} ${what}, over the bound of ${INTAKE_BOUNDS[key]} ${what} per claim: only the first ${INTAKE_BOUNDS[key]} were read and judged` });
       }
     };
     bound('diagnoses', 'diagnoses');

@@ -9,13 +9,13 @@ import type { Formatter } from '../report/formatters';
 import { addToSummary, emptySummary, type Summary } from '../report/summary';
 import { planChunks } from './plan';
 import { BATCH_TTL_SECONDS, type BatchFile, type BatchMeta, type ChunkCounts, type ChunkJob, chunkFile, type DeadChunk, errorLine, jobId, keys } from './protocol';
-import { claimCharge } from '../report/summary';
+import type { ResultContext } from '../report/context';
 import type { RuleSet } from '../rules/rule-set';
 import type { SourceRef } from '../scrub/result';
 import { createScrubber } from '../scrub/scrubber';
 import type { InputItem } from '../input/types';
 import { readChunk } from './read-chunk';
-import { chunkLine, type ChunkLine } from './worker';
+import { chunkLine, type ChunkLine, itemContext } from './worker';
 
 // submit / status / collect: the batch as a whole. Submit plans the chunks and enqueues one job per
 // chunk; status reads the counts the workers recorded; collect merges the chunk files in input order
@@ -238,16 +238,16 @@ async function* chunkLines(state: BatchState, c: number, seen: Map<string, numbe
     }
   }
   const scrubber = createScrubber(await ruleSet(), { ...(job.preset ? { preset: job.preset } : {}), ...(job.asOf ? { asOf: job.asOf } : {}) });
-  const charges: (number | null)[] = [];
+  const contexts: ResultContext[] = [];
   async function* items(): AsyncGenerator<InputItem> {
-    for (const p of primers) { charges.push(null); yield p; }
-    for await (const item of readChunk(job)) { charges.push(item.kind === 'claim' ? claimCharge(item.claim) : null); yield item; }
+    for (const p of primers) { contexts.push({}); yield p; }
+    for await (const item of readChunk(job)) { contexts.push(itemContext(item, job.format)); yield item; }
   }
   let skip = primers.length;
   for await (const result of scrubber.scrubAll(items())) {
-    const charge = charges.shift() ?? null;
+    const context = contexts.shift() ?? {};
     if (skip > 0) { skip--; continue; }
-    yield chunkLine(result, charge).slice(0, -1);
+    yield chunkLine(result, context).slice(0, -1);
   }
 }
 
@@ -266,9 +266,9 @@ export async function collect(state: BatchState, formatter: Formatter, write: (t
     if (x12 && counts?.x12) for (const key of Object.keys(x12) as (keyof X12Stats)[]) x12[key] += counts.x12[key];
     let again = false;
     for await (const text of chunkLines(state, c, seen, async () => { again = true; return ruleSet(); })) {
-      const { charge, result } = JSON.parse(text) as ChunkLine;
-      addToSummary(summary, result, charge ?? undefined);
-      const out = formatter.result(result, charge === null ? {} : { charge });
+      const { context, result } = JSON.parse(text) as ChunkLine;
+      addToSummary(summary, result, context.charge, context.payer);
+      const out = formatter.result(result, context);
       if (out) await write(out);
     }
     if (again) rescrubbed++;

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
-import { parse } from 'csv-parse';
 import type { InputFormat } from '../input';
+import { csvFields, csvRecordsOf, linesOf, textOf } from '../input/text';
 import { DEFAULT_MAX_RECORD_LENGTH } from '../input/types';
 import { x12TextOf } from '../input/x12/text';
 import { tokenBatches } from '../input/x12/tokenizer';
@@ -8,7 +8,7 @@ import { tokenBatches } from '../input/x12/tokenizer';
 // Splits an input file into chunks on record boundaries, so that reading each chunk on its own (see
 // read-chunk.ts) yields exactly the items a read of the whole file yields, in the same order, with the
 // same source references. NDJSON: byte ranges cut at the start of a non-blank line. CSV: byte ranges cut
-// where claim_id changes (found with csv-parse and the reader's own options, so quoted newlines and
+// where claim_id changes (found with the reader's own record splitting, so quoted newlines and
 // blank lines are placed as the reader places them); every chunk but the first is read after the
 // header. X12: cut before an ISA whose interchange follows a closed one (IEA), so envelope checks see
 // whole interchanges. Whenever a file is not plain enough to cut with certainty (a NUL byte, a CSV
@@ -86,81 +86,71 @@ async function planNdjson(file: string, size: number, perChunk: number): Promise
   return plans;
 }
 
-/** Newlines in [0, offset) for each of the ascending offsets. */
-async function newlinesBefore(file: string, offsets: readonly number[]): Promise<number[]> {
-  const counts: number[] = [];
-  let pos = 0;
-  let count = 0;
-  let k = 0;
-  for await (const buf of fs.createReadStream(file, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
-    let i = 0;
-    while (k < offsets.length && offsets[k] <= pos + buf.length) {
-      for (let nl = buf.indexOf(0x0a, i); nl >= 0 && pos + nl < offsets[k]; nl = buf.indexOf(0x0a, nl + 1)) { count++; i = nl + 1; }
-      counts.push(count);
-      k++;
-    }
-    for (let nl = buf.indexOf(0x0a, i); nl >= 0; nl = buf.indexOf(0x0a, nl + 1)) count++;
-    pos += buf.length;
-  }
-  while (k++ < offsets.length) counts.push(count);
-  return counts;
-}
-
 const CSV_REQUIRED = ['claim_id', 'claim_type', 'diagnosis_codes'];
 
 async function planCsv(file: string, size: number, perChunk: number): Promise<ChunkPlan[]> {
-  // The reader's parser options (src/input/csv.ts), so records end where the reader's end.
-  const parser = parse({ bom: true, info: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, trim: true,
-    max_record_size: DEFAULT_MAX_RECORD_LENGTH });
-  let odd = false;
-  const input = fs.createReadStream(file, { highWaterMark: 1 << 20 });
-  let checkedHead = false;
-  input.on('data', (data: string | Buffer) => {
-    const buf = Buffer.isBuffer(data) ? data : Buffer.from(data);
-    if (buf.indexOf(0) >= 0) odd = true;
-    if (!checkedHead) {
-      const text = buf.toString('utf8').replace(/^\ufeff/, '');
-      if (text.trim() !== '') { checkedHead = true; if (/^\s*[[{]/.test(text)) odd = true; }
-    }
-  });
-  input.on('error', (error) => parser.destroy(error));
-  input.pipe(parser);
-  const cuts: { start: number; records: number; recordOffset: number }[] = [];
-  let headerEnd: number | undefined;
+  // The reader's own record splitting (src/input/csv.ts: linesOf + csvRecordsOf), so claims end where the
+  // reader's end: quoted newlines, blank lines, stray quotes and over-long rows are placed as it places them.
+  const cuts: { line: number; records: number; recordOffset: number }[] = [];
+  let headerLine: number | undefined;
   let idColumn = -1;
-  let previousId: string | undefined;
-  let previousEnd = 0;
+  let previousId: string | undefined; // undefined: the next row starts a claim (as after an over-long row)
   let groups = 0;
-  try {
-    for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { bytes: number } }>) {
-      if (headerEnd === undefined) {
-        const header = record.map((h) => h.trim().toLowerCase());
-        if (CSV_REQUIRED.some((c) => !header.includes(c))) odd = true;
-        idColumn = header.indexOf('claim_id');
-        headerEnd = info.bytes;
-        previousEnd = info.bytes;
-        continue;
-      }
-      const id = record[idColumn] ?? '';
-      if (previousId === undefined || id !== previousId) {
-        if (cuts.length === 0 || cuts[cuts.length - 1].records === perChunk) cuts.push({ start: cuts.length === 0 ? 0 : previousEnd, records: 0, recordOffset: groups });
-        cuts[cuts.length - 1].records++;
-        groups++;
-      }
-      previousId = id;
-      previousEnd = info.bytes;
+  const startGroup = (line: number): void => {
+    if (cuts.length === 0 || cuts[cuts.length - 1].records === perChunk) cuts.push({ line, records: 0, recordOffset: groups });
+    cuts[cuts.length - 1].records++;
+    groups++;
+  };
+  const lines = linesOf(textOf(fs.createReadStream(file, { highWaterMark: 1 << 20 }), true), DEFAULT_MAX_RECORD_LENGTH);
+  for await (const rec of csvRecordsOf(lines, DEFAULT_MAX_RECORD_LENGTH)) {
+    if (rec.text === null) {
+      if (headerLine === undefined) return whole(size);
+      startGroup(rec.number);
+      previousId = undefined;
+      continue;
     }
-  } catch {
-    return whole(size); // the reader stops at a parse error with a rejection: one chunk, read as check reads it
+    if (rec.text.trim() === '') continue;
+    // Cut only what is plain: a NUL, or a header the reader refuses or that spans lines, makes one chunk.
+    if (rec.text.includes('\u0000')) return whole(size);
+    if (headerLine === undefined) {
+      if (/^\s*[[{]/.test(rec.text) || rec.text.includes('\n')) return whole(size);
+      const header = csvFields(rec.text).map((h) => h.trim().toLowerCase());
+      if (CSV_REQUIRED.some((c) => !header.includes(c))) return whole(size);
+      idColumn = header.indexOf('claim_id');
+      headerLine = rec.number;
+      continue;
+    }
+    const id = csvFields(rec.text)[idColumn] ?? '';
+    if (previousId === undefined || id !== previousId) startGroup(rec.number);
+    previousId = id;
   }
-  if (odd || headerEnd === undefined || groups === 0) return whole(size);
-  const lines = await newlinesBefore(file, [headerEnd, ...cuts.map((c) => c.start)]);
+  if (headerLine === undefined || groups === 0) return whole(size);
+  const starts = await lineStarts(file, [headerLine + 1, ...cuts.map((c) => c.line)]);
+  const headerEnd = starts[0];
   return cuts.map((c, i) => ({
-    start: c.start, end: i + 1 < cuts.length ? cuts[i + 1].start : size,
+    start: i === 0 ? 0 : starts[i + 1], end: i + 1 < cuts.length ? starts[i + 2] : size,
     ...(i > 0 ? { headerEnd } : {}),
     // Chunk i > 0 is read as header + its rows: its line n is the file's n + (lines before it) - (header lines).
-    lineOffset: i > 0 ? lines[i + 1] - lines[0] : 0, recordOffset: c.recordOffset, segmentOffset: 0, records: c.records,
+    lineOffset: i > 0 ? c.line - 1 - headerLine! : 0, recordOffset: c.recordOffset, segmentOffset: 0, records: c.records,
   }));
+}
+
+/** Byte offset where each of the ascending line numbers (from 1) starts; the file size past its last line. */
+async function lineStarts(file: string, lineNumbers: readonly number[]): Promise<number[]> {
+  const offsets: number[] = [];
+  let k = 0;
+  while (k < lineNumbers.length && lineNumbers[k] <= 1) { offsets.push(0); k++; }
+  let line = 1;
+  let pos = 0;
+  for await (const buf of fs.createReadStream(file, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
+    for (let nl = buf.indexOf(0x0a); nl >= 0 && k < lineNumbers.length; nl = buf.indexOf(0x0a, nl + 1)) {
+      line++;
+      while (k < lineNumbers.length && lineNumbers[k] === line) { offsets.push(pos + nl + 1); k++; }
+    }
+    pos += buf.length;
+  }
+  while (k++ < lineNumbers.length) offsets.push(pos);
+  return offsets;
 }
 
 /** Separator positions of an ISA's fixed layout (X12.5): ISA01..ISA16 are 2,10,2,10,2,15,2,15,6,4,1,5,9,1,1,1 characters. */

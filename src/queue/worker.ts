@@ -9,7 +9,8 @@ import { claimCharge } from '../report/summary';
 import type { RuleSet } from '../rules/rule-set';
 import type { ScrubResult } from '../scrub/result';
 import { createScrubber, type ScrubberOptions } from '../scrub/scrubber';
-import type { InputItem } from '../input/types';
+import type { InputFormat, InputItem } from '../input/types';
+import { claimContext, type ResultContext } from '../report/context';
 import { BATCH_TTL_SECONDS, type ChunkCounts, type ChunkJob, chunkFile, type DeadChunk, errorLine, keys } from './protocol';
 import { readChunk } from './read-chunk';
 
@@ -31,14 +32,19 @@ export interface WorkerSettings {
 }
 
 /**
- * One line of a chunk file: the result; the claim's charge (the summary and reports need it; the result
- * has no claim); and first, the id of a scrubbed claim (null for a rejection), so collect can find ids
- * repeated across chunks without parsing whole lines.
+ * One line of a chunk file: the result; what the reports show of the claim (charge, payer, date of service,
+ * procedures: the result has no claim data, `check` takes them from the claim it holds); and first, the id
+ * of a scrubbed claim (null for a rejection), so collect can find ids repeated across chunks without
+ * parsing whole lines.
  */
-export interface ChunkLine { readonly id: string | null; readonly charge: number | null; readonly result: ScrubResult }
+export interface ChunkLine { readonly id: string | null; readonly context: ResultContext; readonly result: ScrubResult }
 
-export const chunkLine = (result: ScrubResult, charge: number | null): string =>
-  `${JSON.stringify({ id: result.status === 'scrubbed' ? result.claimId : null, charge, result } satisfies ChunkLine)}\n`;
+export const chunkLine = (result: ScrubResult, context: ResultContext): string =>
+  `${JSON.stringify({ id: result.status === 'scrubbed' ? result.claimId : null, context, result } satisfies ChunkLine)}\n`;
+
+/** The context `check` gives a result (src/cli/run.ts), for an item read from a chunk. */
+export const itemContext = (item: InputItem, format: InputFormat): ResultContext =>
+  (item.kind === 'claim' ? claimContext(item.claim, claimCharge(item.claim), format) : { inputFormat: format });
 
 // Test hook (the kill-mid-chunk test): after this many results of a chunk the worker says so and stops
 // working, still holding the chunk's lock, until it is killed.
@@ -53,17 +59,17 @@ export async function scrubChunk(job: ChunkJob, ruleSet: RuleSet, attempt: numbe
   const options: ScrubberOptions = { ...(job.preset ? { preset: job.preset } : {}), ...(job.asOf ? { asOf: job.asOf } : {}) };
   const scrubber = createScrubber(ruleSet, options);
   const x12 = job.format === 'x12' ? emptyX12Stats() : undefined;
-  const charges: (number | null)[] = [];
-  async function* withCharges(items: AsyncIterable<InputItem>): AsyncGenerator<InputItem> {
-    for await (const item of items) { charges.push(item.kind === 'claim' ? claimCharge(item.claim) : null); yield item; }
+  const contexts: ResultContext[] = [];
+  async function* withContexts(items: AsyncIterable<InputItem>): AsyncGenerator<InputItem> {
+    for await (const item of items) { contexts.push(itemContext(item, job.format)); yield item; }
   }
   const out = fs.createWriteStream(temp);
   let writeError: Error | undefined;
   out.on('error', (error) => { writeError ??= error; });
   const counts = { inputs: 0, scrubbed: 0, rejected: 0, findings: { error: 0, warning: 0, info: 0 } };
   try {
-    for await (const result of scrubber.scrubAll(withCharges(readChunk(job, x12)))) {
-      const line = chunkLine(result, charges.shift() ?? null);
+    for await (const result of scrubber.scrubAll(withContexts(readChunk(job, x12)))) {
+      const line = chunkLine(result, contexts.shift() ?? {});
       counts.inputs++;
       if (result.status === 'rejected') counts.rejected++;
       else {

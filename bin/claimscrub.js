@@ -8,6 +8,10 @@
 // the user set one. Small runs skip it (the re-run costs ~0.25 s, which a pre-submission check should
 // not pay); JSON files are read whole, so a run that reads one keeps V8's default rather than risk
 // running out of heap. Standard input has no size: set NODE_OPTIONS=--max-old-space-size=192 there.
+//
+// The re-run is a child process: every signal the launcher gets (SIGINT, SIGTERM, SIGHUP) is passed on,
+// so killing what you started stops the work, and the launcher exits as its child did (same code, or
+// the same signal).
 const HEAP_CAP = '--max-old-space-size=192';
 const args = process.argv.slice(2);
 const capped = process.execArgv.some((a) => a.startsWith('--max-old-space-size'))
@@ -16,12 +20,22 @@ const readsJson = args.some((a, i) => /\.json$/i.test(a) || a === '--input-forma
 const inputBytes = () => args.slice(1).reduce((sum, a) => {
   try { return sum + require('node:fs').statSync(a).size; } catch { return sum; }
 }, 0);
+const forceChild = process.env.CLAIMSCRUB_TEST_RELAUNCH === '1'; // tests: the re-run without a 50 MB file
 
-if (args[0] === 'check' && !capped && !readsJson && inputBytes() >= 50 * 1024 * 1024) {
-  const { spawnSync } = require('node:child_process');
-  const child = spawnSync(process.execPath, [HEAP_CAP, ...process.execArgv, __filename, ...args], { stdio: 'inherit' });
-  if (child.error) { process.stderr.write(`claimscrub: ${child.error.message}\n`); process.exitCode = 2; }
-  else process.exitCode = child.status ?? 2;
+if (args[0] === 'check' && !capped && !readsJson && (forceChild || inputBytes() >= 50 * 1024 * 1024)) {
+  const { spawn } = require('node:child_process');
+  const child = spawn(process.execPath, [HEAP_CAP, ...process.execArgv, __filename, ...args], { stdio: 'inherit' });
+  const forward = (signal) => { if (child.exitCode === null && child.signalCode === null) child.kill(signal); };
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, forward);
+  child.on('error', (error) => { process.stderr.write(`claimscrub: ${error.message}\n`); process.exitCode = 2; });
+  child.on('exit', (code, signal) => {
+    if (signal) {
+      for (const s of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.removeAllListeners(s);
+      process.kill(process.pid, signal); // end as the child ended
+      return;
+    }
+    process.exitCode = code ?? 2;
+  });
 } else {
   require('../dist/src/cli/main.js');
 }

@@ -3,6 +3,7 @@
  *   node dist/scripts/bench.js [--claims N] [--batch-only] [--format csv|html|ndjson|…]
  *     --claims N        claims in the batch figure (default 1,000,000: the DESIGN §5 file; ~1.5 min)
  *     --batch-only      only the batch figure (no single-claim latency, X12 or HTTP figures)
+ *     --chart-only      only the chart-reading figures (readChart on 10 KB / 100 KB notes, 100 KB adversarial text)
  *     --latency-only    only the rule-set load and single-claim figures (shipped rules and 10x the rules)
  *     --format F        the nightly CLI path timed in a child process (default ndjson): `claimscrub check claims.ndjson --format F --output …`
  *                       (reader, scrubber, summary with charges, formatter) and its peak RSS, in a child
@@ -24,6 +25,7 @@ import { Readable } from 'node:stream';
 import { createScrubber, decodeClaim, loadRuleSet, readNdjson, createFormatter } from '../src/index';
 import type { Claim } from '../src/index';
 import type { RuleSet } from '../src/rules/rule-set';
+import { readChart } from '../src/chart/read-chart';
 import { benchHttp } from './bench-http';
 import { claimGenerator } from './lib/bench-claims';
 
@@ -161,6 +163,48 @@ async function batchThroughput(ruleSet: RuleSet, count: number, format: string |
   fs.rmSync(dir, { recursive: true, force: true });
 }
 
+/**
+ * Chart reading (issue 15; issue 14 item 3): readChart time for a 10 KB and a 100 KB note of real clinical
+ * wording, and for 100 KB of adversarial text (one endless sentence of triggers, terms and levels), plus a
+ * whole scrub of a 22551 + M43.03 claim carrying the adversarial text. Median of 5 runs each.
+ */
+async function chartReading(ruleSet: RuleSet): Promise<void> {
+  const lexicon = ruleSet.chartLexicon;
+  if (!lexicon) return;
+  const note = 'HPI: 9 months of right arm pain, C8 distribution, VAS 7/10; failed 12 weeks of physical therapy and NSAIDs. '
+    + 'Family history of spondylolisthesis in her father. History of lumbar radiculopathy, fully resolved.\n'
+    + 'CT C-spine: bilateral pars interarticularis defect at C7–T1. Alignment: no listhesis. Myelopathy — absent.\n'
+    + 'ASSESSMENT:\n1. Bilateral C7-T1 pars defect\n   without listhesis.\n2. Chronic C8 radiculopathy. Return if symptoms of myelopathy develop.\n';
+  const sized = (unit: string, bytes: number) => unit.repeat(Math.ceil(bytes / unit.length)).slice(0, bytes);
+  const median = (f: () => void): number => {
+    const times: number[] = [];
+    f(); // warm-up (JIT), not timed
+    for (let i = 0; i < 5; i++) { const t = process.hrtime.bigint(); f(); times.push(Number(process.hrtime.bigint() - t) / 1e6); }
+    return Math.round(times.sort((a, b) => a - b)[2] * 100) / 100;
+  };
+  const adversarial = sized('no pars defect but C7-T1 C7/T1 L4-5 possible history of mother if listhesis: none, ', 100_000);
+  for (const [kind, text] of [['note', sized(note, 10_000)], ['note', sized(note, 100_000)], ['adversarial', adversarial]] as const) {
+    let mentions = 0;
+    const ms = median(() => { mentions = readChart(lexicon, text).mentions.length; });
+    print({ name: 'chart-reading', kind, kb: Math.round(text.length / 1000), ms, mentions });
+  }
+  const scrubber = createScrubber(ruleSet);
+  const claim = {
+    id: 'CHART-100KB', type: 'professional', payer: { id: 'MEDICARE-JH', type: 'medicare' }, patient: { birthDate: '1961-04-02', sex: 'F' },
+    serviceDate: '2026-01-15', diagnoses: ['M43.03', 'M54.13'], lines: [{ procedureCode: '22551', units: 1, charge: 1604.91, diagnosisPointers: [1, 2] }],
+    documentation: adversarial,
+  };
+  const times: number[] = [];
+  let findings = 0;
+  for (let i = 0; i < 6; i++) {
+    const t = process.hrtime.bigint();
+    const result = await scrubber.scrubInput(claim);
+    if (i > 0) times.push(Number(process.hrtime.bigint() - t) / 1e6);
+    findings = result.status === 'scrubbed' ? result.findings.length : -1;
+  }
+  print({ name: 'chart-scrub', kind: 'adversarial', kb: Math.round(adversarial.length / 1000), ms: Math.round(times.sort((x, y) => x - y)[2] * 100) / 100, findings });
+}
+
 async function main(): Promise<void> {
   print({ name: 'machine', cpus: os.cpus().length, cpu: os.cpus()[0]?.model, memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version });
   const t0 = process.hrtime.bigint();
@@ -174,6 +218,8 @@ async function main(): Promise<void> {
   }
   print({ name: 'load-rule-set', ms: Math.round(Number(process.hrtime.bigint() - t0) / 1e6), rules: loaded.right.rules.length, dataFiles: loaded.right.data.size, rssMb: Math.round(process.memoryUsage().rss / 2 ** 20) });
   if (!flag('batch-only')) await ncciTenLineClaim(loaded.right);
+  if (!flag('batch-only')) await chartReading(loaded.right);
+  if (flag('chart-only')) return;
   if (!flag('batch-only')) await ruleCountScaling(loaded.right, await singleClaimLatency(loaded.right));
   if (flag('latency-only')) return;
   // The CLI path runs in a child process by default too: its peak RSS is the batch's own, not this process's.

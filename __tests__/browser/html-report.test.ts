@@ -24,12 +24,14 @@ function batch(count: number): string {
     if (i % 23 === 3) { lines.push(`{"id":"CLM-B${i}","type":"professional","serviceDate":"2014-09-30","diagnoses":["722.0"],"lines":[{"procedureCode":"99213","units":1,"charge":80}]}`); continue; }
     const claim = i % 9 === 0
       ? { ...spine, id: `CLM-B${i}` }
-      : { id: `CLM-B${i}`, type: 'professional', serviceDate: i % 4 === 0 ? '2026-10-20' : '2026-02-10', diagnoses: diagnoses[i % diagnoses.length],
+      : { id: `CLM-B${i}`, type: 'professional', payer: PAYERS[i % PAYERS.length], patient: { birthDate: '1961-04-02', sex: i % 2 ? 'F' : 'M' }, serviceDate: i % 4 === 0 ? '2026-10-20' : '2026-02-10', diagnoses: diagnoses[i % diagnoses.length],
         lines: [{ procedureCode: i % 3 === 0 ? '99214' : '99213', units: 1, charge: 80 + ((i * 37) % 900) }] };
     lines.push(JSON.stringify(claim));
   }
   return `${lines.join('\n')}\n`;
 }
+
+const PAYERS = [{ id: 'MEDICARE-JH', type: 'medicare' }, { id: 'BCBS-TX', type: 'commercial' }, { id: 'AETNA', type: 'commercial' }, { id: 'TX-MEDICAID', type: 'medicaid' }, { id: 'UHC', type: 'commercial' }];
 
 const cli = (args: string[], cwd: string) => runCli(args, { cwd });
 
@@ -56,12 +58,12 @@ describe('the HTML report in headless Chromium', () => {
   });
 
   maybe(`renders the charts, filters and sorts the table, fetches nothing; saves a screenshot${skipped}`, async () => {
-    fs.writeFileSync(path.join(dir, 'batch.ndjson'), batch(400));
+    fs.writeFileSync(path.join(dir, 'batch.ndjson'), batch(2000));
     const { code, stderr } = await cli(['check', 'batch.ndjson', '--format', 'html', '--output', 'report.html', '--progress'], dir);
     expect(code).toBe(1);
     const [, inputs, scrubbed, rejected] = /(\d+) inputs = (\d+) scrubbed \+ (\d+) rejected/.exec(stderr)!.map(Number);
-    expect(inputs).toBe(400);
-    expect(scrubbed + rejected).toBe(400);
+    expect(inputs).toBe(2000);
+    expect(scrubbed + rejected).toBe(2000);
 
     const page = await context!.newPage();
     const requests: string[] = [];
@@ -73,7 +75,7 @@ describe('the HTML report in headless Chromium', () => {
     await page.goto(url, { waitUntil: 'load' });
 
     // Every chart is drawn: an SVG with a real size and at least one visible mark.
-    for (const chart of ['outcomes', 'charges', 'risk', 'rules']) {
+    for (const chart of ['outcomes', 'payers', 'risk', 'rules']) {
       const svg = page.locator(`figure[data-chart="${chart}"] svg`);
       const box = await svg.boundingBox();
       expect(box?.width).toBeGreaterThan(100);
@@ -90,19 +92,28 @@ describe('the HTML report in headless Chromium', () => {
     // One page of rows at a time; "show more" adds the next page.
     const rows = page.locator('#claims tbody tr');
     const visible = () => rows.count();
-    expect(await page.locator('#shown').textContent()).toBe('400');
+    expect(await page.locator('#shown').textContent()).toBe('2,000');
     expect(await visible()).toBe(200);
     await page.click('#more');
     expect(await visible()).toBe(400);
-    expect(await page.locator('#more').isHidden()).toBe(true);
+    // Compact rows: a claim with findings is a few lines tall (one line per finding until one is opened).
+    const heights = await rows.evaluateAll((trs) => trs.slice(0, 50).map((tr) => tr.getBoundingClientRect().height));
+    expect(Math.max(...heights)).toBeLessThan(120);
+    // A finding opens to its fix and sources on click.
+    const first = page.locator('#claims tbody tr details').first();
+    await first.locator('summary').click();
+    expect(await first.locator('.fix, .meta').first().isVisible()).toBe(true);
+    await first.locator('summary').click();
 
-    await page.fill('#search', 'clm-b399');
+    await page.fill('#search', 'clm-b1999');
     expect(await visible()).toBe(1);
-    expect(await page.locator('#claims tbody tr td').first().textContent()).toBe('CLM-B399');
+    expect(await page.locator('#claims tbody tr td').first().getAttribute('data-v')).toBe('CLM-B1999');
     await page.fill('#search', 'M54.5');
-    const m545 = await visible();
+    const m545 = Number((await page.locator('#shown').textContent())!.replace(/,/g, ''));
     expect(m545).toBeGreaterThan(0);
-    expect(m545).toBeLessThan(400);
+    expect(m545).toBeLessThan(2000);
+    await page.fill('#search', 'aetna');
+    expect(Number((await page.locator('#shown').textContent())!.replace(/,/g, ''))).toBeGreaterThan(0);
     await page.fill('#search', '');
     await page.selectOption('#outcome-filter', 'rejected');
     expect(await visible()).toBe(rejected);
@@ -114,17 +125,21 @@ describe('the HTML report in headless Chromium', () => {
     const column = (n: number) => page.locator(`#claims tbody tr td:nth-child(${n})`).evaluateAll((tds) => tds.map((td) => td.getAttribute('data-v') ?? ''));
     await chargeHeader.click();
     expect(await chargeHeader.getAttribute('aria-sort')).toBe('descending');
-    const byCharge = (await column(5)).map(Number);
+    const byCharge = (await column(7)).map(Number);
     expect(byCharge).toEqual([...byCharge].sort((a, b) => b - a));
     await chargeHeader.click();
-    const ascending = (await column(5)).map(Number);
+    const ascending = (await column(7)).map(Number);
     expect(ascending).toEqual([...ascending].sort((a, b) => a - b));
     await page.locator('#claims th', { hasText: 'claim' }).first().click();
     const ids = await column(1);
     expect(ids).toEqual([...ids].sort((a, b) => a.localeCompare(b)));
     const riskHeader = page.locator('#claims th', { hasText: 'risk' });
     await riskHeader.click();
-    const risks = (await column(4)).map(Number);
+    const risks = (await column(6)).map(Number);
+    const deniedHeader = page.locator('#claims th', { hasText: 'expected denied' });
+    await deniedHeader.click();
+    const denied = (await column(8)).map(Number);
+    expect(denied).toEqual([...denied].sort((a, b) => b - a));
     expect(risks).toEqual([...risks].sort((a, b) => b - a));
 
     expect(errors).toEqual([]);
@@ -133,6 +148,9 @@ describe('the HTML report in headless Chromium', () => {
     fs.mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
     await page.evaluate('window.scrollTo(0, 0)');
     await page.screenshot({ path: SCREENSHOT, fullPage: true, clip: { x: 0, y: 0, width: 1360, height: 1500 } });
+    // The claims table as a coder sees it first (sorted by expected denied amount).
+    const top = Number(await page.evaluate("document.getElementById('claims').getBoundingClientRect().top + window.scrollY"));
+    await page.screenshot({ path: SCREENSHOT.replace('.png', '-table.png'), fullPage: true, clip: { x: 0, y: Math.max(0, top - 90), width: 1360, height: 900 } });
     expect(fs.statSync(SCREENSHOT).size).toBeGreaterThan(10_000);
     await page.close();
   }, 90_000);

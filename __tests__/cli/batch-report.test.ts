@@ -37,7 +37,7 @@ describe('claimscrub check for batch reports', () => {
   it('an output that cannot be opened is exit 2 before any work', async () => {
     const { code, stderr } = await cli(['check', 'samples/seed.ndjson', '--format', 'csv', '--output', path.join(dir, 'missing', 'r.csv')]);
     expect(code).toBe(2);
-    expect(stderr).toBe(`claimscrub: cannot write ${path.join(dir, 'missing', 'r.csv')}: ENOENT\n`);
+    expect(stderr).toBe(`claimscrub: cannot write ${path.join(dir, 'missing', 'r.csv')}: no such file or folder (ENOENT)\n`);
   });
 
   (fs.existsSync('/dev/full') ? it : it.skip)('a write that fails midway (disk full) is exit 2 with the reason, not a crash or a hang', async () => {
@@ -52,6 +52,7 @@ describe('claimscrub check for batch reports', () => {
     const { code, stdout, stderr } = await cli(['check', 'samples/seed.ndjson', folder, '--format', 'html']);
     expect(code).toBe(2);
     expect(stdout).toBe('');
-    expect(stderr).toBe(`claimscrub: cannot read ${folder}: a folder, not a file\n`);
+    // A folder is expanded to the claim files under it; one with none is an error that says so.
+    expect(stderr).toBe(`claimscrub: ${folder}: no claim files in this folder (.json .ndjson .jsonl .csv .x12 .837 .edi .txt)\n`);
   });
 });

@@ -7,13 +7,13 @@ function report(results: readonly ScrubResult[], maxRows?: number): string {
   const f = htmlFormatter({ generatedAt: new Date('2026-11-24T08:00:00Z'), inputs: ['batch.ndjson'], ...(maxRows ? { maxRows } : {}) });
   const s = emptySummary();
   for (const r of results) {
-    addToSummary(s, r, 100);
-    expect(f.result(r, { charge: 100 })).toBe(''); // nothing is written until the end
+    addToSummary(s, r, 100, r.claimId?.startsWith('A') ? 'MEDICARE-JH' : 'AETNA');
+    expect(f.result(r, { charge: 100, payer: r.claimId?.startsWith('A') ? 'MEDICARE-JH' : 'AETNA', serviceDate: '2026-01-15', procedureCodes: ['22551', '22552'] })).toBe(''); // nothing is written until the end
   }
   return f.end(s);
 }
 
-const rowIds = (html: string): string[] => [...html.matchAll(/<tr data-outcome="[^"]+"><td data-v="([^"]*)">/g)].map((m) => m[1]);
+const rowIds = (html: string): string[] => [...html.matchAll(/<tr data-outcome="[^"]+" data-seq="\d+"><td data-v="([^"]*)">/g)].map((m) => m[1]);
 
 describe('the HTML report', () => {
   it('is one self-contained file: inline style and script, a CSP that forbids fetching anything', () => {
@@ -27,9 +27,30 @@ describe('the HTML report', () => {
 
   it('draws the four charts as inline SVG and prints the summary that adds up', () => {
     const html = report([scrubbed('A', 0.85, [finding()]), scrubbed('B', 0, []), scrubbed('C', 0.3, [finding({ severity: 'warning', denial: { risk: 0.3 } })]), rejected(4)]);
-    for (const chart of ['outcomes', 'charges', 'risk', 'rules']) expect(html).toMatch(new RegExp(`<figure data-chart="${chart}"[^>]*><figcaption>[^]*?<svg `));
+    for (const chart of ['outcomes', 'payers', 'risk', 'rules']) expect(html).toMatch(new RegExp(`<figure data-chart="${chart}"[^>]*><figcaption>[^]*?<svg `));
     expect(html).toContain('4 inputs = 3 scrubbed + 1 rejected');
-    expect(html).toContain('<div class="value">$200.00</div><div class="meta">charges at risk'); // likely-denial 100 + review 100
+    // The expected denied amount is charge × risk: 100 × 0.85 + 100 × 0 + 100 × 0.3 — not the whole charge of risky claims.
+    expect(html).toContain('<div class="value">$115.00</div><div class="meta">expected denied (charge × risk)');
+    // By payer: what no table shows.
+    expect(html).toMatch(/<figure data-chart="payers"[^]*MEDICARE-JH[^]*\$85\.00 of \$100\.00/);
+  });
+
+  it('shows payer, date of service, procedure codes and expected denied amount in each row, a finding per line', () => {
+    const html = report([scrubbed('A', 0.85, [finding()])]);
+    const row = /<tr data-outcome="likely-denial"[^]*?<\/tr>/.exec(html)![0];
+    expect(row).toContain('>MEDICARE-JH<');
+    expect(row).toContain('>2026-01-15<');
+    expect(row).toContain('>22551 22552<');
+    expect(row).toContain('>$85.00<');
+    expect(row).toMatch(/<details><summary><span class="sev sev-error">error<\/span> <span class="where">dx 1<\/span>/);
+  });
+
+  it('says in its header how the claims were judged, and that a what-if is one', () => {
+    const whatIf = { ...scrubbed('A', 0.5, [finding()]), ruleSet: { version: '2026.11', codeSet: 'ICD-10-CM FY2027', preset: 'recommended', asOf: '2026-11-01' } } as ScrubResult;
+    const html = report([whatIf]);
+    expect(html).toContain('judged with preset recommended · what-if as of 2026-11-01');
+    expect(html).toContain('What-if: every claim was judged as if on 2026-11-01, not on its own date of service.');
+    expect(report([scrubbed('B', 0, [])])).not.toContain('What-if');
   });
 
   it('escapes what comes from the input, and links only http(s) sources', () => {

@@ -223,13 +223,14 @@ describe('openapi.json', () => {
   oas.addSchema({ ...openapi, $id: `${base}openapi.json` });
   const pointer = (...keys: string[]) => `${base}openapi.json#/${keys.map((k) => k.replace(/~/g, '~0').replace(/\//g, '~1')).join('/')}`;
   const responseSchema = (route: string, method: string, status: string) => {
-    const validate = oas.getSchema(pointer('paths', route, method, 'responses', status, 'content', 'application/json', 'schema'));
+    const media = Number(status) >= 400 ? 'application/problem+json' : 'application/json';
+    const validate = oas.getSchema(pointer('paths', route, method, 'responses', status, 'content', media, 'schema'));
     if (!validate) throw new Error(`no schema for ${method} ${route} ${status}`);
     return validate;
   };
 
   it('describes the four endpoints, and its references resolve', () => {
-    expect(Object.keys(openapi.paths as object).sort()).toEqual(['/healthz', '/v1/rules', '/v1/rules/{id}', '/v1/scrub']);
+    expect(Object.keys(openapi.paths as object).sort()).toEqual(['/healthz', '/v1/openapi.json', '/v1/rules', '/v1/rules/{id}', '/v1/scrub']);
     expect(oas.getSchema(pointer('paths', '/v1/scrub', 'post', 'requestBody', 'content', 'application/json', 'schema'))).toBeDefined();
   });
 

@@ -1,11 +1,42 @@
 import type { DataFile } from '../rules/formats';
+import { type CompiledTerms, compileTerms, type PhraseTrie, buildTrie, phraseKeys } from './terms';
 
-// The chart-text lexicon, compiled once when a rule set is loaded: every regex is built here, never
-// per claim (DESIGN §5). The words live in data files (rules/data/spine-region-lexicon.json,
-// chart-condition-terms.json, chart-negation-triggers.json); this file holds only the machinery.
+// The chart-text lexicon, compiled once when a rule set is loaded (DESIGN §5): the words live in data files
+// (rules/data/spine-region-lexicon.json, chart-condition-terms.json, chart-negation-triggers.json); this
+// file holds only the machinery. Nothing here is built per claim.
 
-export type TriggerType = 'pre-neg' | 'post-neg' | 'bi-neg' | 'pre-unc' | 'post-unc' | 'bi-unc' | 'pseudo' | 'term';
-const TRIGGER_TYPES: ReadonlySet<string> = new Set(['pre-neg', 'post-neg', 'bi-neg', 'pre-unc', 'post-unc', 'bi-unc', 'pseudo', 'term']);
+/** ConText modifier categories (Harkema et al. 2009): negation, uncertainty, historical, experiencer (family), hypothetical; plus congenital. */
+export type ContextCategory = 'neg' | 'unc' | 'hist' | 'fam' | 'hyp' | 'cong';
+export type TriggerDirection = 'pre' | 'post' | 'bi';
+export type TriggerType = `${TriggerDirection}-${ContextCategory}` | 'pseudo' | 'term' | `term-${ContextCategory}`;
+
+const CATEGORIES: readonly ContextCategory[] = ['neg', 'unc', 'hist', 'fam', 'hyp', 'cong'];
+const TRIGGER_TYPES: ReadonlySet<string> = new Set<string>([
+  'pseudo', 'term',
+  ...CATEGORIES.flatMap((c) => [`pre-${c}`, `post-${c}`, `bi-${c}`, `term-${c}`]),
+]);
+
+/**
+ * A trigger's scope, in words, when its row gives none. NegEx (Chapman et al. 2001) looks 5 terms past a
+ * trigger; ConText (Harkema et al. 2009) to the end of the sentence. Six words keeps "no evidence of pars
+ * defect or listhesis" together without reaching across a long clinical sentence.
+ */
+export const DEFAULT_WINDOW = 6;
+
+export interface Trigger {
+  readonly text: string;
+  readonly type: TriggerType;
+  /** pre: the terms after it; post: before it; bi: both; term: ends the scope of its category (all when none). */
+  readonly direction: TriggerDirection | 'pseudo' | 'term';
+  readonly category?: ContextCategory;
+  /** Words that may stand between it and the term. */
+  readonly window: number;
+  /**
+   * Structured form ("Listhesis: none", "Myelopathy — absent"): a post trigger that applies only when it ends
+   * its clause (punctuation or sentence end follows) and stands right after the term or after a colon, dash or "=".
+   */
+  readonly structured: boolean;
+}
 
 export interface RegionInfo { readonly region: string; readonly cervicalLevel: string; readonly specific: boolean }
 
@@ -15,28 +46,20 @@ export interface ChartLexicon {
   /** "C7-T1" → region 3; single vertebrae and roots ("C8") too. */
   readonly levels: ReadonlyMap<string, RegionInfo>;
   readonly vertebrae: ReadonlyMap<string, RegionInfo>;
-  /** Lower-cased phrase → region ("cervicothoracic junction"); `specific` false for general words. */
+  /** Region words ("cervicothoracic junction"), by their token keys joined with a space; `specific` false for general words. */
   readonly phrases: ReadonlyMap<string, RegionInfo>;
-  readonly levelPattern: RegExp;
-  readonly phrasePattern: RegExp | undefined;
-  /** Lower-cased term → condition ("pars defect" → spondylolysis; "none" = not a mention). */
-  readonly terms: ReadonlyMap<string, string>;
-  readonly termPattern: RegExp | undefined;
-  readonly triggers: ReadonlyMap<string, TriggerType>;
-  readonly triggerPattern: RegExp | undefined;
-  /** Lexicon words that end with a period ("vs."): that period does not end a sentence. */
-  readonly abbreviations: readonly string[];
+  readonly phraseTrie: PhraseTrie;
+  /** Words after a level that make it an MRI sequence, not a level ("T2 signal", "T1-weighted"). */
+  readonly ignoreAfter: ReadonlySet<string>;
+  /** The spine condition words (chart-condition-terms): what readChart reports. */
+  readonly conditionTerms: CompiledTerms;
+  readonly triggers: ReadonlyMap<string, Trigger>;
+  readonly triggerTrie: PhraseTrie;
+  /** The largest trigger window: how far the reader looks around a term. */
+  readonly maxWindow: number;
+  /** Words whose following period does not end a sentence ("vs."): lexicon phrases that end with one. */
+  readonly abbreviations: ReadonlySet<string>;
   readonly sources: readonly string[];
-}
-
-const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-
-/** One alternation of phrases, longest first (so "pars defects" wins over "pars defect"), whole words only. */
-function alternation(phrases: Iterable<string>): RegExp | undefined {
-  const list = [...phrases].sort((a, b) => b.length - a.length || a.localeCompare(b));
-  if (list.length === 0) return undefined;
-  const body = list.map((p) => escape(p).replace(/\\?\s+|-/g, (m) => (m === '-' ? '[-\\u2010-\\u2014 ]?' : '\\s+'))).join('|');
-  return new RegExp(`(?<![A-Za-z0-9])(?:${body})(?![A-Za-z0-9])`, 'gi');
 }
 
 function rows(file: DataFile | undefined): readonly string[][] {
@@ -54,39 +77,48 @@ export function compileChartLexicon(data: ReadonlyMap<string, DataFile>): { lexi
   const levels = new Map<string, RegionInfo>();
   const vertebrae = new Map<string, RegionInfo>();
   const phrases = new Map<string, RegionInfo>();
-  const ignoreAfter: string[] = [];
+  const ignoreAfter = new Set<string>();
   for (const [kind, text, region, cervicalLevel] of rows(regionFile)) {
     const info = { region, cervicalLevel, specific: kind !== 'general' };
     if (kind === 'region') regionNames.set(text, region);
     else if (kind === 'level') levels.set(text.toUpperCase(), info);
     else if (kind === 'vertebra') vertebrae.set(text.toUpperCase(), info);
-    else if (kind === 'phrase' || kind === 'general') phrases.set(text.toLowerCase(), info);
-    else if (kind === 'ignore-after') ignoreAfter.push(text);
+    else if (kind === 'phrase' || kind === 'general') phrases.set(phraseKeys(text).join(' '), info);
+    else if (kind === 'ignore-after') for (const k of phraseKeys(text)) ignoreAfter.add(k);
     else problems.push(`spine-region-lexicon: unknown kind "${kind}"`);
   }
   for (const [, info] of [...levels, ...vertebrae, ...phrases]) {
     if (!regionNames.has(info.region)) problems.push(`spine-region-lexicon: region "${info.region}" has no "region" row`);
   }
-  const terms = new Map<string, string>(rows(termFile).map(([term, condition]) => [term.toLowerCase(), condition]));
-  const triggers = new Map<string, TriggerType>();
-  for (const [trigger, type] of rows(triggerFile)) {
-    if (TRIGGER_TYPES.has(type)) triggers.set(trigger.toLowerCase(), type as TriggerType);
-    else problems.push(`chart-negation-triggers: unknown type "${type}" for "${trigger}"`);
+  const phraseTrie = buildTrie([...phrases.keys()].map((k) => [k, k] as const)).trie;
+
+  const conditionTerms = compileTerms('chart-condition-terms', rows(termFile), { congenital: true });
+  problems.push(...conditionTerms.problems);
+
+  const triggers = new Map<string, Trigger>();
+  for (const [text, type, scope = ''] of rows(triggerFile)) {
+    if (!TRIGGER_TYPES.has(type)) { problems.push(`chart-negation-triggers: unknown type "${type}" for "${text}"`); continue; }
+    const structured = scope === 'structured';
+    const window = scope === '' || structured ? DEFAULT_WINDOW : Number(scope);
+    if (!Number.isInteger(window) || window < 0 || window > 20) { problems.push(`chart-negation-triggers: scope "${scope}" of "${text}" is not "", "structured" or a word count 0-20`); continue; }
+    if (structured && !type.startsWith('post-')) problems.push(`chart-negation-triggers: "${text}": only post triggers can be structured`);
+    const [direction, category] = (type === 'pseudo' || type === 'term' ? [type, undefined] : type.split('-')) as [Trigger['direction'], ContextCategory | undefined];
+    const key = phraseKeys(text).join(' ');
+    if (triggers.has(key)) { problems.push(`chart-negation-triggers: "${text}" is listed twice`); continue; }
+    triggers.set(key, { text, type: type as TriggerType, direction, ...(category ? { category } : {}), window, structured });
   }
-  // Spine level syntax: C7-T1, C7–T1, C7/T1, "C7 on T1", "C7 to T1", L4-5; a level followed by an MRI
-  // word ("T2 signal", "T1-weighted") is not a level.
-  const ignore = ignoreAfter.length > 0 ? `(?!\\s*(?:${ignoreAfter.map(escape).join('|')}))` : '';
-  const levelPattern = new RegExp(
-    `(?<![A-Za-z0-9])([CTLS])(1[0-2]|[0-9])(?:\\s*(?:[-\\u2010-\\u2014/]|\\s(?:on|to|through)\\s)\\s*([CTLS])?(1[0-2]|[0-9]))?(?![A-Za-z0-9])${ignore}`,
-    'gi',
-  );
+  const triggerTrie = buildTrie([...triggers.keys()].map((k) => [k, k] as const)).trie;
+  const maxWindow = Math.max(DEFAULT_WINDOW, ...[...triggers.values()].map((t) => t.window));
+
+  const abbreviations = new Set<string>();
+  for (const phrase of [...rows(termFile).map((r) => r[0]), ...rows(triggerFile).map((r) => r[0])]) {
+    const keys = typeof phrase === 'string' ? phraseKeys(phrase) : [];
+    if (keys.length >= 2 && keys[keys.length - 1] === '.') abbreviations.add(keys[keys.length - 2]);
+  }
   return {
     lexicon: {
-      regionNames, levels, vertebrae, phrases, levelPattern,
-      phrasePattern: alternation(phrases.keys()),
-      terms, termPattern: alternation(terms.keys()),
-      triggers, triggerPattern: alternation(triggers.keys()),
-      abbreviations: [...terms.keys(), ...triggers.keys()].filter((w) => w.endsWith('.')),
+      regionNames, levels, vertebrae, phrases, phraseTrie, ignoreAfter,
+      conditionTerms: conditionTerms.terms, triggers, triggerTrie, maxWindow, abbreviations,
       sources: [regionFile, termFile, triggerFile].filter((f): f is DataFile => f !== undefined).map((f) => f.id),
     },
     problems,

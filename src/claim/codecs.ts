@@ -176,7 +176,7 @@ const ClaimShape = t.intersection([
  * a professional claim needs a serviceDate (or every line one); an institutional one a discharge,
  * service or line date.
  */
-export const Claim = new t.Type<t.TypeOf<typeof ClaimShape>, unknown, unknown>(
+const claimCodec = (requireDiagnosis: boolean) => new t.Type<t.TypeOf<typeof ClaimShape>, unknown, unknown>(
   'Claim',
   ClaimShape.is,
   (u, c) => {
@@ -192,7 +192,7 @@ export const Claim = new t.Type<t.TypeOf<typeof ClaimShape>, unknown, unknown>(
     if (claim.type === 'institutional' && !claim.dischargeDate && !claim.serviceDate && !everyLineDated) {
       errors.push(...failAt(c, ['dischargeDate'], undefined, 'IsoDate (an institutional claim needs dischargeDate or serviceDate)'));
     }
-    if (claim.diagnoses.length === 0) {
+    if (requireDiagnosis && claim.diagnoses.length === 0) {
       errors.push(...failAt(c, ['diagnoses'], claim.diagnoses, 'at least one diagnosis'));
     }
     // A pointer past the diagnoses does not stop the claim: integrity/pointer-unresolved reports it on the line.
@@ -200,6 +200,9 @@ export const Claim = new t.Type<t.TypeOf<typeof ClaimShape>, unknown, unknown>(
   },
   (claim) => claim,
 );
+export const Claim = claimCodec(true);
+/** An 837 claim with no HI segment is still built (its x12/no-diagnosis defect says so); a JSON claim needs a diagnosis. */
+export const ClaimWithoutDiagnosis = claimCodec(false);
 export type Claim = t.TypeOf<typeof Claim>;
 
 /** The claim's diagnoses of one system with their JSONPaths ($.diagnoses[i]), in claim order. */

@@ -1,7 +1,7 @@
 import * as t from 'io-ts';
 import * as E from 'fp-ts/Either';
 import { pipe } from 'fp-ts/function';
-import { Claim } from './codecs';
+import { Claim, ClaimWithoutDiagnosis } from './codecs';
 
 /** One thing wrong with an input record: where (JSONPath), what was there, what was expected, in a sentence. */
 export interface DecodeProblem {
@@ -12,8 +12,8 @@ export interface DecodeProblem {
 }
 
 /** Decodes one input record into a Claim, gathering every problem of the record (not only the first). */
-export function decodeClaim(input: unknown): E.Either<readonly DecodeProblem[], Claim> {
-  return pipe(Claim.decode(input), E.mapLeft(toProblems));
+export function decodeClaim(input: unknown, options: { readonly allowNoDiagnosis?: boolean } = {}): E.Either<readonly DecodeProblem[], Claim> {
+  return pipe((options.allowNoDiagnosis ? ClaimWithoutDiagnosis : Claim).decode(input), E.mapLeft(toProblems));
 }
 
 /** Turns io-ts errors into DecodeProblems with JSONPaths such as `$.lines[0].units`. */

@@ -1,7 +1,5 @@
-import { once } from 'node:events';
-import { parse } from 'csv-parse';
 import type { DecodeProblem } from '../claim/decode';
-import { NotTextError, textOf } from './text';
+import { csvFields, csvRecordsOf, linesOf, NUL_MESSAGE, textOf } from './text';
 import { type Chunks, decodeItem, DEFAULT_MAX_RECORD_LENGTH, type InputItem, numeric, problem, type ReadOptions, rejectedItem } from './types';
 
 // The CSV layout of DESIGN §2.1: one row per service line, rows of a claim contiguous, claim-level
@@ -67,92 +65,73 @@ function finish(group: Group, file: string | undefined): InputItem {
   return decodeItem(claimOf(group), source);
 }
 
-/** CSV, streamed: rows grouped into claims by contiguous claim_id; each claim is one record. */
+/** CSV, streamed: rows grouped into claims by contiguous claim_id; each claim is one record. Damage (a NUL,
+ *  a stray quote, an over-long row) stays in its row's claim: the next row is read. */
 export async function* readCsv(chunks: Chunks, options: ReadOptions = {}): AsyncGenerator<InputItem> {
   const file = options.file;
   const name = file ?? 'input';
-  // The first non-blank text decides whether this is CSV at all (JSON saved as .csv gets its own message,
-  // not a quoting error); it is read before the parser starts, so a slow stream cannot race the check.
-  const texts = textOf(chunks)[Symbol.asyncIterator]();
-  let head = '';
-  try {
-    for (let next = await texts.next(); ; next = await texts.next()) {
-      if (next.done) break;
-      head += next.value;
-      if (head.trim() !== '') break;
-    }
-  } catch (error) {
-    if (!(error instanceof NotTextError)) throw error;
-    yield rejectedItem({ file }, [problem('$', null, 'CSV text', `${name}: ${error.message}`)]);
-    return;
-  }
-  if (/^\s*[[{]/.test(head)) {
-    yield rejectedItem({ file, line: 1 }, [problem('$', null, 'CSV with a header row', `${name} looks like JSON, not CSV: use .json/.ndjson or --input-format`)]);
-    return;
-  }
-  const parser = parse({ bom: true, info: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, trim: true,
-    max_record_size: options.maxRecordLength ?? DEFAULT_MAX_RECORD_LENGTH });
-  const feeding = (async () => {
-    try {
-      if (head && !parser.write(head)) await once(parser, 'drain');
-      for (let next = await texts.next(); !next.done; next = await texts.next()) {
-        if (!parser.write(next.value)) await once(parser, 'drain');
-      }
-      parser.end();
-    } catch (error) {
-      parser.destroy(error as Error);
-    }
-  })();
-
+  const maxLength = options.maxRecordLength ?? DEFAULT_MAX_RECORD_LENGTH;
   let header: string[] | undefined;
   let group: Group | undefined;
   let records = 0;
-  try {
-    for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
-      if (!header) {
-        header = record.map((h) => h.trim().toLowerCase());
-        const missing = REQUIRED.filter((c) => !header!.includes(c));
-        if (missing.length > 0) {
-          yield rejectedItem({ file, line: 1 }, [problem('$', record.slice(0, 6).join(','), `a CSV header with ${REQUIRED.join(', ')}`,
-            `${name}: the CSV header lacks ${missing.join(', ')}; no row could be read`)]);
-          return;
-        }
-        // Columns the layout does not name are ignored: exports often carry extra fields.
-        continue;
-      }
-      const row: Record<string, string> = {};
-      header.forEach((h, i) => { row[h] = record[i] ?? ''; });
-      const rowProblems: DecodeProblem[] = [];
-      if (record.length !== header.length) {
-        rowProblems.push(problem('$', record.length, `${header.length} columns`, `line ${info.lines} has ${record.length} columns where the header has ${header.length}`));
-      }
-      const id = row.claim_id;
-      if (!group || id !== group.id) {
-        if (group) yield finish(group, file);
-        records++;
-        group = { id, firstLine: info.lines, record: records, rows: [row], problems: rowProblems };
-        if (!id) group.problems.push(problem('$.id', '', 'non-empty string', `line ${info.lines} has no claim_id`));
-        continue;
-      }
-      group.problems.push(...rowProblems);
-      const first = group.rows[0];
-      for (const column of CLAIM_COLUMNS) {
-        if (row[column] && row[column] !== first[column]) {
-          group.problems.push(problem(CLAIM_PATHS[column], row[column], `${JSON.stringify(first[column] ?? '')} as on line ${group.firstLine}`,
-            `line ${info.lines} says ${column} ${JSON.stringify(row[column])} but the claim's first row (line ${group.firstLine}) says ${JSON.stringify(first[column] ?? '')}`));
-        }
-      }
-      group.rows.push(row);
+  for await (const rec of csvRecordsOf(linesOf(textOf(chunks, true), maxLength), maxLength)) {
+    const lineNo = rec.number;
+    if (rec.text === null) {
+      // An over-long row: one rejection, and reading goes on with the next line.
+      if (group) { yield finish(group, file); group = undefined; }
+      records++;
+      yield rejectedItem({ file, line: lineNo, record: records }, [problem('$', null, `a row of at most ${maxLength} characters`,
+        `line ${lineNo} is ${rec.length} characters long, over the limit of ${maxLength}; it was not read`)]);
+      continue;
     }
-    if (group) yield finish(group, file);
-  } catch (error) {
-    if (group) yield finish(group, file);
-    const message = error instanceof NotTextError ? error.message : `CSV could not be read further: ${(error as Error).message}`;
-    yield rejectedItem({ file }, [problem('$', null, 'CSV text', `${name}: ${message}`)]);
-    return;
-  } finally {
-    await feeding;
+    if (rec.text.trim() === '') continue;
+    if (!header) {
+      if (/^\s*[[{]/.test(rec.text)) {
+        yield rejectedItem({ file, line: 1 }, [problem('$', null, 'CSV with a header row', `${name} looks like JSON, not CSV: use .json/.ndjson or --input-format`)]);
+        return;
+      }
+      if (rec.text.includes('\u0000')) {
+        yield rejectedItem({ file }, [problem('$', null, 'CSV text', `${name}: the header line ${NUL_MESSAGE}; no row could be read`)]);
+        return;
+      }
+      header = csvFields(rec.text).map((h) => h.trim().toLowerCase());
+      const missing = REQUIRED.filter((c) => !header!.includes(c));
+      if (missing.length > 0) {
+        yield rejectedItem({ file, line: 1 }, [problem('$', header.slice(0, 6).join(','), `a CSV header with ${REQUIRED.join(', ')}`,
+          `${name}: the CSV header lacks ${missing.join(', ')}; no row could be read`)]);
+        return;
+      }
+      // Columns the layout does not name are ignored: exports often carry extra fields.
+      continue;
+    }
+    const record = csvFields(rec.text);
+    const row: Record<string, string> = Object.create(null) as Record<string, string>;
+    header.forEach((h, i) => { row[h] = record[i] ?? ''; });
+    const rowProblems: DecodeProblem[] = [];
+    if (rec.text.includes('\u0000')) rowProblems.push(problem('$', null, 'UTF-8 text', `line ${lineNo} ${NUL_MESSAGE}`));
+    if (rec.strayQuote) rowProblems.push(problem('$', null, 'balanced quotes', `line ${lineNo} opens a quote that does not close within ${maxLength} characters: the row was read up to the end of its line`));
+    if (record.length !== header.length) {
+      rowProblems.push(problem('$', record.length, `${header.length} columns`, `line ${lineNo} has ${record.length} columns where the header has ${header.length}`));
+    }
+    const id = row.claim_id;
+    if (!group || id !== group.id) {
+      if (group) yield finish(group, file);
+      records++;
+      group = { id, firstLine: lineNo, record: records, rows: [row], problems: rowProblems };
+      if (!id) group.problems.push(problem('$.id', '', 'non-empty string', `line ${lineNo} has no claim_id`));
+      continue;
+    }
+    group.problems.push(...rowProblems);
+    const first = group.rows[0];
+    for (const column of CLAIM_COLUMNS) {
+      if (row[column] && row[column] !== first[column]) {
+        group.problems.push(problem(CLAIM_PATHS[column], row[column], `${JSON.stringify(first[column] ?? '')} as on line ${group.firstLine}`,
+          `line ${lineNo} says ${column} ${JSON.stringify(row[column])} but the claim's first row (line ${group.firstLine}) says ${JSON.stringify(first[column] ?? '')}`));
+      }
+    }
+    group.rows.push(row);
   }
+  if (group) yield finish(group, file);
   if (!header) yield rejectedItem({ file }, [problem('$', '', 'a CSV header and rows', `${name} is empty`)]);
   else if (records === 0) yield rejectedItem({ file, line: 1 }, [problem('$', '', 'at least one row', `${name} has a header but no rows`)]);
 }

@@ -1,4 +1,4 @@
-import { failureOffset, NotTextError, positionOf, linesOf, textOf } from './text';
+import { failureOffset, NotTextError, NUL_MESSAGE, positionOf, linesOf, textOf } from './text';
 import { type Chunks, decodeItem, DEFAULT_MAX_RECORD_LENGTH, type InputItem, problem, type ReadOptions, rejectedItem } from './types';
 
 function parseFailure(text: string, error: unknown): { message: string; line?: number } {
@@ -53,12 +53,16 @@ export async function* readNdjson(chunks: Chunks, options: ReadOptions = {}): As
   const maxLength = options.maxRecordLength ?? DEFAULT_MAX_RECORD_LENGTH;
   let record = 0;
   try {
-    for await (const line of linesOf(textOf(chunks), maxLength)) {
+    for await (const line of linesOf(textOf(chunks, true), maxLength)) {
       if (line.text !== null && line.text.trim() === '') continue;
       record++;
       const source = { file, line: line.number, record };
       if (line.text === null) {
         yield rejectedItem(source, [problem('$', null, `a line of at most ${maxLength} characters`, `line ${line.number} is ${line.length} characters long, over the limit of ${maxLength}; it was not read`)]);
+        continue;
+      }
+      if (line.text.includes('\u0000')) {
+        yield rejectedItem(source, [problem('$', null, 'a JSON object on one line', `line ${line.number} ${NUL_MESSAGE}`)]);
         continue;
       }
       let parsed: unknown;

@@ -1,6 +1,7 @@
 import type { Claim } from '../claim/codecs';
 import type { DecodeProblem } from '../claim/decode';
 import { decodeClaim } from '../claim/decode';
+import { prepareRecord } from './intake';
 import type { RejectedResult, SourceRef } from '../scrub/result';
 
 /**
@@ -54,8 +55,11 @@ export function rejectedItem(source: SourceRef, problems: readonly DecodeProblem
 
 /** Decodes one parsed record into an InputItem. */
 export function decodeItem(record: unknown, source: SourceRef): InputItem {
-  const decoded = decodeClaim(record);
-  if (decoded._tag === 'Right') return { kind: 'claim', claim: decoded.right, source };
-  const id = typeof record === 'object' && record !== null ? (record as { id?: unknown }).id : undefined;
-  return rejectedItem(source, decoded.left, typeof id === 'string' ? id : undefined);
+  const rawId = typeof record === 'object' && record !== null && Object.prototype.hasOwnProperty.call(record, 'id') ? (record as { id?: unknown }).id : undefined;
+  const id = typeof rawId === 'string' ? rawId : undefined;
+  const prepared = prepareRecord(record);
+  if (!prepared.ok) return rejectedItem(source, prepared.problems, id);
+  const decoded = decodeClaim(prepared.record);
+  if (decoded._tag === 'Right') return { kind: 'claim', claim: decoded.right, source, ...(prepared.defects.length > 0 ? { defects: prepared.defects } : {}) };
+  return rejectedItem(source, decoded.left, id);
 }

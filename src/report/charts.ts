@@ -56,10 +56,10 @@ export function columnChart(bars: readonly Bar[], options: { title: string; heig
 }
 
 /** Horizontal bars, each split into coloured parts, the label on the left and a note on the right. */
-export function stackedBarChart(rows: readonly StackedRow[], options: { title: string; labelWidth?: number; plotWidth?: number }): string {
+export function stackedBarChart(rows: readonly StackedRow[], options: { title: string; labelWidth?: number; plotWidth?: number; noteWidth?: number }): string {
   const labelWidth = options.labelWidth ?? 260;
   const plotWidth = options.plotWidth ?? 320;
-  const noteWidth = 200;
+  const noteWidth = options.noteWidth ?? 200;
   const rowHeight = 24;
   const width = labelWidth + plotWidth + noteWidth;
   const height = Math.max(1, rows.length) * rowHeight + 4;

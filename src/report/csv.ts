@@ -1,12 +1,14 @@
 import type { Finding, ScrubResult } from '../scrub/result';
-import type { Formatter, ResultContext } from './formatters';
+import type { Formatter } from './formatters';
+import { expectedDenied, plainWords, type ResultContext } from './context';
 import { carcText, sourceText } from './finding-text';
 
 /** One row per finding, plus one row per clean claim and per rejection problem: every record shows up. */
 export const CSV_COLUMNS = [
-  'claim_id', 'file', 'line', 'status', 'outcome', 'risk_score', 'charge', 'drg',
+  'claim_id', 'file', 'line', 'status', 'payer', 'service_date', 'procedure_codes', 'outcome', 'risk_score', 'charge', 'expected_denied', 'drg',
   'rule_id', 'severity', 'category', 'message', 'evidence_path', 'evidence_code',
   'fix_action', 'fix_code', 'fix_description', 'carc', 'rarc', 'sources',
+  'preset', 'as_of', 'rule_set', 'code_set',
 ] as const;
 type Column = typeof CSV_COLUMNS[number];
 type Row = Partial<Record<Column, string | number>>;
@@ -41,15 +43,20 @@ function findingColumns(f: Finding): Row {
 
 /** CSV rows for one result (no header). */
 export function csvRows(r: ScrubResult, context: ResultContext = {}): string {
-  const claim: Row = { claim_id: r.claimId, file: r.source?.file, line: r.source?.line ?? r.source?.record, status: r.status };
+  const claim: Row = {
+    claim_id: r.claimId, file: r.source?.file, line: r.source?.line ?? r.source?.record, status: r.status,
+    payer: context.payer, service_date: context.serviceDate, procedure_codes: context.procedureCodes?.join(' '),
+  };
   if (r.status === 'rejected') {
     // One row per problem: the record was not scrubbed, so its problems stand where findings would.
     if (r.problems.length === 0) return row({ ...claim, severity: 'error', message: 'rejected' });
-    return r.problems.map((p) => row({ ...claim, severity: 'error', message: p.message, evidence_path: p.path })).join('');
+    return r.problems.map((p) => row({ ...claim, severity: 'error', message: plainWords(p.message), evidence_path: p.path })).join('');
   }
   const scrubbed: Row = {
     ...claim, outcome: r.outcome, risk_score: round(r.riskScore, 4),
-    ...(context.charge !== undefined ? { charge: context.charge.toFixed(2) } : {}),
+    ...(context.charge !== undefined ? { charge: context.charge.toFixed(2), expected_denied: expectedDenied(r, context.charge).toFixed(2) } : {}),
+    // How the claim was judged: a what-if (as_of set) says so on every row.
+    preset: r.ruleSet.preset, as_of: r.ruleSet.asOf, rule_set: r.ruleSet.version, code_set: r.ruleSet.codeSet,
     ...(r.drg?.drg ? { drg: r.drg.drg } : {}),
   };
   if (r.findings.length === 0) return row(scrubbed);

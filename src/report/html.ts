@@ -1,7 +1,8 @@
 import type { Finding, Outcome, ScrubResult } from '../scrub/result';
 import { columnChart, donutChart, esc, num, stackedBarChart } from './charts';
-import type { Formatter, ResultContext } from './formatters';
-import { formatMoney, RISK_BINS, type Summary, topRejections, topRules } from './summary';
+import type { Formatter } from './formatters';
+import { expectedDenied, plainWords, type ResultContext, whereText } from './context';
+import { formatMoney, judgingText, RISK_BINS, type Summary, topRejections, topRules } from './summary';
 import { denialText, fixLabel, sourceText } from './finding-text';
 
 export interface HtmlOptions {
@@ -30,32 +31,42 @@ interface Kept { readonly seq: number; readonly rank: number; readonly html: Buf
 const link = (title: string, url: string | undefined): string =>
   url && /^https?:\/\//i.test(url) ? `<a href="${esc(url)}" target="_blank" rel="noopener noreferrer">${esc(title)}</a>` : esc(title);
 
-function findingHtml(f: Finding): string {
-  const evidence = f.evidence.map((e) => `<code>${esc(e.path)}</code>${e.code ? ` ${esc(e.code)}` : ''}${e.text ? ` <q>${esc(e.text)}</q>` : ''}`).join('; ');
+// A finding is one line (severity, where, rule, message cut to a line by CSS); the fix, evidence, denial
+// codes and sources open under it on click, so a claim row stays a few lines tall.
+function findingHtml(f: Finding, context: ResultContext): string {
+  const evidence = f.evidence.map((e) => `<code>${esc(whereText(e.path, context))}</code>${e.code ? ` ${esc(e.code)}` : ''}${e.text ? ` <q>${esc(e.text)}</q>` : ''}`).join('; ');
   const denial = denialText(f.denial);
   const sources = f.sources.map((s) => link(sourceText(s), s.url)).join('; ');
-  return `<li><span class="sev sev-${f.severity}">${f.severity}</span> <span class="rule">${esc(f.ruleId)}</span> ${esc(f.message)}`
-    + `<div class="meta">evidence: ${evidence || '—'} · denial risk ${f.denial.risk.toFixed(2)}${denial ? ` (${esc(denial)})` : ''}</div>`
+  return `<li><details><summary><span class="sev sev-${f.severity}">${f.severity}</span> <span class="where">${esc(whereText(f.evidence[0]?.path ?? '$', context, true))}</span> <span class="msg">${esc(f.message)}</span> <span class="rule">${esc(f.ruleId)}</span></summary>`
+    + `<div class="more">${esc(f.message)}`
     + (f.fix ? `<div class="fix">${esc(fixLabel(f.fix))}: ${esc(f.fix.description)}</div>` : '')
+    + `<div class="meta">evidence: ${evidence || '—'} · denial risk ${f.denial.risk.toFixed(2)}${denial ? ` (${esc(denial)})` : ''}</div>`
     + (sources ? `<div class="meta">sources: ${sources}</div>` : '')
-    + '</li>';
+    + '</div></details></li>';
 }
 
 /** One table row; data-* attributes carry the sort keys so sorting never re-reads the text. */
-function rowHtml(r: ScrubResult, seq: number, charge: number | undefined): string {
+function rowHtml(r: ScrubResult, seq: number, context: ResultContext): string {
   const where = [r.source?.file, r.source?.line ?? r.source?.record].filter((x) => x !== undefined).join(':');
   const id = r.claimId ?? '(no id)';
+  const charge = r.status === 'scrubbed' ? context.charge : undefined;
+  const denied = charge === undefined ? undefined : expectedDenied(r, charge);
+  const codes = (context.procedureCodes ?? []).join(' ');
   const cells = (outcome: string, risk: number | undefined, details: string, count: number) =>
-    `<tr data-outcome="${outcome}"><td data-v="${esc(id)}">${esc(id)}</td><td data-v="${seq}">${esc(where)}</td>`
+    `<tr data-outcome="${outcome}" data-seq="${seq}"><td data-v="${esc(id)}">${esc(id)}<div class="meta">${esc(where)}</div></td>`
+    + `<td data-v="${esc(context.payer ?? '')}">${esc(context.payer ?? '')}</td>`
+    + `<td data-v="${esc(context.serviceDate ?? '')}">${esc(context.serviceDate ?? '')}</td>`
+    + `<td class="codes">${esc(codes)}</td>`
     + `<td data-v="${outcome}"><span class="badge" style="background:${COLORS[outcome as Outcome | 'rejected']}">${outcome}</span></td>`
     + `<td data-v="${risk ?? 2}" class="num">${risk === undefined ? '—' : risk.toFixed(2)}</td>`
     + `<td data-v="${charge ?? -1}" class="num">${charge === undefined ? '' : formatMoney(charge)}</td>`
+    + `<td data-v="${denied ?? -1}" class="num">${denied === undefined ? '' : formatMoney(denied)}</td>`
     + `<td data-v="${count}" class="num">${count}</td><td>${details}</td></tr>`;
   if (r.status === 'rejected') {
-    return cells('rejected', undefined, `<ul>${r.problems.map((p) => `<li><span class="sev sev-error">invalid</span> ${p.message.includes(p.path) ? '' : `<code>${esc(p.path)}</code> `}${esc(p.message)}</li>`).join('')}</ul>`, r.problems.length);
+    return cells('rejected', undefined, `<ul>${r.problems.map((p) => `<li><span class="sev sev-error">invalid</span> <span class="where">${esc(whereText(p.path, context))}</span> <span class="msg">${esc(plainWords(p.message))}</span></li>`).join('')}</ul>`, r.problems.length);
   }
   const drg = r.drg ? `<div class="meta">DRG ${esc(r.drg.drg ?? 'ungroupable')} ${esc(r.drg.title)} (${esc(r.drg.severity)}) — ${esc(r.drg.explanation)}</div>` : '';
-  return cells(r.outcome, r.riskScore, `${r.findings.length ? `<ul>${r.findings.map(findingHtml).join('')}</ul>` : '<span class="meta">no findings</span>'}${drg}`, r.findings.length);
+  return cells(r.outcome, r.riskScore, `${r.findings.length ? `<ul>${r.findings.map((f) => findingHtml(f, context)).join('')}</ul>` : '<span class="meta">no findings</span>'}${drg}`, r.findings.length);
 }
 
 /**
@@ -68,8 +79,6 @@ export function htmlFormatter(options: HtmlOptions = {}): Formatter {
   let kept: Kept[] = [];
   let seq = 0;
   let floor = -Infinity; // once pruned, a record ranked at or below this can never make the table
-  const codeSets = new Set<string>();
-  const ruleSets = new Set<string>();
   const byRank = (a: Kept, b: Kept) => b.rank - a.rank || a.seq - b.seq;
   const prune = () => {
     kept.sort(byRank);
@@ -79,14 +88,10 @@ export function htmlFormatter(options: HtmlOptions = {}): Formatter {
   return {
     result(r: ScrubResult, context: ResultContext = {}) {
       seq++;
-      if (r.status === 'scrubbed' && codeSets.size < 20) {
-        if (r.ruleSet.codeSet !== 'none') codeSets.add(r.ruleSet.codeSet);
-        ruleSets.add(r.ruleSet.version);
-      }
       // A rejection cannot be sent at all: it ranks above any scrubbed claim.
       const rank = r.status === 'rejected' ? 2 : r.riskScore;
       if (rank <= floor) return '';
-      kept.push({ seq, rank, html: Buffer.from(rowHtml(r, seq, r.status === 'scrubbed' ? context.charge : undefined)) });
+      kept.push({ seq, rank, html: Buffer.from(rowHtml(r, seq, context)) });
       if (kept.length >= maxRows + Math.max(100, maxRows >> 2)) prune();
       return '';
     },
@@ -96,7 +101,6 @@ export function htmlFormatter(options: HtmlOptions = {}): Formatter {
       return renderReport(summary, kept.map((k) => k.html.toString('utf8')), {
         generatedAt: options.generatedAt ?? new Date(),
         inputs: options.inputs ?? [],
-        ruleSets: [...ruleSets].sort(), codeSets: [...codeSets].sort(),
       });
     },
   };
@@ -111,17 +115,25 @@ function charts(s: Summary): string {
     + ` <span class="meta">${percent(o.value, s.inputs)}</span></li>`).join('');
   const donut = donutChart(outcomes.map((o) => ({ label: o.key, value: o.value, color: COLORS[o.key] })), { title: 'Outcomes', center: num(s.inputs), centerCaption: 'records' });
 
-  const moneyBars = (['likely-denial', 'review', 'clean'] as const).map((o) => ({ label: o, value: s.charges[o], color: COLORS[o], valueLabel: formatMoney(s.charges[o]) }));
-  const money = columnChart(moneyBars, { title: 'Charges by outcome', barWidth: 80 });
+  // By payer: expected denied amount (charge × risk) against the rest of the payer's charges — what no table shows.
+  const payers = Object.entries(s.payers).sort((a, b) => b[1].expectedDenied - a[1].expectedDenied || b[1].charges - a[1].charges).slice(0, 12);
+  const payerChart = stackedBarChart(payers.map(([payer, p]) => ({
+    label: payer,
+    parts: [
+      { label: 'expected denied', value: p.expectedDenied, color: COLORS['likely-denial'] },
+      { label: 'rest of charges', value: Math.max(0, Math.round((p.charges - p.expectedDenied) * 100) / 100), color: '#b0bec5' },
+    ],
+    note: `${formatMoney(p.expectedDenied)} of ${formatMoney(p.charges)} · ${num(p.claims)} claims`,
+  })), { title: 'Expected denied amount by payer', plotWidth: 420, noteWidth: 300 });
 
-  const rules = topRules(s, 15).map(({ ruleId, tally }) => ({
-    label: ruleId,
-    parts: (['error', 'warning', 'info'] as const).map((sev) => ({ label: sev, value: tally.severity[sev], color: SEVERITY_COLORS[sev] })),
-    note: `${num(tally.findings)} in ${num(tally.claims)} claims`,
-  }));
+  // By rule over charges: the charges of the claims each rule touches, coloured by the rule's worst severity.
+  const rules = [...topRules(s)].sort((a, b) => b.tally.charges - a.tally.charges || b.tally.claims - a.tally.claims).slice(0, 15).map(({ ruleId, tally }) => {
+    const sev = tally.severity.error ? 'error' : tally.severity.warning ? 'warning' : 'info';
+    return { label: ruleId, parts: [{ label: `charges (${sev})`, value: tally.charges, color: SEVERITY_COLORS[sev] }], note: `${formatMoney(tally.charges)} · ${num(tally.claims)} claims` };
+  });
   const moreRules = Object.keys(s.rules).length - rules.length;
-  const ruleChart = stackedBarChart(rules, { title: 'Findings by rule and severity' });
-  const ruleLegend = (['error', 'warning', 'info'] as const).map((sev) => `<li><span class="swatch" style="background:${SEVERITY_COLORS[sev]}"></span>${sev} <b>${num(s.findings[sev])}</b></li>`).join('');
+  const ruleChart = stackedBarChart(rules, { title: 'Charges touched by each rule', plotWidth: 420, noteWidth: 240 });
+  const ruleLegend = (['error', 'warning', 'info'] as const).map((sev) => `<li><span class="swatch" style="background:${SEVERITY_COLORS[sev]}"></span>worst severity ${sev}</li>`).join('');
 
   const histogram = columnChart(s.riskHistogram.map((count, i) => ({
     label: `${(i / RISK_BINS).toFixed(1)}`, value: count,
@@ -132,19 +144,18 @@ function charts(s: Summary): string {
 
   return `<section class="charts">
 <figure data-chart="outcomes"><figcaption>Outcomes</figcaption><div class="row">${donut}<ul class="legend">${legend}</ul></div></figure>
-<figure data-chart="charges"><figcaption>Charges by outcome <span class="meta">(sum of claim charges)</span></figcaption>${money}</figure>
+<figure data-chart="payers" class="wide"><figcaption>Expected denied amount by payer <span class="meta">(charge × risk, red, against the rest of each payer's charges; top 12 payers)</span></figcaption>${payerChart}</figure>
 <figure data-chart="risk"><figcaption>Risk-score distribution <span class="meta">(claims per 0.1 of risk)</span></figcaption>${histogram}</figure>
-<figure data-chart="rules" class="wide"><figcaption>Findings by rule and severity <span class="meta">(rules by claims affected${moreRules > 0 ? `; ${moreRules} more in the summary table` : ''})</span></figcaption>${ruleChart}<ul class="legend inline">${ruleLegend}</ul></figure>
+<figure data-chart="rules" class="wide"><figcaption>Charges touched by each rule <span class="meta">(sum of the charges of the claims carrying it${moreRules > 0 ? `; ${moreRules} more in the summary table` : ''})</span></figcaption>${ruleChart}<ul class="legend inline">${ruleLegend}</ul></figure>
 </section>`;
 }
 
 function summaryTables(s: Summary): string {
-  const atRisk = s.charges['likely-denial'] + s.charges.review;
   const card = (label: string, value: string, color?: string) => `<div class="card"${color ? ` style="border-top-color:${color}"` : ''}><div class="value">${value}</div><div class="meta">${label}</div></div>`;
   const cards = [
     card('records in', num(s.inputs)), card('scrubbed', num(s.scrubbed)), card('rejected', num(s.rejected), COLORS.rejected),
     card('likely denial', num(s.outcomes['likely-denial']), COLORS['likely-denial']), card('review', num(s.outcomes.review), COLORS.review),
-    card('clean', num(s.outcomes.clean), COLORS.clean), card('charges at risk (likely denial + review)', formatMoney(atRisk), COLORS['likely-denial']),
+    card('clean', num(s.outcomes.clean), COLORS.clean), card('expected denied (charge × risk)', formatMoney(s.expectedDenied), COLORS['likely-denial']),
   ].join('');
   const ruleRows = topRules(s).map(({ ruleId, tally }) => `<tr><td>${esc(ruleId)}</td><td class="num">${num(tally.claims)}</td><td class="num">${num(tally.findings)}</td>`
     + `<td class="num">${num(tally.severity.error)}</td><td class="num">${num(tally.severity.warning)}</td><td class="num">${num(tally.severity.info)}</td></tr>`).join('');
@@ -178,7 +189,11 @@ table{border-collapse:collapse;background:#fff;width:100%}th,td{padding:6px 8px;
 table.small{max-width:720px}table.small td,table.small th{padding:3px 8px}
 #claims th{position:sticky;top:0;background:#eef0f3;cursor:pointer;user-select:none;white-space:nowrap}
 #claims th[aria-sort=ascending]::after{content:" ▲"}#claims th[aria-sort=descending]::after{content:" ▼"}
-#claims td:nth-child(-n+3){white-space:nowrap}#claims ul{margin:0;padding-left:0;list-style:none}#claims li{margin-bottom:6px}
+#claims td:nth-child(-n+3){white-space:nowrap}#claims td{padding:4px 8px}#claims ul{margin:0;padding-left:0;list-style:none}#claims li{margin:0 0 2px}
+#claims td.codes{font-family:ui-monospace,Menlo,monospace;font-size:12px;max-width:140px}
+#claims summary{cursor:pointer;white-space:nowrap;overflow:hidden;text-overflow:ellipsis;max-width:max(300px,calc(100vw - 1080px));list-style:none}#claims summary::-webkit-details-marker{display:none}
+#claims details[open] summary .msg{display:none}#claims .more{padding:2px 0 6px 12px;white-space:normal}.where{font-family:ui-monospace,Menlo,monospace;font-size:12px;color:#39434d}
+header .whatif{margin-top:6px;background:#6a1b9a;color:#fff;display:inline-block;padding:2px 10px;border-radius:4px;font-weight:600}
 .badge{color:#fff;border-radius:10px;padding:1px 8px;font-size:12px;white-space:nowrap}
 .sev{font-size:11px;font-weight:600;text-transform:uppercase}.sev-error{color:#c62828}.sev-warning{color:#a67500}.sev-info{color:#1565c0}
 .rule{font-family:ui-monospace,Menlo,monospace;font-size:12px;color:#39434d}.fix{color:#1b5e20}
@@ -248,13 +263,14 @@ const SCRIPT = `
 })();
 `;
 
-function renderReport(s: Summary, rows: readonly string[], meta: { generatedAt: Date; inputs: readonly string[]; ruleSets: readonly string[]; codeSets: readonly string[] }): string {
+function renderReport(s: Summary, rows: readonly string[], meta: { generatedAt: Date; inputs: readonly string[] }): string {
   const left = s.inputs - rows.length;
   const note = left > 0
     ? `<p class="note">The table shows the ${num(rows.length)} highest-risk of ${num(s.inputs)} records (rejections first); ${num(left)} lower-risk records are left out of the table. The summary and charts count all ${num(s.inputs)}. For every row, use <code>--format csv</code>.</p>`
     : '';
   const header = `<header><h1>claimscrub report</h1><div class="meta">${esc(meta.inputs.join(', ') || 'input')} · generated ${esc(meta.generatedAt.toISOString())}`
-    + `${meta.ruleSets.length ? ` · rule set ${esc(meta.ruleSets.join(', '))}` : ''}${meta.codeSets.length ? ` · ${esc(meta.codeSets.join(', '))}` : ''}</div></header>`;
+    + `</div><div class="meta judged">${esc(judgingText(s) ? `judged with ${judgingText(s)}` : '')}</div>`
+    + `${s.judging.asOf.length ? `<div class="whatif">What-if: every claim was judged as if on ${esc(s.judging.asOf.join(', '))}, not on its own date of service.</div>` : ''}</header>`;
   const options = ['likely-denial', 'review', 'clean', 'rejected'].map((o) => `<option value="${o}">${o}</option>`).join('');
   return `<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8">
@@ -267,7 +283,7 @@ ${summaryTables(s)}
 <div class="controls"><input id="search" type="search" placeholder="Search claim id, code, rule, message…" aria-label="Search the claims">
 <select id="outcome-filter" aria-label="Outcome"><option value="">all outcomes</option>${options}</select>
 <span class="meta"><span id="shown">${num(rows.length)}</span> of ${num(rows.length)} rows match</span></div>
-<table id="claims"><thead><tr><th data-type="text">claim</th><th data-type="number">source</th><th data-type="text">outcome</th><th data-type="number" aria-sort="descending">risk</th><th data-type="number">charge</th><th data-type="number">findings</th><th>findings, fixes and sources</th></tr></thead>
+<table id="claims"><thead><tr><th data-type="text">claim</th><th data-type="text">payer</th><th data-type="text">DOS</th><th>procedures</th><th data-type="text">outcome</th><th data-type="number" aria-sort="descending">risk</th><th data-type="number">charge</th><th data-type="number" title="charge × risk">expected denied</th><th data-type="number">findings</th><th>findings (click one for its fix and sources)</th></tr></thead>
 <tbody></tbody></table>
 <button id="more" type="button" hidden>Show more</button>
 <template id="rows">

@@ -6,6 +6,8 @@ import type { Outcome, ScrubResult } from '../scrub/result';
 export interface RuleTally {
   findings: number;
   claims: number;
+  /** Sum of the charges of the claims carrying the rule (USD). */
+  charges: number;
   severity: Record<Severity, number>;
 }
 
@@ -37,7 +39,18 @@ export interface Summary {
    * loaded (code set, MS-DRG grouper, MCE …). Counted apart, because "no finding" does not mean "clean" for them.
    */
   notFullyJudged: number;
+  /** Sum over scrubbed claims of charge × risk score: the amount expected to be denied (USD). */
+  expectedDenied: number;
+  /** Per payer (the first MAX_PAYERS payers seen; later ones under OTHER_PAYERS): claims, charges, expected denied. */
+  payers: Record<string, PayerTally>;
+  /** How the claims were judged (from the results' ruleSet): every distinct value seen, at most 20 each. */
+  judging: { presets: string[]; asOf: string[]; ruleSets: string[]; codeSets: string[] };
 }
+
+export interface PayerTally { claims: number; charges: number; expectedDenied: number; likelyDenial: number }
+export const MAX_PAYERS = 200;
+export const OTHER_PAYERS = '(other payers)';
+export const NO_PAYER = '(no payer)';
 
 export function emptySummary(): Summary {
   return {
@@ -49,6 +62,9 @@ export function emptySummary(): Summary {
     riskHistogram: new Array<number>(RISK_BINS).fill(0),
     rejections: {},
     notFullyJudged: 0,
+    expectedDenied: 0,
+    payers: Object.create(null) as Record<string, PayerTally>,
+    judging: { presets: [], asOf: [], ruleSets: [], codeSets: [] },
   };
 }
 
@@ -78,7 +94,11 @@ export const riskBin = (score: number): number => Math.min(RISK_BINS - 1, Math.m
 const addMoney = (a: number, b: number): number => Math.round(a * 100 + b * 100) / 100;
 
 /** Adds one result; `charge` is the claim's charge (claimCharge) when the caller has the claim. */
-export function addToSummary(summary: Summary, result: ScrubResult, charge = 0): void {
+const remember = (list: string[], value: string | undefined): void => {
+  if (value !== undefined && list.length < 20 && !list.includes(value)) { list.push(value); list.sort(); }
+};
+
+export function addToSummary(summary: Summary, result: ScrubResult, charge = 0, payer?: string): void {
   summary.inputs++;
   if (result.status === 'rejected') {
     summary.rejected++;
@@ -91,14 +111,26 @@ export function addToSummary(summary: Summary, result: ScrubResult, charge = 0):
   summary.charges[result.outcome] = addMoney(summary.charges[result.outcome], charge);
   summary.riskHistogram[riskBin(result.riskScore)]++;
   if (result.findings.some((f) => f.category === 'data')) summary.notFullyJudged++;
+  const denied = Math.round(charge * result.riskScore * 100) / 100;
+  summary.expectedDenied = addMoney(summary.expectedDenied, denied);
+  const payerKey = payer === undefined ? NO_PAYER : Object.hasOwn(summary.payers, payer) || Object.keys(summary.payers).length < MAX_PAYERS ? payer : OTHER_PAYERS;
+  const p = Object.hasOwn(summary.payers, payerKey) ? summary.payers[payerKey] : (summary.payers[payerKey] = { claims: 0, charges: 0, expectedDenied: 0, likelyDenial: 0 });
+  p.claims++;
+  p.charges = addMoney(p.charges, charge);
+  p.expectedDenied = addMoney(p.expectedDenied, denied);
+  if (result.outcome === 'likely-denial') p.likelyDenial++;
+  remember(summary.judging.presets, result.ruleSet.preset);
+  remember(summary.judging.asOf, result.ruleSet.asOf);
+  remember(summary.judging.ruleSets, result.ruleSet.version);
+  if (result.ruleSet.codeSet !== 'none') remember(summary.judging.codeSets, result.ruleSet.codeSet);
   const seen = new Set<string>();
   for (const f of result.findings) {
     summary.findings[f.severity]++;
     summary.byRule[f.ruleId] = (summary.byRule[f.ruleId] ?? 0) + 1;
-    const tally = summary.rules[f.ruleId] ??= { findings: 0, claims: 0, severity: { error: 0, warning: 0, info: 0 } };
+    const tally = summary.rules[f.ruleId] ??= { findings: 0, claims: 0, charges: 0, severity: { error: 0, warning: 0, info: 0 } };
     tally.findings++;
     tally.severity[f.severity]++;
-    if (!seen.has(f.ruleId)) { seen.add(f.ruleId); tally.claims++; }
+    if (!seen.has(f.ruleId)) { seen.add(f.ruleId); tally.claims++; tally.charges = addMoney(tally.charges, charge); }
   }
 }
 
@@ -137,6 +169,9 @@ export function summaryText(s: Summary, top = 5): string {
   if (s.scrubbed > 0) {
     lines.push(`charges: ${formatMoney(s.charges['likely-denial'])} likely-denial, ${formatMoney(s.charges.review)} review, ${formatMoney(s.charges.clean)} clean`);
   }
+  if (s.scrubbed > 0) lines.push(`expected denied (charge × risk): ${formatMoney(s.expectedDenied)}`);
+  const judged = judgingText(s);
+  if (judged) lines.push(`judged with: ${judged}`);
   if (s.notFullyJudged > 0) lines.push(`not fully judged: ${plural(s.notFullyJudged, 'claim')} (content for their date not loaded: see the findings of category data)`);
   const rules = topRules(s, top);
   if (rules.length > 0) {
@@ -148,4 +183,16 @@ export function summaryText(s: Summary, top = 5): string {
     lines.push(`rejections: ${rejections.map(({ reason, count }) => `${count} × ${reason}`).join(', ')}${more > 0 ? `, and ${more} other reasons` : ''}`);
   }
   return `${lines.join('\n')}\n`;
+}
+
+/** "preset recommended · what-if as of 2025-01-01 · rule set 2026.11 · ICD-10-CM FY2026": how the batch was judged. */
+export function judgingText(s: Summary): string {
+  const j = s.judging;
+  if (j.ruleSets.length === 0) return '';
+  return [
+    j.presets.length ? `preset ${j.presets.join(', ')}` : 'no preset',
+    j.asOf.length ? `what-if as of ${j.asOf.join(', ')} (claims judged as if on that date, not their own date of service)` : undefined,
+    `rule set ${j.ruleSets.join(', ')}`,
+    j.codeSets.length ? j.codeSets.join(', ') : undefined,
+  ].filter(Boolean).join(' · ');
 }

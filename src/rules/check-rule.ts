@@ -73,6 +73,18 @@ function checkParam(name: string, spec: ParamSpec, value: unknown, path: string,
       if (!Array.isArray(value) || value.length === 0) return fail(`${name} must be a non-empty array of selectors`);
       return value.flatMap((v, i) => checkLeaf(v as LeafCondition, `${at}[${i}]`, data, env, true));
     case 'where': return checkWhere(value, fields(), at);
+    case 'fields': case 'dates': {
+      const names = ([] as unknown[]).concat(value);
+      if (names.some((n) => typeof n !== 'string')) return fail(`${name} must be a claim field name or a list of them`);
+      const bad = (names as string[]).filter((f) => !isFieldName(f) && !(spec.type === 'dates' && (f === 'now' || f === 'judgingDate')));
+      if (bad.length > 0) return fail(`"${bad[0]}" is not a claim field name ("payer.id", "lines[*].serviceDate")${spec.type === 'dates' ? ', "now" or "judgingDate"' : ''}`);
+      break;
+    }
+    case 'relation': {
+      const problem = relationProblem(value, data);
+      if (problem) return fail(problem);
+      break;
+    }
     case 'json': break;
   }
   const values = ([] as unknown[]).concat(value);
@@ -108,16 +120,6 @@ export function checkLeaf(leaf: Pick<LeafCondition, 'fact' | 'params'> & Partial
   }
   for (const [name, spec] of Object.entries(specs)) {
     if (spec.required && !(name in params)) problems.push({ path: `${path}.params`, message: `fact "${leaf.fact}" needs parameter "${name}"` });
-  }
-  if (leaf.fact === 'pairs' && 'relation' in params) {
-    const relation = relationProblem(params.relation, data);
-    if (relation) problems.push({ path: `${path}.params.relation`, message: relation });
-  }
-  for (const name of ['path', 'left', 'right', 'from', 'to', 'total', 'parts'] as const) {
-    if (!(name in params) || leaf.fact === 'count' || (leaf.fact === 'pairs' && name !== 'path')) continue;
-    for (const field of ([] as unknown[]).concat(params[name]).map(String)) {
-      if (field !== 'now' && field !== 'judgingDate' && !isFieldName(field)) problems.push({ path: `${path}.params.${name}`, message: `"${field}" is not a claim field name ("payer.id", "lines[*].serviceDate")` });
-    }
   }
   return problems;
 }

@@ -90,10 +90,12 @@ export function buildRuleSet(sources: RuleSetSources): E.Either<readonly RuleSet
   const dataFiles = decodeAll(DataFile, sources.data, problems);
   const presets = decodeAll(Preset, sources.presets ?? [], problems);
 
-  const lazyRows = new Map(sources.data.flatMap((d) => (d.rows ? [[d.file, d.rows] as const] : [])));
+  const named = new Map(sources.data.map((d) => [d.file, d]));
   const data = new Map<string, DataFile>();
+  const sidecarOf = new Map<string, (() => Buffer) | undefined>();
   for (const { file, value } of dataFiles) {
-    const load = lazyRows.get(file);
+    sidecarOf.set(value.id, named.get(file)?.sidecar);
+    const load = named.get(file)?.rows;
     if (load) {
       // Read, checked and kept on first use; a file whose rows turn out malformed fails then, naming itself.
       const rows = once(() => {
@@ -106,13 +108,11 @@ export function buildRuleSet(sources: RuleSetSources): E.Either<readonly RuleSet
     if (data.has(value.id)) problems.push({ file, path: '$.id', message: `data id "${value.id}" is used by another data file` });
     data.set(value.id, value);
   }
-  const sidecars = new Map(sources.data.flatMap((d) => (d.sidecar ? [[d.file, d.sidecar] as const] : [])));
-  const sidecarOf = new Map(dataFiles.map(({ file, value }) => [value.id, sidecars.get(file)] as const));
   const codeSets: CodeSet[] = [];
   for (const file of [...data.values()].filter((d) => d.kind === 'code-set').sort((a, b) => a.effective.from.localeCompare(b.effective.from))) {
     if (file.rowsFile && !sidecarOf.get(file.id)) problems.push({ file: file.id, path: '$.rowsFile', message: `rows file "${file.rowsFile}" is not readable here (load the folder with loadRuleSet, or give the rows inline)` });
     codeSets.push(indexCodeSet(file, sidecarOf.get(file.id)));
-    data.set(file.id, { ...file, rows: [] }); // the code set holds the codes; the raw rows can go
+    data.set(file.id, { ...file, rows: [] }); // lookups go through the code set, not the data file's rows
   }
   for (const file of [...data.values()].filter((d) => d.kind === 'table' && d.rowsFile)) {
     const load = sidecarOf.get(file.id);

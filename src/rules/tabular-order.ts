@@ -8,22 +8,32 @@ const ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ';
 const pad = (n: number, width: number) => String(n).padStart(width, '0');
 
 export interface TabularOrder {
-  /** A string that sorts codes (dotted or not) in tabular order; a prefix of a code sorts before the code. */
-  key(code: string): string;
   /** Whether a code falls in a range, comparing its first characters with each printed end (M43.3-M43.5X9 holds M43.4). */
   inRange(from: string, to: string, code: string): boolean;
 }
 
-/** Character order everywhere: the order when no tabular-order data is loaded. */
-export const CHARACTER_ORDER: TabularOrder = {
-  key: (code) => code.replace('.', ''),
-  inRange: (from, to, code) => {
+/** A code's ICD-10-CM ancestors, itself first: M43.03 → M43.03, M43.0, M43 (the nodes whose notes and rows cover it). */
+export function icd10Ancestors(code: string): string[] {
+  const out: string[] = [];
+  for (let c = code; c.length >= 3; c = c.slice(0, -1)) if (!c.endsWith('.')) out.push(c);
+  return out;
+}
+
+/** The range test of an order given by a sort key of undotted codes (a prefix sorts before its extensions). */
+function rangeTest(key: (undotted: string) => string): TabularOrder['inRange'] {
+  return (from, to, code) => {
+    if (from === to) return code.startsWith(from); // a single reference (M43.1-): the code or a descendant
     const c = code.replace('.', '');
     const f = from.replace('.', '');
     const t = to.replace('.', '');
-    return c.slice(0, f.length) >= f && c.slice(0, t.length) <= t;
-  },
-};
+    // Ranges start and end with a letter: a code outside both ends' letters cannot be in the range.
+    if (c[0] < f[0] || c[0] > t[0]) return false;
+    return key(c.slice(0, f.length)) >= key(f) && key(c.slice(0, t.length)) <= key(t);
+  };
+}
+
+/** Character order everywhere: the order when no tabular-order data is loaded. */
+export const CHARACTER_ORDER: TabularOrder = { inRange: rangeTest((c) => c) };
 
 /** Builds the order from the data file (rows [parent, "a;b;c"]; parent "" = the categories). */
 export function indexTabularOrder(file: DataFile | undefined): TabularOrder {
@@ -43,15 +53,7 @@ export function indexTabularOrder(file: DataFile | undefined): TabularOrder {
     while (lo < hi) { const mid = (lo + hi) >>> 1; if (sorted[mid] < category) lo = mid + 1; else hi = mid; }
     return lo === 0 ? `00000${category}` : `${pad(rank.get(sorted[lo - 1])!, 4)}2${category}`;
   };
-  // Keys by code, computed once per rule set: range ends and claim codes repeat across claims.
-  const keys = new Map<string, string>();
-  const key = (code: string): string => {
-    let k = keys.get(code);
-    if (k === undefined) { k = keyOf(code); keys.set(code, k); }
-    return k;
-  };
-  const keyOf = (code: string): string => {
-    const c = code.replace('.', '');
+  const keyOf = (c: string): string => {
     let out = categoryKey(c.slice(0, 3));
     for (let i = 3; i < c.length; i++) {
       const order = children.get(c.slice(0, i));
@@ -60,16 +62,13 @@ export function indexTabularOrder(file: DataFile | undefined): TabularOrder {
     }
     return out;
   };
+  // Keys by code, computed once per rule set: range ends and claim codes repeat across claims.
+  const keys = new Map<string, string>();
   return {
-    key,
-    inRange: (from, to, code) => {
-      if (from === to) return code.startsWith(from); // a single reference (M43.1-): the code or a descendant
-      const c = code.replace('.', '');
-      const f = from.replace('.', '');
-      const t = to.replace('.', '');
-      // Most ranges are far from the code: a category outside both ends' letters cannot be in the range.
-      if (c[0] < f[0] || c[0] > t[0]) return false;
-      return key(c.slice(0, f.length)) >= key(f) && key(c.slice(0, t.length)) <= key(t);
-    },
+    inRange: rangeTest((c) => {
+      let k = keys.get(c);
+      if (k === undefined) { k = keyOf(c); keys.set(c, k); }
+      return k;
+    }),
   };
 }

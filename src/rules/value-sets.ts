@@ -1,5 +1,5 @@
 import { type DataFile, type Effective, inEffect, type SourceCitation } from './formats';
-import { CHARACTER_ORDER, type TabularOrder } from './tabular-order';
+import { CHARACTER_ORDER, icd10Ancestors, type TabularOrder } from './tabular-order';
 
 // Value sets (data files of kind "value-set"): codes a rule tests membership in, each row with its own
 // dates of effect and any further columns (e.g. an MCE age range). ICD-10-CM semantics (DESIGN §3.1,
@@ -31,11 +31,6 @@ export interface ValueSet {
 
 interface Range { readonly from: string; readonly to: string; readonly rows: ValueSetRow[] }
 
-/** A code's ICD-10-CM ancestors, itself first: M43.03 → M43.03, M43.0, M43. */
-function* ancestors(code: string): Generator<string> {
-  for (let c = code; c.length >= 3; c = c.slice(0, -1)) if (!c.endsWith('.')) yield c;
-}
-
 
 /** Indexes a value-set data file: `values` (in force for the file's range) or `rows` under `columns`. */
 export function indexValueSet(file: DataFile, order: TabularOrder = CHARACTER_ORDER): { valueSet: ValueSet; problems: string[] } {
@@ -44,7 +39,8 @@ export function indexValueSet(file: DataFile, order: TabularOrder = CHARACTER_OR
   const codeAt = columns.indexOf('code');
   const fromAt = columns.indexOf('from');
   const toAt = columns.indexOf('to');
-  if (file.rows !== undefined && file.columns !== undefined && codeAt < 0) problems.push(`${file.id}: a value set with rows needs a "code" column`);
+  // Checked on the declared columns, not the rows: a large value set's rows are read only when first matched.
+  if (file.columns !== undefined && codeAt < 0) problems.push(`${file.id}: a value set with rows needs a "code" column`);
   const fields = columns.filter((c) => c !== 'code' && c !== 'from' && c !== 'to');
   const hierarchical = file.match !== 'exact' && (file.system === undefined || file.system === ICD10CM_SYSTEM);
   // Indexed on the first lookup: large value sets (the MCE's procedure master) cost nothing until a claim needs them.
@@ -61,7 +57,7 @@ export function indexValueSet(file: DataFile, order: TabularOrder = CHARACTER_OR
         const hit = inForce(exact.get(code), date);
         if (hit) return hit;
       } else {
-        for (const node of ancestors(code)) {
+        for (const node of icd10Ancestors(code)) {
           const hit = inForce(exact.get(node), date);
           if (hit) return hit;
         }

@@ -69,8 +69,11 @@ interface Period { readonly from: string; readonly rules: readonly EffectiveRule
 
 const nextDay = (date: string): string => formatISO(addDays(parseISO(date), 1), { representation: 'date' });
 
-function settingsFor(ruleSet: RuleSet, options: ScrubberOptions): Map<string, EffectiveRule> {
-  const presetId = options.preset ?? (ruleSet.presets.has('recommended') ? 'recommended' : undefined);
+/** The preset a scrubber runs under: the one asked for, else "recommended" when the rule set has it. */
+const presetOf = (ruleSet: RuleSet, options: ScrubberOptions): string | undefined =>
+  options.preset ?? (ruleSet.presets.has('recommended') ? 'recommended' : undefined);
+
+function settingsFor(ruleSet: RuleSet, options: ScrubberOptions, presetId: string | undefined): Map<string, EffectiveRule> {
   const layers: Readonly<Record<string, RuleSetting>>[] = [options.rules ?? {}];
   for (let id = presetId; id !== undefined;) {
     const preset = ruleSet.presets.get(id);
@@ -173,8 +176,18 @@ function optionProblems(ruleSet: RuleSet, options: ScrubberOptions): string[] {
 export function createScrubber(ruleSet: RuleSet, options: ScrubberOptions = {}): Scrubber {
   const problems = optionProblems(ruleSet, options);
   if (problems.length > 0) throw new Error(`invalid scrubber options: ${problems.join('; ')}`);
-  const settings = settingsFor(ruleSet, options);
-  const presetId = options.preset ?? (ruleSet.presets.has('recommended') ? 'recommended' : undefined);
+  const presetId = presetOf(ruleSet, options);
+  const settings = settingsFor(ruleSet, options, presetId);
+  // Today's date, formatted once a day rather than once a claim (the clock of integrity/future-date).
+  let day = { date: '', until: 0 };
+  const today = (): string => {
+    const t = Date.now();
+    if (t >= day.until) {
+      const d = new Date(t);
+      day = { date: formatISO(d, { representation: 'date' }), until: new Date(d.getFullYear(), d.getMonth(), d.getDate() + 1).getTime() };
+    }
+    return day.date;
+  };
   const periods = buildPeriods([...settings.values()], ruleSet);
   const thresholds = options.thresholds ?? DEFAULT_THRESHOLDS;
   // Engines by the set of rules a claim can meet, built once per set and reused; the sets are few
@@ -204,7 +217,7 @@ export function createScrubber(ruleSet: RuleSet, options: ScrubberOptions = {}):
     const earlierInBatch = context.earlierInBatch ?? (context.batch ? registerInBatch(context.batch, claim.id, source) : undefined);
     const ctx: ClaimContext = {
       claim, date: judged.date, datePath: judged.path, codeSet, ruleSet, ...(drg ? { drg } : {}), memo: new Map(), ...(options.asOf ? { asOf: options.asOf } : {}),
-      now: options.now ?? formatISO(new Date(), { representation: 'date' }), defects: context.defects ?? [],
+      now: options.now ?? today(), defects: context.defects ?? [],
       ...(earlierInBatch ? { earlierInBatch } : {}),
     };
     const findings: Finding[] = [];

@@ -16,6 +16,8 @@ export interface AccessLogEntry {
   /** Claims in the body (POST /v1/scrub), and how many of them were rejected. */
   readonly claims: number;
   readonly rejected: number;
+  /** X-Request-Id of the exchange (the client's, or the one the server made and sent back). */
+  readonly requestId?: string;
   /** Why a request ended without a normal response: "timeout", "aborted", "too-large", "bad-request", an error's name. */
   readonly reason?: string;
 }

@@ -48,14 +48,14 @@ describe('837P (005010X222A1) claims', () => {
 
   it('rejects a claim whose fields do not decode, naming the JSONPath and the segment', async () => {
     const text = file837(P, [professionalClaim('C1X1', {
-      lines: [{ sv: ['SV1', ['HC', '2255'], 'abc', 'UN', '1', '', '', ['1', '7']], date: '20260230' }],
+      lines: [{ sv: ['SV1', ['HC', '22551'], 'abc', 'UN', '1', '', '', ['1', '7']], date: '20260230' }],
     })]);
     const { items } = await read(text);
     const [r] = rejections(items);
     expect(r.claimId).toBe('C1X1');
     const sv1 = text.split('~').findIndex((s) => s.startsWith('LX*')) + 1;
-    expect(r.problems.map((p) => p.path).sort()).toEqual(['$.lines[0].charge', '$.lines[0].procedureCode', '$.lines[0].serviceDate', '$.serviceDate'].sort());
-    expect(r.problems.find((p) => p.path === '$.lines[0].procedureCode')!.message).toContain(`(segment ${sv1})`);
+    expect(r.problems.map((p) => p.path).sort()).toEqual(['$.lines[0].charge', '$.lines[0].serviceDate', '$.serviceDate'].sort());
+    expect(r.problems.find((p) => p.path === '$.lines[0].charge')!.message).toContain(`(segment ${sv1})`);
   });
 
   it('rejects a claim with no principal diagnosis, a qualifier that does not fit its code, or no CLM01', async () => {

@@ -27,11 +27,13 @@ describe('claimscrub check on X12 837 files', () => {
     expect(results(piped.stdout).map((r) => [r.status, r.claimId])).toEqual([['scrubbed', 'CLM-2001']]);
   });
 
-  it('names an envelope problem as a rejection and still scrubs the claims', async () => {
+  it('reports an envelope problem as a finding on every claim of the transaction, not as an extra record', async () => {
     const text = fs.readFileSync(path.join(ROOT, 'samples', 'seed-837p.837'), 'utf8').replace(/SE\*\d+\*/, 'SE*5*');
     const { code, stdout, stderr } = await cli(['check', '-', '--input-format', 'x12', '--format', 'ndjson', '--progress'], text);
     expect(code).toBe(1);
-    expect(results(stdout).map((r) => [r.status, r.claimId ?? '-'])).toEqual([['scrubbed', 'CLM-1001'], ['scrubbed', 'CLM-1002'], ['rejected', '-']]);
-    expect(stderr).toContain('x12: 1 interchange, 1 transaction, 2 claims, 1 rejection (1 envelope problem)');
+    const rs = results(stdout);
+    expect(rs.map((r) => [r.status, r.claimId ?? '-'])).toEqual([['scrubbed', 'CLM-1001'], ['scrubbed', 'CLM-1002']]);
+    for (const r of rs) expect(((r as unknown as { findings: { ruleId: string }[] }).findings).map((f) => f.ruleId)).toContain('x12/envelope-count');
+    expect(stderr).toContain('x12: 1 interchange, 1 transaction, 2 claims');
   });
 });

@@ -1,3 +1,4 @@
+import type { InputItem } from '../../../src/input';
 import { tokenize, type Token } from '../../../src/input/x12';
 import { body837, type Delims, file837, group, I, institutionalClaim, interchange, P, professionalClaim, STANDARD, toText, transaction } from './make-837';
 import { claims, read, rejections } from './read';
@@ -100,50 +101,64 @@ describe('delimiters and text forms', () => {
   });
 });
 
-describe('envelope problems are named with their segment; the readable claims are still read', () => {
+describe('envelope problems are defects on every claim they touch, named with their segment; no extra records', () => {
   const segmentOf = (text: string, prefix: string): number => text.split('~').findIndex((s) => s.startsWith(prefix)) + 1;
+  const defectsOf = (items: readonly InputItem[], kind?: string) => items.flatMap((i) => (i.kind === 'claim' ? (i.defects ?? []).filter((d) => !kind || d.kind === kind).map((d) => ({ id: i.claim.id, ...d })) : []));
 
-  it('a wrong SE01 segment count', async () => {
+  it('a wrong SE01 segment count: both claims scrubbed, each with the count defect (999 IK5 code 4)', async () => {
     const text = standard.replace(/SE\*(\d+)\*/, 'SE*99*');
     const { items, stats } = await read(text);
-    expect(claims(items).map((c) => c.id)).toEqual(['C1X1', 'C2X2']);
-    const [r] = rejections(items);
-    expect(r.source).toEqual({ file: 'test.837', transaction: '0001', segment: segmentOf(text, 'SE*') });
-    expect(r.problems[0].message).toMatch(/^SE01 at segment \d+ says "99" segments but transaction 0001 has \d+/);
-    expect(stats).toMatchObject({ claims: 2, rejections: 1, envelopeProblems: 1 });
+    expect(items.map((i) => i.kind)).toEqual(['claim', 'claim']);
+    const ds = defectsOf(items);
+    expect(ds.map((d) => d.id)).toEqual(['C1X1', 'C2X2']);
+    expect(ds[0]).toMatchObject({ kind: 'x12/envelope-count', path: '$', fields: { segment: segmentOf(text, 'SE*'), element: 'SE01', snip: 1, found: '99' } });
+    expect(ds[0].message).toMatch(/^a receiver rejects transaction 0001: SE01 at segment \d+ says "99" segments, it has \d+/);
+    expect(String(ds[0].fields?.ack)).toContain('IK5 code 4');
+    expect(stats).toMatchObject({ claims: 2, rejections: 0, envelopeProblems: 0 });
   });
 
-  it('GE01 and IEA01 counts, and SE02/GE02/IEA02 control numbers that do not match', async () => {
+  it('GE01 and IEA01 counts, and SE02/GE02/IEA02 control numbers that do not match: defects on every claim', async () => {
     const text = standard.replace(/SE\*(\d+)\*0001/, 'SE*$1*0002').replace('GE*1*1', 'GE*3*7').replace('IEA*1*000000001', 'IEA*2*000000009');
     const { items } = await read(text);
-    expect(claims(items)).toHaveLength(2);
-    expect(rejections(items).map((r) => r.problems[0].message.replace(/ at segment \d+/, ''))).toEqual([
-      'SE02 is "0002" but the transaction\'s ST02 (segment 3) is "0001"',
-      'GE01 says "3" transactions but group 1 (GS at segment 2) has 1',
-      'GE02 is "7" but the group\'s GS06 (segment 2) is "1"',
-      'IEA01 says "2" functional groups but interchange 000000001 (ISA at segment 1) has 1',
-      'IEA02 is "000000009" but the interchange\'s ISA13 (segment 1) is "000000001"',
+    expect(items.map((i) => i.kind)).toEqual(['claim', 'claim']);
+    expect(defectsOf(items).filter((d) => d.id === 'C1X1').map((d) => `${d.fields?.element}: ${d.message.replace(/ at segment \d+/, '')}`)).toEqual([
+      'SE02: a receiver rejects transaction 0001: SE02 is "0002" but the transaction\'s ST02 (segment 3) is "0001"',
+      'GE01: a receiver rejects functional group 1: GE01 says "3" transactions, it has 1 (GS at segment 2)',
+      'GE02: a receiver rejects functional group 1: GE02 is "7" but the group\'s GS06 (segment 2) is "1"',
+      'IEA01: a receiver rejects interchange 000000001: IEA01 says "2" functional groups, it has 1 (ISA at segment 1)',
+      'IEA02: a receiver rejects interchange 000000001: IEA02 is "000000009" but the interchange\'s ISA13 (segment 1) is "000000001"',
     ]);
+    expect(defectsOf(items).filter((d) => d.id === 'C2X2')).toHaveLength(5);
   });
 
-  it('a truncated last transaction: intact claims read, the cut claim rejected, the missing trailers named', async () => {
+  it('a truncated last transaction: the intact claim scrubbed with the missing trailers, the cut claim rejected', async () => {
     const text = standard.slice(0, standard.lastIndexOf('SV1*'));
     const { items, stats } = await read(text);
-    expect(items.map((i) => i.kind)).toEqual(['claim', 'rejected', 'rejected', 'rejected']);
-    const [cut, ge, iea] = rejections(items);
+    expect(items.map((i) => i.kind)).toEqual(['claim', 'rejected']);
+    const [cut] = rejections(items);
     expect(cut.claimId).toBe('C2X2');
     expect(cut.problems.map((p) => p.message).join()).toMatch(/transaction 0001 \(ST at segment 3\) has no SE: the file ends at segment \d+; it looks truncated; the claim read up to segment \d+ may be incomplete/);
-    expect(ge.problems[0].message).toMatch(/^functional group 1 \(GS at segment 2\) has no GE/);
-    expect(iea.problems[0].message).toMatch(/^interchange 000000001 \(ISA at segment 1\) has no IEA/);
-    expect(stats).toMatchObject({ claims: 2, rejections: 3 });
+    expect(defectsOf(items, 'x12/envelope-trailer').map((d) => d.fields?.element)).toEqual(['SE', 'GE', 'IEA']);
+    expect(stats).toMatchObject({ claims: 2, rejections: 1 });
   });
 
-  it('a transaction with no SE before the next ST: its last claim is rejected, the next transaction read', async () => {
+  it('a transaction with no SE before the next ST: its claims scrubbed with the missing-SE defect, the next transaction read', async () => {
     const t1 = transaction('0001', P, body837([professionalClaim('C1X1'), professionalClaim('C2X2')])).slice(0, -1);
     const t2 = transaction('0002', P, body837([professionalClaim('C3X3')]));
     const { items } = await read(toText(interchange('1', STANDARD, [[...group('1', P, [t1, t2])]])));
-    expect(items.map((i) => `${i.kind}:${i.kind === 'claim' ? i.claim.id : i.result.claimId ?? '-'}`)).toEqual(['claim:C1X1', 'rejected:C2X2', 'claim:C3X3']);
-    expect(rejections(items)[0].problems.map((p) => p.message).join()).toMatch(/transaction 0001 \(ST at segment 3\) has no SE: the ST at segment \d+ starts the next transaction first/);
+    expect(items.map((i) => `${i.kind}:${i.kind === 'claim' ? i.claim.id : i.result.claimId ?? '-'}`)).toEqual(['claim:C1X1', 'claim:C2X2', 'claim:C3X3']);
+    expect(defectsOf(items).map((d) => `${d.id} ${d.kind}`)).toEqual(['C1X1 x12/envelope-trailer', 'C2X2 x12/envelope-trailer']);
+    expect(defectsOf(items)[0].message).toMatch(/transaction 0001 \(ST at segment 3\) has no SE: the ST at segment \d+ starts the next transaction first/);
+  });
+
+  it('a transaction, or a file, with no claim: one result that says so', async () => {
+    const text = toText(interchange('1', STANDARD, [group('1', P, [transaction('0001', P, body837([])), transaction('0002', P, body837([professionalClaim('C1X1')]))])]));
+    const { items } = await read(text);
+    expect(items.map((i) => i.kind)).toEqual(['rejected', 'claim']);
+    expect(rejections(items)[0].problems[0].message).toMatch(/^transaction 0001 \(ST at segment 3\) has no claim/);
+    const empty = await read(toText(interchange('1', STANDARD, [])));
+    expect(empty.items).toHaveLength(1);
+    expect(rejections(empty.items)[0].problems[0].message).toMatch(/has no claim/);
   });
 
   it('a 4010 file: every claim rejected by id, saying why', async () => {
@@ -176,10 +191,11 @@ describe('envelope problems are named with their segment; the readable claims ar
     const { items, stats } = await read(text);
     const rs = rejections(items);
     expect(claims(items).map((c) => c.id)).toEqual(['C1X1', 'C2X2']);
-    expect(rs.map((r) => r.claimId ?? '-')).toEqual(['-', 'STRAY1', '-']);
-    expect(rs[0].problems[0].message).toMatch(/transaction control number 0001 at segment \d+ repeats the one at segment 3 in group 1/);
-    expect(rs[1].problems[0].message).toMatch(/CLM at segment \d+ is outside any transaction/);
-    expect(rs[2].problems[0].message).toMatch(/^2 segments outside any transaction \(segments \d+–\d+: CLM, HL\)/);
+    expect(rs.map((r) => r.claimId ?? '-')).toEqual(['STRAY1', '-']);
+    expect(defectsOf(items).map((d) => `${d.id} ${d.kind} ${d.fields?.element}`)).toEqual(['C2X2 x12/envelope-control ST02']);
+    expect(defectsOf(items)[0].message).toMatch(/its control number \(ST02 at segment \d+\) repeats the one at segment 3 in group 1/);
+    expect(rs[0].problems[0].message).toMatch(/CLM at segment \d+ is outside any transaction/);
+    expect(rs[1].problems[0].message).toMatch(/^2 segments outside any transaction \(segments \d+–\d+: CLM, HL\)/);
     expect(stats.claims).toBe(3);
   });
 
@@ -194,6 +210,7 @@ describe('envelope problems are named with their segment; the readable claims ar
     const text = file837(I, [institutionalClaim('C1X1')]).replace(/SE\*\d+\*/, 'SE*3*');
     const { items } = await read(text);
     expect(claims(items)[0]).toMatchObject({ dischargeStatus: '01', diagnoses: [{ code: 'M43.03', poa: 'Y' }, { code: 'A41.9', poa: 'Y' }] });
-    expect(rejections(items)).toHaveLength(1);
+    expect(rejections(items)).toHaveLength(0);
+    expect(items[0].kind === 'claim' && items[0].defects?.map((d) => d.kind)).toEqual(['x12/envelope-count']);
   });
 });

@@ -1,5 +1,5 @@
 import type { DecodeProblem } from '../../claim/decode';
-import { numeric, problem } from '../types';
+import { type IntakeDefect, numeric, problem } from '../types';
 import { SEGMENT_ID, SEGMENTS_837 } from './segments';
 import { components, type Segment } from './tokenizer';
 
@@ -17,8 +17,10 @@ export interface ClaimDraft {
   /** Position in the file of its CLM segment. */
   readonly position: number;
   readonly record: Record<string, unknown>;
-  /** Problems the codec cannot see (damaged segments, missing principal diagnosis…). */
+  /** Problems the codec cannot see (damaged segments, missing principal diagnosis…): the claim is rejected. */
   readonly problems: DecodeProblem[];
+  /** Defects of a claim that is still built (read leniently, each reported as a finding through rules/x12). */
+  readonly defects: IntakeDefect[];
   /** The segment each part of the record came from, by JSONPath, to name it in problems. */
   readonly origins: ReadonlyMap<string, number>;
 }
@@ -30,6 +32,7 @@ interface Level {
   readonly code: string;
   readonly position: number;
   readonly problems: DecodeProblem[];
+  readonly defects: IntakeDefect[];
   entity?: string; // NM101 of the last NM1, so DMG lands on the right person
   billingProvider?: { npi?: string; name?: string; taxonomy?: string };
   subscriber?: Person;
@@ -46,6 +49,7 @@ interface OpenClaim {
   readonly seg: Segment;
   readonly chain: readonly Level[];
   readonly problems: DecodeProblem[];
+  readonly defects: IntakeDefect[];
   state: 'claim' | 'other-payer' | 'line';
   readonly dates: Map<string, DateElement>;
   status?: { value: string; position: number };
@@ -54,6 +58,7 @@ interface OpenClaim {
   readonly lines: Line[];
   kinds: Set<'SV1' | 'SV2'>;
   linesFull: boolean;
+  dxFull?: boolean;
 }
 
 // HI composite qualifiers (C022-01), from the 837P/837I 2300 HI segments: ICD-10 codes take AB*/BB*,
@@ -75,7 +80,19 @@ const FILING: Readonly<Record<string, 'medicare' | 'medicaid' | 'commercial' | '
   '15': 'commercial', '17': 'commercial',
 };
 
-const MAX_LINES = 999; // 837I allows 999 service lines (837P 50): more means a runaway claim
+// Bounds of the implementation guides: 2400 service lines (837P 50, 837I 999); diagnoses (837P HI: 12
+// composites; 837I: the principal plus 25 others, as in issue 14). Past one, the rest is not read and the
+// claim carries an x12/bound defect naming the bound.
+const MAX_LINES: Readonly<Record<ClaimKind, number>> = { professional: 50, institutional: 999 };
+const MAX_DIAGNOSES: Readonly<Record<ClaimKind, number>> = { professional: 12, institutional: 26 };
+const CPT_SHAPE = /^(\d{4}[0-9FTU]|[A-V]\d{4})$/;
+
+/** An x12/* defect with the fields the rules/x12 messages use: segment position, element, SNIP level, acknowledgment. */
+export function x12Defect(kind: string, path: string, message: string, fields: { segment?: number; element: string; snip: number; ack: string; expected?: string; found?: string; bound?: string; limit?: number }): IntakeDefect {
+  const clean: Record<string, string | number> = {};
+  for (const [k, v] of Object.entries(fields)) if (v !== undefined) clean[k] = v;
+  return { kind, path, message, fields: clean };
+}
 
 /** CCYYMMDD → YYYY-MM-DD; anything else is passed on as is, for the codec to name. */
 const isoOf = (d: string): string => (/^\d{8}$/.test(d) ? `${d.slice(0, 4)}-${d.slice(4, 6)}-${d.slice(6, 8)}` : d);
@@ -134,7 +151,7 @@ export class ClaimBuilder {
 
   private openLevel(seg: Segment): void {
     const [, id = '', parent = '', code = ''] = seg.fields;
-    const level: Level = { id, parent, code, position: seg.position, problems: [] };
+    const level: Level = { id, parent, code, position: seg.position, problems: [], defects: [] };
     if (!['20', '22', '23'].includes(code)) {
       level.problems.push(problem('$', code, 'HL03 20, 22 or 23', `HL at segment ${seg.position} has level code ${JSON.stringify(code)}: expected 20 (billing provider), 22 (subscriber) or 23 (patient)`));
     }
@@ -143,7 +160,9 @@ export class ClaimBuilder {
     while (at >= 0 && this.stack[at].id !== parent) at--;
     if (at < 0) {
       // An orphan: keep the open ancestry below it, so a later HL that names a real parent still finds it.
-      level.problems.push(problem('$', parent, 'HL02 naming an earlier HL', `HL at segment ${seg.position} names parent ${JSON.stringify(parent)}, which is not an open HL of this transaction`));
+      // Lenient reading: the HL is read where it stands (its claims keep the loops above it).
+      level.defects.push(x12Defect('x12/hl-parent', '$', `HL at segment ${seg.position} names parent ${JSON.stringify(parent)} (HL02), which is not an open HL of this transaction: a receiver rejects the transaction; claimscrub read the loop where it stands`,
+        { segment: seg.position, element: 'HL02', snip: 2, ack: '999 IK3 code 8 / IK4 HL02 code 7', expected: 'the HL01 of an open HL', found: parent }));
       this.stack.push(level);
       return;
     }
@@ -175,10 +194,11 @@ export class ClaimBuilder {
   private openClaim(seg: Segment): void {
     const chain = this.chain();
     const problems = chain.flatMap((l) => l.problems);
+    const defects = chain.flatMap((l) => l.defects);
     const top = chain[0];
     if (!top) problems.push(problem('$', 'CLM', 'a CLM inside a subscriber or patient loop', `CLM at segment ${seg.position} is not inside an HL loop (2000B/2000C)`));
     else if (top.code === '20') problems.push(problem('$', 'CLM', 'a CLM inside a subscriber or patient loop', `CLM at segment ${seg.position} sits under the billing provider HL ${top.id}: it belongs in a subscriber (HL 22) or patient (HL 23) loop`));
-    this.claim = { seg, chain, problems, state: 'claim', dates: new Map(), dx: [], procedures: [], lines: [], kinds: new Set(), linesFull: false };
+    this.claim = { seg, chain, problems, defects, state: 'claim', dates: new Map(), dx: [], procedures: [], lines: [], kinds: new Set(), linesFull: false };
   }
 
   /** The open HL ancestry of the current segment: nearest first, following HL02 parents. */
@@ -200,8 +220,10 @@ export class ClaimBuilder {
     const f = seg.fields;
     if (seg.id === 'LX') {
       claim.state = 'line';
-      if (claim.lines.length >= MAX_LINES) {
-        if (!claim.linesFull) claim.problems.push(problem('$.lines', null, `at most ${MAX_LINES} lines`, `claim has more than ${MAX_LINES} service lines (LX at segment ${seg.position}): the rest were not read`));
+      const max = MAX_LINES[this.kind ?? 'institutional'];
+      if (claim.lines.length >= max) {
+        if (!claim.linesFull) claim.defects.push(x12Defect('x12/bound', '$.lines', `claim has more than ${max} service lines (LX at segment ${seg.position}), over the implementation guide's bound of ${max} lines per claim: the rest were not read`,
+          { segment: seg.position, element: 'LX', snip: 2, ack: '999 IK3 code 4 (loop occurs over maximum times)', bound: 'service lines per claim', limit: max }));
         claim.linesFull = true;
         return;
       }
@@ -221,9 +243,31 @@ export class ClaimBuilder {
 
   private readHi(claim: OpenClaim, seg: Segment): void {
     for (let e = 1; e < seg.fields.length; e++) {
-      const c = components(seg, e);
-      const [qualifier = '', code = ''] = c;
+      let c = components(seg, e);
+      const [qualifier = ''] = c;
+      if (c.length === 1 && (HI_DIAGNOSIS[qualifier] || HI_PROCEDURE[qualifier]) && e + 1 < seg.fields.length) {
+        const next = components(seg, e + 1);
+        if (next.length === 1 && next[0] !== '' && !HI_DIAGNOSIS[next[0]] && !HI_PROCEDURE[next[0]]) {
+          // Lenient reading: the qualifier and the code in two elements (the component separator lost).
+          const element = `HI${String(e).padStart(2, '0')}`;
+          claim.defects.push(x12Defect('x12/hi-composite', '$.diagnoses', `HI at segment ${seg.position} has qualifier ${qualifier} alone in ${element} and the code ${JSON.stringify(next[0])} in the next element, not as components of one composite (${qualifier}${seg.delimiters.component}${next[0]}): a receiver rejects the segment; claimscrub read them as one`,
+            { segment: seg.position, element, snip: 2, ack: '999 IK3 code 8 / IK4 code 7 (invalid code value)', expected: `${qualifier}${seg.delimiters.component}${next[0]}`, found: `${qualifier}${seg.delimiters.element}${next[0]}` }));
+          c = [qualifier, next[0]];
+          e++;
+        }
+      }
+      const code = c[1] ?? '';
       const dx = HI_DIAGNOSIS[qualifier];
+      if (dx && (dx.role === 'principal' || dx.role === 'other')) {
+        const max = MAX_DIAGNOSES[this.kind ?? 'institutional'];
+        const count = claim.dx.filter((d) => d.role === 'principal' || d.role === 'other').length;
+        if (count >= max) {
+          if (!claim.dxFull) claim.defects.push(x12Defect('x12/bound', '$.diagnoses', `claim has more than ${max} diagnoses (HI at segment ${seg.position}), over the implementation guide's bound of ${max} diagnoses per ${this.kind === 'professional' ? '837P' : '837I'} claim: the rest were not read`,
+            { segment: seg.position, element: `HI${String(e).padStart(2, '0')}`, snip: 2, ack: '999 IK3 code 5 (segment exceeds maximum use)', bound: 'diagnoses per claim', limit: max }));
+          claim.dxFull = true;
+          continue;
+        }
+      }
       if (dx) {
         // C022-09: present-on-admission indicator (837I).
         const poa = c[8];
@@ -255,7 +299,25 @@ export class ClaimBuilder {
       if (seg.id === 'SV2' && f[1]) value.revenueCode = f[1];
       // Only HC (HCPCS/CPT) codes have a place in ServiceLine.procedureCode; a revenue-code-only line
       // (room and board) or a HIPPS/ABC code line is not a service line of the claim model.
-      if (qualifier !== 'HC' || !code) return;
+      const element = seg.id === 'SV1' ? 'SV101' : 'SV202';
+      if (seg.id === 'SV2' && qualifier !== 'HC') return;
+      if (!code) {
+        if (seg.id === 'SV1') claim.defects.push(x12Defect('x12/procedure-code', '$.lines', `SV1 at segment ${seg.position} has no procedure code (${element}-2): the line was not read`,
+          { segment: seg.position, element: `${element}-2`, snip: 2, ack: '999 IK4 code 1 (required data element missing)', expected: 'a CPT/HCPCS code', found: '' }));
+        return;
+      }
+      if (qualifier !== 'HC') {
+        // 837P SV101-1 is HC (HCPCS/CPT), ER (jurisdiction-specific), IV (HIEC) or WK (ABC codes). A CPT/HCPCS-shaped
+        // code under another qualifier is read as HCPCS; any other code is not a service line of the model.
+        const kept = CPT_SHAPE.test(code);
+        claim.defects.push(x12Defect('x12/procedure-qualifier', '$.lines', `SV1 at segment ${seg.position} qualifies procedure ${JSON.stringify(code)} as ${JSON.stringify(qualifier)} (${element}-1), not HC (HCPCS/CPT): ${kept ? 'claimscrub read it as HCPCS/CPT' : 'the line was not read'}`,
+          { segment: seg.position, element: `${element}-1`, snip: ['ER', 'IV', 'WK'].includes(qualifier) ? 5 : 2, ack: ['ER', 'IV', 'WK'].includes(qualifier) ? '277CA A7:454 (procedure code)' : '999 IK4 code 7 (invalid code value)', expected: 'HC', found: qualifier }));
+        if (!kept) return;
+      } else if (!CPT_SHAPE.test(code)) {
+        claim.defects.push(x12Defect('x12/procedure-code', '$.lines', `${seg.id} at segment ${seg.position} has procedure code ${JSON.stringify(code)} (${element}-2), which is not CPT/HCPCS-shaped (5 digits, 4 digits + F/T/U, or a letter + 4 digits): the line was not read`,
+          { segment: seg.position, element: `${element}-2`, snip: 5, ack: '277CA A7:454 (procedure code)', expected: 'a CPT/HCPCS code', found: code }));
+        return;
+      }
       value.procedureCode = code;
       const modifiers = procedure.slice(2, 6).filter((m) => m !== '');
       if (modifiers.length > 0) value.modifiers = modifiers;
@@ -265,7 +327,15 @@ export class ClaimBuilder {
       if (units) value.units = numeric(units);
       if (seg.id === 'SV1') {
         const pointers = components(seg, 7).filter((p) => p !== '');
-        if (pointers.length > 0) value.diagnosisPointers = pointers.map(numeric);
+        // SV107 C004: up to 4 pointers, each 1-12 (837P). Others are left out, with a defect; a pointer past
+        // the claim's diagnoses is read and left to integrity/pointer-unresolved.
+        const good = pointers.filter((p) => /^\d{1,2}$/.test(p) && Number(p) >= 1 && Number(p) <= 12);
+        if (good.length < pointers.length) {
+          const bad = pointers.filter((p) => !good.includes(p));
+          claim.defects.push(x12Defect('x12/pointer', '$.lines', `SV1 at segment ${seg.position} has diagnosis pointer${bad.length === 1 ? '' : 's'} ${bad.map((b) => JSON.stringify(b)).join(', ')} (SV107), not a number 1-12: ${bad.length === 1 ? 'it was' : 'they were'} not read`,
+            { segment: seg.position, element: 'SV107', snip: 2, ack: '999 IK4 code 7 (invalid code value)', expected: '1-12', found: bad.join(',') }));
+        }
+        if (good.length > 0) value.diagnosisPointers = good.slice(0, 4).map(Number);
       }
       line.skip = false;
       return;
@@ -277,6 +347,7 @@ export class ClaimBuilder {
     const f = claim.seg.fields;
     const origins = new Map<string, number>([['$', claim.seg.position], ['$.id', claim.seg.position], ['$.totalCharge', claim.seg.position]]);
     const problems = [...claim.problems];
+    const defects = [...claim.defects];
     const id = f[1] || undefined;
     if (!id) problems.push(problem('$.id', '', 'CLM01 claim id', `CLM at segment ${claim.seg.position} has no claim id (CLM01)`));
     // CLM05 C023: facility code (place of service, or the first two digits of the bill type), qualifier
@@ -291,8 +362,14 @@ export class ClaimBuilder {
     if (f[2]) record.totalCharge = numeric(f[2]);
     if (type === 'institutional') {
       if (facility || frequency) record.billType = `${facility}${frequency}`;
-    } else if (facility) {
+    } else if (/^\d{2}$/.test(facility)) {
       record.placeOfService = facility;
+    } else if (facility) {
+      // Lenient reading: "011" (a zero-padded code) is read as 11; anything else is left out.
+      const read = /^0\d{2}$/.test(facility) ? facility.slice(1) : undefined;
+      if (read) record.placeOfService = read;
+      defects.push(x12Defect('x12/place-of-service', '$.placeOfService', `CLM at segment ${claim.seg.position} has place of service ${JSON.stringify(facility)} (CLM05-1), not a 2-digit code: ${read ? `claimscrub read it as ${read}` : 'it was not read'}`,
+        { segment: claim.seg.position, element: 'CLM05-1', snip: 5, ack: '277CA A7 (place of service)', expected: '2 digits (CMS place of service code set)', found: facility }));
     }
     if (frequency) record.frequency = frequency;
 
@@ -317,7 +394,7 @@ export class ClaimBuilder {
       if (!d) return undefined;
       return dateOf(d.format, d.value, last);
     };
-    const lineDates = claim.lines.filter((l) => !l.skip && l.date).map((l) => l.date!).sort();
+    const lineDates = claim.lines.filter((l) => l.date).map((l) => l.date!).sort(); // a line not read still dates the claim
     const statementFrom = date('434');
     const serviceDate = date('472') ?? statementFrom ?? lineDates[0];
     if (serviceDate) { record.serviceDate = serviceDate; origins.set('$.serviceDate', (claim.dates.get('472') ?? claim.dates.get('434'))?.position ?? claim.seg.position); }
@@ -334,6 +411,10 @@ export class ClaimBuilder {
     if (principals === 0 && ordered.length > 0) problems.push(problem('$.diagnoses[0]', null, 'a principal diagnosis (HI ABK/BK)', `claim has diagnoses but no principal diagnosis (HI qualifier ABK or BK) at segment ${ordered[0].position}`));
     if (principals > 1) problems.push(problem('$.diagnoses[1]', ordered[1].value.code, 'one principal diagnosis', `claim has ${principals} principal diagnoses (HI ABK/BK)`));
     record.diagnoses = ordered.map((d) => d.value);
+    if (ordered.length === 0) {
+      defects.push(x12Defect('x12/no-diagnosis', '$.diagnoses', `claim at segment ${claim.seg.position} has no diagnosis (no HI segment with ABK/BK): a receiver rejects it; claimscrub scrubbed it without diagnoses`,
+        { segment: claim.seg.position, element: 'HI', snip: 2, ack: '999 IK3 code 3 (mandatory segment missing)', expected: 'HI ABK/BK principal diagnosis', found: '' }));
+    }
     ordered.forEach((d, i) => origins.set(`$.diagnoses[${i}]`, d.position));
     const admitting = claim.dx.find((d) => d.role === 'admitting');
     if (admitting) { record.admittingDiagnosis = admitting.value; origins.set('$.admittingDiagnosis', admitting.position); }
@@ -348,6 +429,6 @@ export class ClaimBuilder {
       record.lines = lines.map((l) => (l.date ? { ...l.value, serviceDate: l.date } : l.value));
       lines.forEach((l, i) => origins.set(`$.lines[${i}]`, l.position));
     }
-    return { id, position: claim.seg.position, record, problems, origins };
+    return { id, position: claim.seg.position, record, problems, defects, origins };
   }
 }

@@ -1,19 +1,56 @@
-import { type ChartReading, hasChartText, readChart } from '../../chart/read-chart';
+import { analyzeChart, type ChartReading, type ChartText, type ConditionMention, hasChartText, MENTION_STATUSES, readTerms } from '../../chart/read-chart';
+import { type CompiledTerms, compileTerms } from '../../chart/terms';
 import type { ClaimContext, EvidenceItem, FactDefinition } from './types';
 
-// The chart text (claim.documentation, DESIGN §2.1) read once per claim: the reading is memoized on the
-// claim's context (ctx.memo), so every rule's fact shares it.
+// The chart text (claim.documentation, DESIGN §2.1) read once per claim: the tokenized text and each term
+// list's reading are memoized on the claim's context (ctx.memo), so every rule's fact shares them.
 const CHART_MEMO = 'chart:reading';
+const TEXT_MEMO = 'chart:text';
+
+function chartTextOf(ctx: ClaimContext): ChartText {
+  let text = ctx.memo.get(TEXT_MEMO) as ChartText | undefined;
+  if (!text) {
+    text = analyzeChart(ctx.claim.documentation);
+    ctx.memo.set(TEXT_MEMO, text);
+  }
+  return text;
+}
 
 /** The claim's chart reading (no mentions when no lexicon is loaded or the claim has no documentation). */
 export function chartOf(ctx: ClaimContext): ChartReading {
   let reading = ctx.memo.get(CHART_MEMO) as ChartReading | undefined;
   if (!reading) {
     const lexicon = ctx.ruleSet.chartLexicon;
-    reading = lexicon ? readChart(lexicon, ctx.claim.documentation) : { documented: hasChartText(ctx.claim.documentation), mentions: [] };
+    reading = lexicon
+      ? { documented: hasChartText(ctx.claim.documentation), mentions: readTerms(lexicon, chartTextOf(ctx), lexicon.conditionTerms) }
+      : { documented: hasChartText(ctx.claim.documentation), mentions: [] };
     ctx.memo.set(CHART_MEMO, reading);
   }
   return reading;
+}
+
+// Term tables other than the lexicon's condition words (rows [term, concept]) are compiled on first use and
+// kept with their data file, so a rule set compiles each once.
+const compiled = new WeakMap<object, CompiledTerms>();
+
+/** Mentions of a term table's concepts in the claim's chart text (the lexicon's condition words when `terms` is not given). */
+function mentionsOf(ctx: ClaimContext, terms: string | undefined): readonly ConditionMention[] {
+  if (terms === undefined) return chartOf(ctx).mentions;
+  const lexicon = ctx.ruleSet.chartLexicon;
+  const file = ctx.ruleSet.data.get(terms);
+  if (!lexicon || !file) return [];
+  const key = `chart:terms:${terms}`;
+  let mentions = ctx.memo.get(key) as readonly ConditionMention[] | undefined;
+  if (!mentions) {
+    let list = compiled.get(file);
+    if (!list) {
+      list = compileTerms(terms, (file.rows ?? []) as readonly (readonly unknown[])[]).terms;
+      compiled.set(file, list);
+    }
+    mentions = readTerms(lexicon, chartTextOf(ctx), list);
+    ctx.memo.set(key, mentions);
+  }
+  return mentions;
 }
 
 /** The region title words of a region character ("cervicothoracic region"). */
@@ -21,7 +58,10 @@ export function regionName(ctx: ClaimContext, region: string | undefined): strin
   return (region && ctx.ruleSet.chartLexicon?.regionNames.get(region)) || 'site not stated';
 }
 
-const CHART_STATUSES = ['affirmed', 'negated', 'uncertain', 'any'] as const;
+const CHART_STATUSES = [...MENTION_STATUSES, 'any'] as const;
+/** What `absent` counts as the chart speaking of a concept, unless `status` says otherwise: a statement either way about the patient. */
+const SPOKEN = ['affirmed', 'negated', 'historical'];
+const list = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : v === undefined ? [] : [String(v)]);
 
 export const CHART_FACTS: Readonly<Record<string, FactDefinition>> = {
   documented: {
@@ -31,23 +71,35 @@ export const CHART_FACTS: Readonly<Record<string, FactDefinition>> = {
   },
   chartTerms: {
     index: true,
-    description: 'What the chart text says of a concept of the chart lexicon (rules/data/chart-condition-terms.json: spondylolysis, spondylolisthesis, radiculopathy, myelopathy, stenosis, spondylosis): one item per mention with the given status (negation and uncertainty NegEx-style, per sentence), `text` = the chart words; with `absent: true`, one item at $.documentation when the claim has chart text that neither affirms nor negates the concept.',
+    description: 'What the chart text says of a concept: the spine condition words of the chart lexicon (rules/data/chart-condition-terms.json: spondylolysis, spondylolisthesis, radiculopathy, myelopathy, stenosis, spondylosis; "congenital-<concept>" when a congenital trigger applies), or of a term table named by `terms` (columns [term, concept]). One item per mention with the given status, read ConText-style within a word window (rules/data/chart-negation-triggers.json: negated, uncertain, historical, family, hypothetical), `text` = the chart words; with `absent: true`, one item at $.documentation when the claim has chart text with no mention of the concept in `status` (default affirmed, negated or historical: the chart says it either way).',
     params: {
-      concept: { type: 'string', required: true, description: 'The concept (the lexicon\'s condition column).' },
-      status: { type: 'string', values: CHART_STATUSES, description: 'affirmed (default) | negated | uncertain | any.' },
-      absent: { type: 'boolean', description: 'true: the chart does not speak of the concept at all.' },
+      concept: { type: 'strings', required: true, description: 'The concept(s) (the condition / concept column).' },
+      terms: { type: 'table', description: 'A term table data file (columns term, concept); default the spine condition words of the chart lexicon.' },
+      status: { type: 'strings', values: CHART_STATUSES, description: 'affirmed (default; absent: affirmed, negated, historical) | negated | uncertain | historical | family | hypothetical | any.' },
+      absent: { type: 'boolean', description: 'true: the chart does not speak of the concept (in `status`).' },
+      sentenceWith: { type: 'strings', description: 'Only mentions whose sentence also mentions one of these concepts of the same table (not negated), e.g. a treatment with its duration.' },
     },
     itemFields: ['concept', 'status', 'region', 'regionName'],
     compute: (ctx, params): EvidenceItem[] => {
-      const reading = chartOf(ctx);
-      const concept = String(params.concept);
-      const mentions = reading.mentions.filter((m) => m.condition === concept);
-      if (params.absent === true) {
-        return reading.documented && !mentions.some((m) => m.status !== 'uncertain') ? [{ path: '$.documentation', concept, status: 'absent', region: '', regionName: '' }] : [];
+      const documented = hasChartText(ctx.claim.documentation);
+      const concepts = list(params.concept);
+      const all = mentionsOf(ctx, params.terms === undefined ? undefined : String(params.terms));
+      let mentions = all.filter((m) => concepts.includes(m.condition));
+      const withConcepts = list(params.sentenceWith);
+      if (withConcepts.length > 0) {
+        const sentences = new Set(all.filter((m) => withConcepts.includes(m.condition) && m.status !== 'negated').map((m) => `${m.path}#${m.sentence.start}`));
+        mentions = mentions.filter((m) => sentences.has(`${m.path}#${m.sentence.start}`));
       }
-      const status = (params.status as string | undefined) ?? 'affirmed';
-      return mentions.filter((m) => status === 'any' || m.status === status).map((m) => ({
-        path: m.path, text: m.quote.text, concept, status: m.status, region: m.region ?? '', regionName: regionName(ctx, m.region),
+      const statuses = list(params.status);
+      const concept = concepts.join(', ');
+      if (params.absent === true) {
+        const counted = statuses.length > 0 ? statuses : SPOKEN;
+        return documented && !mentions.some((m) => counted.includes('any') || counted.includes(m.status))
+          ? [{ path: '$.documentation', concept, status: 'absent', region: '', regionName: '' }] : [];
+      }
+      const wanted = statuses.length > 0 ? statuses : ['affirmed'];
+      return mentions.filter((m) => wanted.includes('any') || wanted.includes(m.status)).map((m) => ({
+        path: m.path, text: m.quote.text, concept: m.condition, status: m.status, region: m.region ?? '', regionName: regionName(ctx, m.region),
         span: [m.quote.start, m.quote.end],
       }));
     },

@@ -1,7 +1,7 @@
 import { codeSetOn } from '../code-set';
 import { type DataFile, type Effective, inEffectOn, type SourceCitation } from '../formats';
 import { addTo } from '../multimap';
-import { CHARACTER_ORDER, type TabularOrder } from '../tabular-order';
+import { CHARACTER_ORDER, icd10Ancestors, type TabularOrder } from '../tabular-order';
 import type { ClaimContext } from './types';
 
 // ICD-10-CM Excludes1 ("NOT CODED HERE"): the two codes are never reported together, except when the
@@ -86,12 +86,6 @@ export function indexExcludes1(data: ReadonlyMap<string, DataFile>, order: Tabul
   return { editions: linked.sort((a, b) => a.effective.from.localeCompare(b.effective.from)), problems };
 }
 
-/** The nodes whose notes apply to a code: the code and each ancestor, then block/chapter ranges. */
-function ancestors(code: string): string[] {
-  const out: string[] = [];
-  for (let c = code; c.length >= 3; c = c.slice(0, -1)) if (!c.endsWith('.')) out.push(c);
-  return out;
-}
 
 /** A note line that applies to a code: from `edition`, standing in for the `judged` edition when `fallback`. */
 export interface NoteHit { readonly line: Excludes1Line; readonly edition: Excludes1Edition; readonly fallback: boolean; readonly judged: string }
@@ -113,7 +107,7 @@ function resolveLines(edition: Excludes1Edition, code: string): NoteHit[] {
   };
   const coverage = edition.coverage;
   const nodeCovered = (node: string) => !coverage || coverage.codes.some((r) => covers(edition.order, r, node));
-  for (const node of ancestors(code)) {
+  for (const node of icd10Ancestors(code)) { // the code and each ancestor; block/chapter ranges below
     if (nodeCovered(node)) take(edition.byNode.get(node), edition, false);
     else if (edition.fallback) take(edition.fallback.byNode.get(node), edition.fallback, true);
   }

@@ -304,7 +304,7 @@ export const SELECTOR_FACTS: Readonly<Record<string, FactDefinition>> = {
     index: true,
     description: 'Any claim field by name ("payer", "patient.birthDate", "lines[*].serviceDate"): with test "present" one item per value (`value` and `code`, as text, so value sets apply), with "missing" one item per field that is absent, null, empty or an empty list (path = where it belongs).',
     params: {
-      path: { type: 'strings', required: true, description: 'Field name(s), dotted, with [*] for every element of a list.' },
+      path: { type: 'fields', required: true, description: 'Field name(s), dotted, with [*] for every element of a list.' },
       test: { type: 'string', values: FIELD_TESTS, description: 'present (default) | missing.' },
       ...MEMBERSHIP,
     },

@@ -56,6 +56,9 @@ export type ParamType =
   | 'table'        // the id of a table data file
   | 'selector'     // { fact, params? }: another evidence fact, whose items this one works on
   | 'selectors'    // an array of selectors
+  | 'fields'       // claim field name(s): "payer.id", "lines[*].serviceDate"
+  | 'dates'        // date operand(s): claim field names, "now" or "judgingDate"
+  | 'relation'     // a named pair relation ("excludes1") or a table data file with left/right columns
   | 'where'        // item filters: [{ field, op, value }] (see where.ts)
   | 'json';        // any JSON value, checked by the fact itself
 

@@ -3,6 +3,7 @@
  *   node dist/scripts/bench.js [--claims N] [--batch-only] [--format csv|html|ndjson|…]
  *     --claims N        claims in the batch figure (default 1,000,000: the DESIGN §5 file; ~1.5 min)
  *     --batch-only      only the batch figure (no single-claim latency, X12 or HTTP figures)
+ *     --ncci-only       only the NCCI figures (10-line and one-line claims, ncci/* rules on vs off)
  *     --chart-only      only the chart-reading figures (readChart on 10 KB / 100 KB notes, 100 KB adversarial text)
  *     --latency-only    only the rule-set load and single-claim figures (shipped rules and 10x the rules)
  *     --format F        the nightly CLI path timed in a child process (default ndjson): `claimscrub check claims.ndjson --format F --output …`
@@ -62,30 +63,49 @@ async function singleClaimLatency(ruleSet: RuleSet, name = 'single-claim'): Prom
 }
 
 /**
- * NCCI on a 10-line professional claim (the seed's fusion, an E/M with 25, therapy, radiology): the first claim
- * unpacks the PTP practitioner sidecar (a one-line claim never does), later claims pay only the pair lookups.
+ * NCCI on a 10-line professional claim (the seed's fusion, an E/M with 25, therapy, radiology) and on a one-line
+ * claim: the first claim unpacks the PTP practitioner sidecar (a one-line claim never does); later claims pay only
+ * the lookups. The NCCI cost is the p50 with the ncci/* rules on minus the p50 with them off, the two scrubbers
+ * timed in alternating blocks so machine load falls on both alike.
  */
-async function ncciTenLineClaim(ruleSet: RuleSet): Promise<void> {
-  const codes: [string, number, string[]][] = [['22551', 1, []], ['63075', 1, []], ['22552', 1, []], ['22845', 1, []], ['20930', 1, []],
-    ['99214', 1, ['25']], ['97110', 2, []], ['97113', 2, []], ['71046', 1, []], ['71045', 1, []]];
-  const decoded = decodeClaim({ id: 'BENCH-NCCI', type: 'professional', payer: { id: 'MEDICARE', type: 'medicare' }, patient: { birthDate: '1958-03-02', sex: 'F' },
-    serviceDate: '2026-05-12', diagnoses: ['M50.121'], lines: codes.map(([procedureCode, units, modifiers]) => ({ procedureCode, units, modifiers, charge: 100, diagnosisPointers: [1] })) });
-  if (decoded._tag === 'Left') throw new Error('the NCCI bench claim does not decode');
-  const scrubber = createScrubber(ruleSet);
+async function ncciClaims(ruleSet: RuleSet): Promise<void> {
+  const ncciOff = Object.fromEntries(ruleSet.rules.filter((r) => r.id.startsWith('ncci/')).map((r) => [r.id, 'off' as const]));
+  const ptpOff = Object.fromEntries(ruleSet.rules.filter((r) => r.id.startsWith('ncci/ptp')).map((r) => [r.id, 'off' as const]));
+  const claimOf = (id: string, codes: [string, number, string[]][]): Claim => {
+    const decoded = decodeClaim({ id, type: 'professional', payer: { id: 'MEDICARE', type: 'medicare' }, patient: { birthDate: '1958-03-02', sex: 'F' },
+      serviceDate: '2026-05-12', diagnoses: ['M50.121'], lines: codes.map(([procedureCode, units, modifiers]) => ({ procedureCode, units, modifiers, charge: 100, diagnosisPointers: [1] })) });
+    if (decoded._tag === 'Left') throw new Error(`the NCCI bench claim ${id} does not decode`);
+    return decoded.right;
+  };
+  const ten = claimOf('BENCH-NCCI', [['22551', 1, []], ['63075', 1, []], ['22552', 1, []], ['22845', 1, []], ['20930', 1, []],
+    ['99214', 1, ['25']], ['97110', 2, []], ['97113', 2, []], ['71046', 1, []], ['71045', 1, []]]);
+  const one = claimOf('BENCH-NCCI-1', [['22551', 1, []]]);
+  const all = createScrubber(ruleSet);
+  const scrubbers = { all, ncciOff: createScrubber(ruleSet, { rules: ncciOff }), ptpOff: createScrubber(ruleSet, { rules: ptpOff }) };
   const first = process.hrtime.bigint();
-  const findings = (await scrubber.scrub(decoded.right)).findings.filter((f) => f.ruleId.startsWith('ncci/')).length;
+  const findings = (await all.scrub(ten)).findings.filter((f) => f.ruleId.startsWith('ncci/')).length;
   const firstMs = Number(process.hrtime.bigint() - first) / 1e6;
-  const samples = new Float64Array(5000);
-  for (let i = 0; i < 1000; i++) await scrubber.scrub(decoded.right); // warm-up (JIT)
-  for (let i = 0; i < samples.length; i++) {
-    const start = process.hrtime.bigint();
-    await scrubber.scrub(decoded.right);
-    samples[i] = Number(process.hrtime.bigint() - start) / 1000;
-  }
-  samples.sort();
-  const at = (q: number) => Math.round(samples[Math.floor(q * (samples.length - 1))] * 10) / 10;
-  print({ name: 'ncci-10-line-claim', unit: 'µs', firstClaimMs: Math.round(firstMs), ncciFindings: findings, p50: at(0.5), p99: at(0.99),
-    note: 'the first claim also reads the NCCI PTP practitioner sidecar (4.2 MB packed) and unpacks the gzip members its codes need' });
+  const p50 = async (claim: Claim): Promise<Record<keyof typeof scrubbers, number>> => {
+    const samples = Object.fromEntries(Object.keys(scrubbers).map((k) => [k, [] as number[]])) as Record<keyof typeof scrubbers, number[]>;
+    for (const s of Object.values(scrubbers)) for (let i = 0; i < 1000; i++) await s.scrub(claim); // warm-up (JIT)
+    for (let block = 0; block < 40; block++) {
+      for (const [name, s] of Object.entries(scrubbers) as [keyof typeof scrubbers, typeof all][]) {
+        for (let i = 0; i < 100; i++) {
+          const start = process.hrtime.bigint();
+          await s.scrub(claim);
+          samples[name].push(Number(process.hrtime.bigint() - start) / 1000);
+        }
+      }
+    }
+    const median = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
+    return Object.fromEntries(Object.entries(samples).map(([k, xs]) => [k, Math.round(median(xs) * 10) / 10])) as Record<keyof typeof scrubbers, number>;
+  };
+  const tenP = await p50(ten);
+  const oneP = await p50(one);
+  const added = (p: Record<keyof typeof scrubbers, number>) => ({ ncciAddedP50: Math.round((p.all - p.ncciOff) * 10) / 10, ptpAddedP50: Math.round((p.all - p.ptpOff) * 10) / 10 });
+  print({ name: 'ncci-10-line-claim', unit: 'µs', firstClaimMs: Math.round(firstMs), ncciFindings: findings, p50: tenP.all, p50NcciOff: tenP.ncciOff, p50PtpOff: tenP.ptpOff, ...added(tenP),
+    note: 'the first claim also reads the NCCI PTP practitioner sidecar (4.2 MB packed) and unpacks the gzip members its codes need; added = p50 with the ncci/* (ncci/ptp*) rules on minus off' });
+  print({ name: 'ncci-1-line-claim', unit: 'µs', p50: oneP.all, p50NcciOff: oneP.ncciOff, p50PtpOff: oneP.ptpOff, ...added(oneP) });
 }
 
 /**
@@ -217,7 +237,8 @@ async function main(): Promise<void> {
     return;
   }
   print({ name: 'load-rule-set', ms: Math.round(Number(process.hrtime.bigint() - t0) / 1e6), rules: loaded.right.rules.length, dataFiles: loaded.right.data.size, rssMb: Math.round(process.memoryUsage().rss / 2 ** 20) });
-  if (!flag('batch-only')) await ncciTenLineClaim(loaded.right);
+  if (!flag('batch-only') && !flag('chart-only')) await ncciClaims(loaded.right);
+  if (flag('ncci-only')) return;
   if (!flag('batch-only')) await chartReading(loaded.right);
   if (flag('chart-only')) return;
   if (!flag('batch-only')) await ruleCountScaling(loaded.right, await singleClaimLatency(loaded.right));

@@ -23,10 +23,16 @@ describe('NCCI data files', () => {
     const ruleSet = await shippedRuleSet();
     for (const id of ['ncci-ptp-practitioner', 'ncci-ptp-outpatient']) {
       const index = pairIndex(ruleSet.data.get(id)!);
-      expect(index.get('22551', '63075')).toEqual([{ left: '22551', right: '63075', from: '', to: '', modifierIndicator: 1, rationale: 'Mutually exclusive procedures' }]);
-      expect(index.get('63075', '22551')).toBeUndefined();
-      expect(index.get('22551', '22554')?.[0]).toMatchObject({ modifierIndicator: 1, rationale: 'CPT Manual or CMS manual coding instruction' });
-      for (const addon of ['22552', '22845', '20930']) expect(index.get('22551', addon)).toBeUndefined();
+      const sources = [{ title: expect.stringContaining('CMS Medicare NCCI PTP Edits'), version: '2024Q3' }];
+      expect(index.partners('22551')?.get('63075')).toEqual([{ from: '2024-07-01', to: '', fields: { modifierIndicator: 1, rationale: 'Mutually exclusive procedures', sources } }]);
+      expect(index.partners('63075')?.get('22551')).toBeUndefined();
+      expect(index.partners('22551')?.get('22554')?.[0].fields).toMatchObject({ modifierIndicator: 1, rationale: 'CPT Manual or CMS manual coding instruction' });
+      for (const addon of ['22552', '22845', '20930']) expect(index.partners('22551')?.get(addon)).toBeUndefined();
+      // Codes around 22551 in byte order, and codes no row has on the left, find nothing.
+      expect(index.partners('2255')).toBeUndefined();
+      expect(index.partners('225510')).toBeUndefined();
+      expect(index.partners('22551')?.get('6307')).toBeUndefined();
+      expect(index.partners('22551')?.get('630750')).toBeUndefined();
     }
   });
 

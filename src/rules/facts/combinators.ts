@@ -1,6 +1,6 @@
 import type { DataFile } from '../formats';
-import { EDITION_FIELDS, type Effective, editionFields, inEffect } from '../formats';
-import { pairIndex } from '../pair-table';
+import { EDITION_FIELDS, editionFields } from '../formats';
+import { pairIndex, type Partners, rowOn } from '../pair-table';
 import { fieldValues, type FieldValue } from './claim-fields';
 import { describeNote, excludes1Between, noteSource } from './excludes1';
 import type { ClaimContext, EvidenceItem, FactDefinition, FieldContext, ParamSpec } from './types';
@@ -139,7 +139,7 @@ function groups(ctx: ClaimContext, params: Record<string, unknown>, value: FactV
 }
 
 /** What a relation says of two items: nothing, or the fields of the hit and which side holds it. */
-interface PairHit { readonly holder: 'left' | 'right'; readonly fields: Record<string, unknown> }
+interface PairHit { readonly holder: 'left' | 'right'; readonly fields: Readonly<Record<string, unknown>> }
 type Relation = (ctx: ClaimContext, left: EvidenceItem, right: EvidenceItem) => PairHit | undefined;
 
 /** Named relations that need more than a table lookup (documented in docs/facts.md). */
@@ -164,59 +164,92 @@ const RELATIONS: Readonly<Record<string, { readonly fields: readonly string[]; r
   },
 };
 
-function tableRelation(file: DataFile): Relation {
-  return (_ctx, left, right) => {
-    const index = pairIndex(file);
-    const date = String(left.date ?? '');
-    for (const [holder, a, b] of [['left', left, right], ['right', right, left]] as const) {
-      const rows = index.get(String(a.code), String(b.code));
-      const row = rows?.find((r) => !date || inEffect({ from: (r.from as string) || file.effective.from, ...((r.to as string) || file.effective.to ? { to: (r.to as string) || file.effective.to } : {}) } as Effective, date));
-      if (row) {
-        const fields: Record<string, unknown> = {};
-        for (const [k, v] of Object.entries(row)) if (k !== 'left' && k !== 'right' && k !== 'from' && k !== 'to') fields[k] = v;
-        return { holder, fields: { ...fields, ...editionFields(file, date), sources: [{ title: file.source.title, version: file.version }] } };
-      }
-    }
-    return undefined;
+/** Item i's or j's pair hit: `pairOf(i, j)` for items left[i] and right[j]. */
+type PairOf = (i: number, j: number) => PairHit | undefined;
+
+/**
+ * A pair table's hits for two lists of items. Each item's partners (the table rows with its code on the left)
+ * are asked for once, and only when the item first meets a candidate partner: a claim with one line never
+ * reads the table. A pair costs two lookups in those partner lists and builds nothing unless a row is found.
+ */
+function tablePairOf(file: DataFile, left: readonly EvidenceItem[], right: readonly EvidenceItem[], symmetric: boolean): PairOf {
+  const none = null;
+  const leftPartners: (Partners | undefined | null)[] = new Array(left.length).fill(none);
+  const rightPartners = symmetric ? leftPartners : new Array<Partners | undefined | null>(right.length).fill(none);
+  const partnersOf = (list: (Partners | undefined | null)[], items: readonly EvidenceItem[], k: number): Partners | undefined => {
+    let p = list[k];
+    if (p === null) { p = pairIndex(file).partners(String(items[k].code)); list[k] = p; }
+    return p;
+  };
+  return (i, j) => {
+    const a = left[i];
+    const b = right[j];
+    const date = typeof a.date === 'string' ? a.date : '';
+    let holder: 'left' | 'right' = 'left';
+    let row = rowOn(partnersOf(leftPartners, left, i)?.get(String(b.code)), date);
+    if (!row) { holder = 'right'; row = rowOn(partnersOf(rightPartners, right, j)?.get(String(a.code)), date); }
+    return row ? { holder, fields: file.validThrough ? { ...row.fields, ...editionFields(file, date) } : row.fields } : undefined;
   };
 }
 
+// "other" + capitalized field name, made once per name.
+const OTHER_KEYS = new Map<string, string>();
+const otherKey = (k: string): string => {
+  let key = OTHER_KEYS.get(k);
+  if (key === undefined) { key = `other${capitalized(k)}`; OTHER_KEYS.set(k, key); }
+  return key;
+};
+
+/** The item of a pair: the holder's fields, the other item's as other<Field>, then the relation's. */
+function pairItem(holder: EvidenceItem, other: EvidenceItem, fields: Readonly<Record<string, unknown>>): EvidenceItem {
+  const item: Record<string, unknown> = {};
+  for (const k in holder) item[k] = holder[k];
+  for (const k in other) if (k !== 'path' && k !== 'code' && k !== 'evidence' && k !== 'sources') item[otherKey(k)] = other[k];
+  for (const k in fields) if (k !== 'sources') item[k] = fields[k];
+  item.other = other.code;
+  item.otherPath = other.path;
+  item.evidence = [{ path: other.path, ...(other.code ? { code: String(other.code) } : {}) }];
+  item.sources = [...(holder.sources ?? []), ...((fields.sources as EvidenceItem['sources']) ?? [])];
+  return item as EvidenceItem;
+}
+
+// The params of a pairs condition without its `where`, one object per params object: rules whose pairs differ
+// only in `where` (an edit and its stale-table warning) share one computation per claim through the fact memo.
+const UNFILTERED = new WeakMap<Record<string, unknown>, Record<string, unknown>>();
+
 function pairs(ctx: ClaimContext, params: Record<string, unknown>, value: FactValue): readonly EvidenceItem[] {
+  if (params.where !== undefined) {
+    let base = UNFILTERED.get(params);
+    if (!base) { const { where: _where, ...rest } = params; base = rest; UNFILTERED.set(params, base); }
+    return applyWhere(value(ctx, 'pairs', base) as readonly EvidenceItem[], params.where);
+  }
   const left = selectorItems(ctx, params.left, value);
   const symmetric = params.right === undefined || JSON.stringify(params.right) === JSON.stringify(params.left);
   const right = symmetric ? left : selectorItems(ctx, params.right, value);
+  if (left.length === 0 || right.length === 0) return [];
   const name = String(params.relation);
-  const file = ctx.ruleSet.data.get(name);
-  const relate = RELATIONS[name]?.relate ?? (file ? tableRelation(file) : undefined);
-  if (!relate) return [];
+  const named = RELATIONS[name];
+  const file = named ? undefined : ctx.ruleSet.data.get(name);
+  if (!named && !file) return [];
+  const pairOf: PairOf = named ? (i, j) => named.relate(ctx, left[i], right[j]) : tablePairOf(file!, left, right, symmetric);
   const same = typeof params.sameField === 'string' ? params.sameField : undefined;
+  const candidates = (a: EvidenceItem, b: EvidenceItem) => a.path !== b.path && a.code !== b.code && (!same || a[same] === b[same]);
   if (params.unmatched === true) {
     // Items of left with no partner: no item of right (another line, same sameField) for which the relation
     // holds with this item in the table's left column.
-    const lonely = left.filter((a) => !right.some((b) => a.path !== b.path && a.code !== b.code && (!same || a[same] === b[same]) && relate(ctx, a, b)?.holder === 'left'));
-    return applyWhere(lonely, params.where);
+    return left.filter((a, i) => !right.some((b, j) => candidates(a, b) && pairOf(i, j)?.holder === 'left'));
   }
   const out: EvidenceItem[] = [];
   for (let i = 0; i < left.length; i++) {
     for (let j = symmetric ? i + 1 : 0; j < right.length; j++) {
       const a = left[i];
       const b = right[j];
-      if (a.path === b.path || a.code === b.code) continue;
-      if (same && a[same] !== b[same]) continue;
-      const hit = relate(ctx, a, b);
-      if (!hit) continue;
-      const [holder, other] = hit.holder === 'left' ? [a, b] : [b, a];
-      const otherFields: Record<string, unknown> = {};
-      for (const [k, v] of Object.entries(other)) if (k !== 'path' && k !== 'code' && k !== 'evidence' && k !== 'sources') otherFields[`other${capitalized(k)}`] = v;
-      const { sources, ...fields } = hit.fields as { sources?: EvidenceItem['sources'] } & Record<string, unknown>;
-      out.push({
-        ...holder, ...otherFields, ...fields, other: other.code, otherPath: other.path,
-        evidence: [{ path: other.path, ...(other.code ? { code: String(other.code) } : {}) }],
-        sources: [...(holder.sources ?? []), ...(sources ?? [])],
-      });
+      if (!candidates(a, b)) continue;
+      const hit = pairOf(i, j);
+      if (hit) out.push(hit.holder === 'left' ? pairItem(a, b, hit.fields) : pairItem(b, a, hit.fields));
     }
   }
-  return applyWhere(out, params.where);
+  return out;
 }
 
 // --- Definitions ---------------------------------------------------------------------------------------

@@ -16,7 +16,7 @@ export function factsMarkdown(): string {
     '',
     'Every evidence item has `path` (JSONPath into the claim) and may have `code`, `text` (chart words) and `suggested`;',
     'the item fields listed below come on top. Nested selectors (`of`, `left`, `right`) are `{ "fact": "<selector>", "params": { … } }`.',
-    `\`where\` clauses: \`[{ "field": "<item field>", "op": "<op>", "value": <literal or { "field": "<item field>" }> }]\`, ops ${WHERE_OPS.map((o) => `\`${o}\``).join(', ')}. \`hasAny\` / \`hasNone\` take a list of values and test a comma-separated list field (a line's \`modifiers\`, "59,LT"); \`{ "anyOf": [[clauses], [clauses]] }\` holds when every clause of one of its lists holds.`,
+    `\`where\` clauses: \`[{ "field": "<item field>", "op": "<op>", "value": <literal or { "field": "<item field>" }> }]\`, ops ${WHERE_OPS.map((o) => `\`${o}\``).join(', ')}. \`hasAny\` / \`hasNone\` take a list of values and test a comma-separated list field (a line's \`modifiers\`, "59,LT"); \`differentIn\` compares two list fields within groups of values: \`{ "field": "modifiers", "op": "differentIn", "value": { "field": "otherModifiers", "groups": [["LT", "RT"]] } }\` holds when, for one group, both fields hold values of it and none in common (LT on one line and RT on the other; not LT on both, nor LT on one only). \`{ "anyOf": [[clauses], [clauses]] }\` holds when every clause of one of its lists holds; \`{ "not": clause }\` when its clause does not.`,
     '',
   ];
   for (const name of Object.keys(FACTS).sort()) {

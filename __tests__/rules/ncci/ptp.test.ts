@@ -8,6 +8,10 @@ import { outpatient, professional } from './ncci-claims';
 //   29881 29877 0 "Misuse of Column Two code …"           20610 99213 1 "CPT Manual or CMS manual coding instruction"
 //   71046 71045 1 "More extensive procedure"              74177 74176 1 "HCPCS/CPT procedure code definition"
 //   80053 82947 1 "Laboratory panel"                      97113 97110 1 "HCPCS/CPT procedure code definition"
+//   73562 73560 1 "HCPCS/CPT procedure code definition"   67801 67800 1 "HCPCS/CPT procedure code definition"
+//   28285 28270 1 "CPT Separate procedure definition"     92928 92920 1 "HCPCS/CPT procedure code definition"
+// Anatomic modifiers bypass an indicator-1 edit only when the two lines carry different modifiers of one family
+// (NCCI Policy Manual, Chapter I, §E): LT on one line and RT on the other; not LT on both, nor LT on one line only.
 // No row pairs 22551 with 22552, 22845 or 20930 (add-on codes: ncci/add-on-without-primary speaks).
 const Q3 = '2024-08-14';
 testRule('ncci/ptp', {
@@ -16,7 +20,11 @@ testRule('ncci/ptp', {
     { name: '22551 + 22552 + 22845 + 20930: add-on codes, no PTP row with 22551', claim: professional(Q3, '22551', '22552', '22845', '20930') },
     { name: '22551 + 63075-XS (indicator 1, separate structure)', claim: professional(Q3, '22551', ['63075', 1, ['XS']]) },
     { name: '22551-59 + 63075 (indicator 1: the modifier may be on either line)', claim: professional(Q3, ['22551', 1, ['59']], '63075') },
-    { name: '22551 + 63075 with anatomic modifiers (indicator 1)', claim: professional(Q3, '22551', ['63075', 1, ['LT']]) },
+    { name: '73562-LT + 73560-RT (knee x-rays, different sides)', claim: professional(Q3, ['73562', 1, ['LT']], ['73560', 1, ['RT']]) },
+    { name: '73562-26-LT + 73560-26-RT (both professional components; 26 is no anatomic modifier)', claim: professional(Q3, ['73562', 1, ['26', 'LT']], ['73560', 1, ['26', 'RT']]) },
+    { name: '67801-E1 + 67800-E3 (different eyelids)', claim: professional(Q3, ['67801', 1, ['E1']], ['67800', 1, ['E3']]) },
+    { name: '28285-T1 + 28270-T2 (different toes)', claim: professional(Q3, ['28285', 1, ['T1']], ['28270', 1, ['T2']]) },
+    { name: '92928-LC + 92920-LD (different coronary arteries)', claim: professional(Q3, ['92928', 1, ['LC']], ['92920', 1, ['LD']]) },
     { name: '22551 + 63075 on different dates', claim: professional(Q3, ['22551', 1, [], '2024-08-14'], ['63075', 1, [], '2024-08-15']) },
     { name: '20610 + 99213-25 (E/M row, indicator 1: 25 on the E/M line bypasses, Policy Manual ch. I §E / ch. XI)', claim: professional(Q3, '20610', ['99213', 1, ['25']]) },
     { name: '71046 + 71045-XU (radiology, indicator 1)', claim: professional(Q3, '71046', ['71045', 1, ['XU']]) },
@@ -51,6 +59,31 @@ testRule('ncci/ptp', {
       name: '22551 + 63075-91: 91 bypasses only repeated lab tests',
       claim: professional(Q3, '22551', ['63075', 1, ['91']]),
       findings: [{ path: '$.lines[0]', code: '22551' }],
+    },
+    {
+      name: '22551 + 63075-LT: an anatomic modifier on one line only does not bypass',
+      claim: professional(Q3, '22551', ['63075', 1, ['LT']]),
+      findings: [{ path: '$.lines[0]', code: '22551', messageIncludes: ['modifier indicator 1'] }],
+    },
+    {
+      name: '73562-LT + 73560-LT: the same side on both lines does not bypass',
+      claim: professional(Q3, ['73562', 1, ['LT']], ['73560', 1, ['LT']]),
+      findings: [{ path: '$.lines[0]', code: '73562', messageIncludes: ['73560 (line 2) is a column 2 code of 73562 (line 1)'] }],
+    },
+    {
+      name: '67801-E1 + 67800-E1: the same eyelid on both lines does not bypass',
+      claim: professional(Q3, ['67801', 1, ['E1']], ['67800', 1, ['E1']]),
+      findings: [{ path: '$.lines[0]', code: '67801' }],
+    },
+    {
+      name: '28285-T1 + 28270-F1: modifiers of two families (toe, finger) do not bypass',
+      claim: professional(Q3, ['28285', 1, ['T1']], ['28270', 1, ['F1']]),
+      findings: [{ path: '$.lines[0]', code: '28285' }],
+    },
+    {
+      name: '73562-LT-RT + 73560-RT: the lines share RT',
+      claim: professional(Q3, ['73562', 1, ['LT', 'RT']], ['73560', 1, ['RT']]),
+      findings: [{ path: '$.lines[0]', code: '73562' }],
     },
     {
       name: 'radiology: 74177 + 74176',

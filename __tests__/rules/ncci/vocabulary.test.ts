@@ -27,6 +27,35 @@ describe('where: hasAny, hasNone, anyOf', () => {
   });
 });
 
+describe('where: differentIn and not', () => {
+  const groups = [['LT', 'RT'], ['FA', 'F1', 'F2'], ['TA', 'T1']];
+  const differ = { field: 'modifiers', op: 'differentIn', value: { field: 'otherModifiers', groups } };
+  const items = [
+    { path: 'sides', modifiers: 'LT', otherModifiers: 'RT' },
+    { path: 'fingers with 26 on both', modifiers: '26,F1', otherModifiers: '26,F2' },
+    { path: 'same side', modifiers: 'LT', otherModifiers: 'LT' },
+    { path: 'one line only', modifiers: 'LT', otherModifiers: '' },
+    { path: 'two families', modifiers: 'T1', otherModifiers: 'F1' },
+    { path: 'shares RT', modifiers: 'LT,RT', otherModifiers: 'RT' },
+    { path: 'none', modifiers: '', otherModifiers: '' },
+  ];
+  it('differentIn: both lists hold values of one group and none in common', () => {
+    expect(applyWhere(items, [differ]).map((i) => i.path)).toEqual(['sides', 'fingers with 26 on both']);
+  });
+  it('not negates a clause (also an anyOf)', () => {
+    expect(applyWhere(items, [{ not: differ }]).map((i) => i.path)).toEqual(['same side', 'one line only', 'two families', 'shares RT', 'none']);
+    expect(applyWhere(items, [{ not: { anyOf: [[differ], [{ field: 'modifiers', op: 'missing' }]] } }]).map((i) => i.path)).toEqual(['same side', 'one line only', 'two families', 'shares RT']);
+  });
+  it('the loader names a differentIn without groups, and a bad clause inside not', () => {
+    const fields = new Set(['modifiers', 'otherModifiers']);
+    expect(checkWhere([differ], fields, '$.w')).toEqual([]);
+    expect(checkWhere([{ field: 'modifiers', op: 'differentIn', value: { field: 'otherModifiers' } }], fields, '$.w')).toEqual([expect.objectContaining({ path: '$.w[0].value' })]);
+    expect(checkWhere([{ field: 'modifiers', op: 'differentIn', value: { field: 'nope', groups } }], fields, '$.w')).toEqual([expect.objectContaining({ path: '$.w[0].value' })]);
+    expect(checkWhere([{ not: { field: 'nope', op: 'equal', value: 1 } }], fields, '$.w')).toEqual([expect.objectContaining({ path: '$.w[0].not.field' })]);
+    expect(checkWhere([{ not: differ, extra: 1 }], fields, '$.w')).toEqual([expect.objectContaining({ path: '$.w[0].extra' })]);
+  });
+});
+
 describe('editionFields', () => {
   it('says stale after validThrough, with a sentence for messages', () => {
     expect(editionFields({ version: '2024Q3', validThrough: '2024-09-30' }, '2024-09-30')).toEqual({ edition: '2024Q3', stale: false, staleNote: '' });

@@ -5,17 +5,24 @@ import type { EvidenceItem } from './types';
 // age range columns). Comparisons of numbers are numeric, of strings lexical (ISO dates compare as dates).
 // `hasAny` / `hasNone` test a comma-separated list field (a line's `modifiers`: "59,LT") against a list of
 // values. A clause `{ "anyOf": [[clauses], [clauses]] }` holds when every clause of one of its lists holds
-// (an "or" of "and"s: e.g. a pair edit that fires with modifier indicator 0, or with 1 and no bypass modifier).
+// (an "or" of "and"s: e.g. a pair edit that fires with modifier indicator 0, or with 1 and no bypass modifier);
+// `{ "not": clause }` holds when its clause does not. `differentIn` compares two list fields within groups of
+// values: `{ "field": "modifiers", "op": "differentIn", "value": { "field": "otherModifiers", "groups": [["LT", "RT"], …] } }`
+// holds when, for one group, both fields hold values of it and none in common (LT on one line, RT on the other;
+// not LT on both, nor LT on one line only).
 
 export const WHERE_OPS = [
   'equal', 'notEqual', 'lessThan', 'lessThanInclusive', 'greaterThan', 'greaterThanInclusive',
-  'in', 'notIn', 'outside', 'present', 'missing', 'matches', 'hasAny', 'hasNone',
+  'in', 'notIn', 'outside', 'present', 'missing', 'matches', 'hasAny', 'hasNone', 'differentIn',
 ] as const;
 export type WhereOp = (typeof WHERE_OPS)[number];
 
 export interface WhereClause { readonly field: string; readonly op: WhereOp; readonly value?: unknown }
 /** A clause that holds when all clauses of any one of its lists hold. */
 export interface AnyOfClause { readonly anyOf: readonly (readonly WhereClause[])[] }
+/** A clause that holds when its clause does not. */
+export interface NotClause { readonly not: Clause }
+type Clause = WhereClause | AnyOfClause | NotClause;
 
 /** Problems of a `where` param, with the JSONPath under the param; `fields` are the item's. */
 export function checkWhere(where: unknown, fields: ReadonlySet<string>, path: string): { path: string; message: string }[] {
@@ -31,6 +38,12 @@ export function checkWhere(where: unknown, fields: ReadonlySet<string>, path: st
       anyOf.forEach((list, j) => problems.push(...checkWhere(list, fields, `${at}.anyOf[${j}]`)));
       return;
     }
+    if ('not' in clause) {
+      const { not, ...others } = clause as Record<string, unknown>;
+      for (const key of Object.keys(others)) problems.push({ path: `${at}.${key}`, message: `unknown key "${key}" (a not clause has only not)` });
+      problems.push(...checkWhere([not], fields, `${at}.not`).map((p) => ({ ...p, path: p.path.replace(`${at}.not[0]`, `${at}.not`) })));
+      return;
+    }
     const { field, op, value, ...rest } = clause as Record<string, unknown>;
     for (const key of Object.keys(rest)) problems.push({ path: `${at}.${key}`, message: `unknown key "${key}" (a where clause has field, op, value)` });
     if (typeof field !== 'string' || !fields.has(field)) problems.push({ path: `${at}.field`, message: `"${String(field)}" is not an item field (known: ${[...fields].join(', ')})` });
@@ -43,6 +56,12 @@ export function checkWhere(where: unknown, fields: ReadonlySet<string>, path: st
       }
     }
     if ((op === 'hasAny' || op === 'hasNone') && !Array.isArray(value)) problems.push({ path: `${at}.value`, message: `${String(op)} takes an array of values` });
+    if (op === 'differentIn') {
+      const groups = (value as { groups?: unknown } | null)?.groups;
+      if (!Array.isArray(groups) || groups.length === 0 || !groups.every((g) => Array.isArray(g) && g.length > 0)) {
+        problems.push({ path: `${at}.value`, message: 'differentIn takes { "field": "<list field>", "groups": [[values], …] }' });
+      }
+    }
     if (op === 'matches') {
       try { new RegExp(String(value)); } catch { problems.push({ path: `${at}.value`, message: `not a regular expression: ${String(value)}` }); }
     }
@@ -58,8 +77,18 @@ const blank = (v: unknown) => v === undefined || v === null || v === '';
 /** A comma-separated list field as its values ("59,LT" → ["59", "LT"]; an array as is). */
 const listOf = (v: unknown): unknown[] => (Array.isArray(v) ? v : blank(v) ? [] : String(v).split(',').map((s) => s.trim()).filter((s) => s !== ''));
 
-function holds(item: EvidenceItem, clause: WhereClause | AnyOfClause): boolean {
+/** Both lists hold values of one group and none in common within it. */
+function differentIn(left: unknown[], right: unknown[], groups: readonly (readonly unknown[])[]): boolean {
+  return groups.some((group) => {
+    const l = left.filter((v) => group.includes(v));
+    const r = right.filter((v) => group.includes(v));
+    return l.length > 0 && r.length > 0 && !l.some((v) => r.includes(v));
+  });
+}
+
+function holds(item: EvidenceItem, clause: Clause): boolean {
   if ('anyOf' in clause) return clause.anyOf.some((list) => list.every((c) => holds(item, c)));
+  if ('not' in clause) return !holds(item, clause.not);
   const left = item[clause.field];
   switch (clause.op) {
     case 'present': return !blank(left);
@@ -70,6 +99,10 @@ function holds(item: EvidenceItem, clause: WhereClause | AnyOfClause): boolean {
     case 'notIn': return Array.isArray(clause.value) && !clause.value.includes(left);
     case 'hasAny': return listOf(left).some((v) => (clause.value as unknown[]).includes(v));
     case 'hasNone': return !listOf(left).some((v) => (clause.value as unknown[]).includes(v));
+    case 'differentIn': {
+      const { groups } = clause.value as { groups: readonly (readonly unknown[])[] };
+      return differentIn(listOf(left), listOf(resolve(item, clause.value)), groups);
+    }
     case 'matches': {
       let re = PATTERNS.get(clause);
       if (!re) { re = new RegExp(String(clause.value)); PATTERNS.set(clause, re); }
@@ -99,5 +132,5 @@ const PATTERNS = new WeakMap<WhereClause, RegExp>();
 /** The items every clause holds for (no `where`: all of them). */
 export function applyWhere(items: readonly EvidenceItem[], where: unknown): readonly EvidenceItem[] {
   if (!Array.isArray(where) || where.length === 0) return items;
-  return items.filter((item) => (where as (WhereClause | AnyOfClause)[]).every((c) => holds(item, c)));
+  return items.filter((item) => (where as Clause[]).every((c) => holds(item, c)));
 }

@@ -54,6 +54,7 @@ function files(pattern: RegExp): string[] {
 
 // Carried from shared/domain/ncci/README.md ("Not verified / stale").
 const SECOND_HAND = 'A mechanical copy of the CMS table as stored in a public GitHub repository, not compared with the CMS original (shared/domain/ncci/README.md).';
+const NEAREST = 'An edition of a quarterly table (validThrough): a date of service before its effective date is judged by it as the nearest edition loaded (rows keep their own dates) and every finding says so; the edition in force on that date may differ.';
 const CPT_NOTE = 'Codes only, no descriptors: CPT codes are AMA copyright; CMS distributes NCCI files under the AMA CPT end-user licence.';
 
 // --- PTP ---------------------------------------------------------------------------------------------------
@@ -160,9 +161,10 @@ function importPtp(setting: 'practitioner' | 'outpatient'): void {
       ...(table.layout === 'shared-tsv' ? [
         SECOND_HAND,
         `STALE: the newest PTP table obtainable here is ${quarter.name}; CMS replaces PTP edits every quarter. Edits added, deleted or re-indicated after ${quarter.to} are missing, so every finding on a later date of service says the table may be stale.`,
-        'The copy lost the per-row effective date and the "in existence prior to 1996" flag: the rows are the edits in force on the quarter\'s first day and judge dates of service from then on; earlier dates are not judged.',
+        'The copy lost the per-row effective date and the "in existence prior to 1996" flag: the rows are the edits in force on the quarter\'s first day; an earlier date of service is judged by them as the nearest edition, which misses edits deleted before the quarter and may apply edits added in it.',
       ] : []),
       'Rows deleted before the quarter and modifier-indicator 9 rows (deleted edits that never applied) are left out.',
+      NEAREST,
       CPT_NOTE,
     ],
     counts: { sourceRows: read, rows: rows.length, modifierIndicator0: count('0'), modifierIndicator1: count('1') },
@@ -270,6 +272,7 @@ function importMue(setting: MueSetting): void {
       ...(layout === 'shared-tsv' && stale ? [`STALE: ${quarter.name} is the newest ${title} MUE table obtainable here; later dates of service are judged by it and the findings say it may be stale.`] : []),
       'Units 0 = the table allows no units of the code in this setting. MAI 1 = per line; MAI 2 = per date of service, policy (not appealable); MAI 3 = per date of service, clinical (appealable with documentation).',
       'CMS publishes many MUE values; some it does not (confidential MUEs are absent from public tables), so a code missing here is not judged.',
+      NEAREST,
       CPT_NOTE,
     ],
     counts: { rows: rows.length, mai1: rows.filter((r) => r.mai === 1).length, mai2: rows.filter((r) => r.mai === 2).length, mai3: rows.filter((r) => r.mai === 3).length },
@@ -346,6 +349,7 @@ function importAoc(): void {
     caveats: [
       ...(layout === 'shared-tsv' ? [SECOND_HAND, 'The copy has no deletion dates (it appears to list active edits only); a row applies from its edit effective date.'] : []),
       'Type 1: payable only with one of the listed primary codes (same practitioner, beneficiary, date). Type 2: CMS lists no primaries (CCCCC); contractors may define them. Type 3: the list is not exhaustive; contractors may accept other primaries.',
+      NEAREST,
       CPT_NOTE,
     ],
   };

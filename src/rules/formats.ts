@@ -169,8 +169,10 @@ export const DataFile = t.intersection([
     fallback: t.string,
     /**
      * The last date of service the publisher made this edition for (e.g. a quarterly NCCI table's quarter end).
-     * Later dates are still judged by it, and the items it yields say so: `edition` (the version), `stale`
-     * (true after this date) and `staleNote` (a sentence for messages, empty when not stale).
+     * It makes the file one edition of a replaced table: dates outside [effective.from, validThrough] are still
+     * judged by it, as the nearest edition loaded (rows without dates of their own are open), and the items it
+     * yields say so: `edition` (the version), `stale` (true outside those dates) and `staleNote` (a sentence for
+     * messages saying which side, empty inside).
      */
     validThrough: t.string,
     /**
@@ -192,14 +194,42 @@ export type DataFile = t.TypeOf<typeof DataFile>;
 /** The item fields a data file with `validThrough` adds to what it matches (see DataFile.validThrough). */
 export const EDITION_FIELDS = ['edition', 'stale', 'staleNote'] as const;
 
-/** `edition`, `stale`, `staleNote` of an item dated `date` that a data file with `validThrough` matched; {} without. */
-export function editionFields(file: { readonly version: string; readonly validThrough?: string }, date: string): Record<string, unknown> {
-  if (!file.validThrough) return {};
-  const stale = date !== '' && date > file.validThrough;
-  return {
-    edition: file.version, stale,
-    staleNote: stale ? ` The ${file.version} table covers dates of service through ${file.validThrough}; it may be stale for ${date}.` : '',
-  };
+/** An edition of a table the publisher replaces (a DataFile or the ValueSet made of one). */
+interface Edition { readonly version: string; readonly effective: { readonly from: string }; readonly validThrough?: string }
+
+const NO_EDITION: Readonly<Record<string, unknown>> = Object.freeze({});
+const EDITIONS = new WeakMap<Edition, Map<string, Readonly<Record<string, unknown>>>>();
+
+/**
+ * `edition`, `stale`, `staleNote` of an item dated `date` that a data file with `validThrough` matched; {} without.
+ * Such a file is one edition of a table replaced every period (an NCCI quarter): it judges every date as the
+ * nearest edition loaded, and `stale` says the date is outside its own dates — before `effective.from` (no
+ * edition for the date is loaded: an older one may have said otherwise) or after `validThrough` (a newer one may).
+ * Made once per file and date (shared, frozen).
+ */
+export function editionFields(file: Edition, date: string): Readonly<Record<string, unknown>> {
+  if (!file.validThrough) return NO_EDITION;
+  let byDate = EDITIONS.get(file);
+  if (!byDate) EDITIONS.set(file, (byDate = new Map()));
+  let fields = byDate.get(date);
+  if (!fields) {
+    const before = date !== '' && date < file.effective.from;
+    const after = date !== '' && date > file.validThrough;
+    const staleNote = before
+      ? ` The ${file.version} table is in effect from ${file.effective.from}; no table in force on ${date} is loaded, so the nearest edition (${file.version}) judged it, and the table in force then may differ.`
+      : after ? ` The ${file.version} table covers dates of service through ${file.validThrough}; it may be stale for ${date}.` : '';
+    fields = Object.freeze({ edition: file.version, stale: before || after, staleNote });
+    if (byDate.size < 10000) byDate.set(date, fields);
+  }
+  return fields;
+}
+
+/**
+ * Where a row of a data file starts when it has no date of its own: the file's effective.from, except for an
+ * edition (a file with validThrough), whose rows judge every date as the nearest edition (see editionFields).
+ */
+export function rowStart(file: { readonly effective: { readonly from: string }; readonly validThrough?: string }): string {
+  return file.validThrough ? '' : file.effective.from;
 }
 
 export const RuleSetting = t.union([

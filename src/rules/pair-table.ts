@@ -1,5 +1,5 @@
 import { gunzipSync } from 'node:zlib';
-import type { DataFile } from './formats';
+import { type DataFile, rowStart } from './formats';
 
 // Pair tables: data files of kind "table" with columns `left` and `right` (optional `from`/`to`), which the
 // `pairs` fact looks pairs up in. Small tables keep JSON `rows`; large ones (the NCCI PTP edits: 1.7 million
@@ -11,7 +11,7 @@ import type { DataFile } from './formats';
 // a pair is found, whose rows are decoded then, once. A sidecar in gzip members (`sidecarMembers`) stays
 // packed: a lookup unpacks and indexes only the member its left code falls in, once.
 
-/** One row of a pair: its dates of effect (the file's where the row has none; to "" = open) and its other columns. */
+/** One row of a pair: its dates of effect (the file's where the row has none, see rowStart; "" = open) and its other columns. */
 export interface PairRow {
   readonly from: string;
   readonly to: string;
@@ -39,6 +39,7 @@ export function attachTableSidecar(file: DataFile, load: () => Buffer): void {
 function rowMaker(file: DataFile): (cells: readonly unknown[]) => PairRow {
   const columns = file.columns ?? [];
   const sources = [{ title: file.source.title, version: file.version }];
+  const start = rowStart(file);
   return (cells) => {
     const fields: Record<string, unknown> = {};
     let from = '';
@@ -50,7 +51,7 @@ function rowMaker(file: DataFile): (cells: readonly unknown[]) => PairRow {
       else if (c !== 'left' && c !== 'right') fields[c] = v;
     });
     fields.sources = sources;
-    return { from: from || file.effective.from, to: to || file.effective.to || '', fields };
+    return { from: from || start, to: to || file.effective.to || '', fields };
   };
 }
 

@@ -1,4 +1,4 @@
-import { type DataFile, type Effective, inEffect, type SourceCitation } from './formats';
+import { type DataFile, type Effective, inEffect, rowStart, type SourceCitation } from './formats';
 import { CHARACTER_ORDER, icd10Ancestors, type TabularOrder } from './tabular-order';
 
 // Value sets (data files of kind "value-set"): codes a rule tests membership in, each row with its own
@@ -70,12 +70,13 @@ export function indexValueSet(file: DataFile, order: TabularOrder = CHARACTER_OR
 }
 
 function indexRows(file: DataFile, codeAt: number, fromAt: number, toAt: number, columns: readonly string[]): { exact: Map<string, ValueSetRow[]>; ranges: Range[] } {
-  const rows: ValueSetRow[] = (file.values ?? []).map((code) => ({ code, effective: file.effective, fields: {} }));
+  const listed = { ...file.effective, from: rowStart(file) } as Effective;
+  const rows: ValueSetRow[] = (file.values ?? []).map((code) => ({ code, effective: listed, fields: {} }));
   for (const raw of file.rows ?? []) {
     const row = raw as readonly unknown[];
     const code = String(row[codeAt] ?? '');
     if (!code) continue;
-    const from = fromAt >= 0 && row[fromAt] ? String(row[fromAt]) : file.effective.from;
+    const from = fromAt >= 0 && row[fromAt] ? String(row[fromAt]) : rowStart(file);
     const to = toAt >= 0 && row[toAt] ? String(row[toAt]) : file.effective.to;
     const own: Record<string, string | number> = {};
     columns.forEach((c, j) => { if (c !== 'code' && c !== 'from' && c !== 'to') own[c] = row[j] as string | number; });

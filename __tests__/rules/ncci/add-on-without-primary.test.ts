@@ -13,6 +13,7 @@ testRule('ncci/add-on-without-primary', {
     { name: '64483 + 64484 (epidural injection and its add-on level)', claim: professional(D, '64483', '64484') },
     { name: 'an outpatient hospital claim with 22551 + 22552', claim: outpatient(D, '22551', '22552') },
     { name: '22551 alone (a primary code)', claim: professional(D, '22551') },
+    { name: '15012 alone on 2025-03-31: its edit (15012 → 15011, type 1) begins 2025-04-01; a row\'s own dates hold in the nearest edition', claim: professional('2025-03-31', '15012') },
   ],
   invalid: [
     {
@@ -34,6 +35,16 @@ testRule('ncci/add-on-without-primary', {
       name: '64484 alone, on an outpatient hospital claim',
       claim: outpatient(D, '64484'),
       findings: [{ path: '$.lines[0]', code: '64484' }],
+    },
+    {
+      name: '15012 alone on 2025-04-01, the first day of its edit',
+      claim: professional('2025-04-01', '15012'),
+      findings: [{ path: '$.lines[0]', code: '15012', messageIncludes: ['15012 (line 1) is an add-on code (NCCI AOC type 1)'] }],
+    },
+    {
+      name: 'before the 2026Q3 edition (2026-05-12): judged by it as the nearest edition, and said so',
+      claim: professional(D, '22552'),
+      findings: [{ path: '$.lines[0]', code: '22552', messageIncludes: ['The 2026Q3 table is in effect from 2026-07-01; no table in force on 2026-05-12 is loaded, so the nearest edition (2026Q3) judged it'] }],
     },
     {
       name: 'after the table\'s quarter (2026-10-01): says the table may be stale',

@@ -24,7 +24,7 @@ describe('NCCI data files', () => {
     for (const id of ['ncci-ptp-practitioner', 'ncci-ptp-outpatient']) {
       const index = pairIndex(ruleSet.data.get(id)!);
       const sources = [{ title: expect.stringContaining('CMS Medicare NCCI PTP Edits'), version: '2024Q3' }];
-      expect(index.partners('22551')?.get('63075')).toEqual([{ from: '2024-07-01', to: '', fields: { modifierIndicator: 1, rationale: 'Mutually exclusive procedures', sources } }]);
+      expect(index.partners('22551')?.get('63075')).toEqual([{ from: '', to: '', fields: { modifierIndicator: 1, rationale: 'Mutually exclusive procedures', sources } }]);
       expect(index.partners('63075')?.get('22551')).toBeUndefined();
       expect(index.partners('22551')?.get('22554')?.[0].fields).toMatchObject({ modifierIndicator: 1, rationale: 'CPT Manual or CMS manual coding instruction' });
       for (const addon of ['22552', '22845', '20930']) expect(index.partners('22551')?.get(addon)).toBeUndefined();

@@ -14,7 +14,7 @@ testRule('ncci/mue', {
     { name: 'therapy: 97110 × 4 + 97110 × 2 = 6 (its MUE)', claim: professional(Q2, ['97110', 4], ['97110', 2]) },
     { name: '22551 × 1 on two dates (per date of service)', claim: professional(Q2, ['22551', 1, [], '2026-05-12'], ['22551', 1, [], '2026-05-13']) },
     { name: 'an outpatient hospital claim: ncci/mue-outpatient speaks', claim: outpatient(Q2, ['22551', 2]) },
-    { name: 'before the table\'s effective date (2026-03-31): not judged', claim: professional('2026-03-31', ['22551', 2]) },
+    { name: '20930 × 1: MUE 0, ncci/mue-not-payable speaks', claim: professional(Q2, '22551', '20930') },
     { name: 'A6460 × 2: MAI 1, ncci/mue-line speaks', claim: professional(Q2, ['A6460', 2]) },
   ],
   invalid: [
@@ -34,14 +34,14 @@ testRule('ncci/mue', {
       findings: [{ path: '$.lines[0]', code: '97110', messageIncludes: ['billed 7 unit(s)', 'allows 6', 'MAI 3: a clinical limit'] }],
     },
     {
-      name: '20930 × 1: MUE 0 in the practitioner table',
-      claim: professional(Q2, '22551', '20930'),
-      findings: [{ path: '$.lines[1]', code: '20930', messageIncludes: ['allows 0', "'CMS Policy'"] }],
-    },
-    {
       name: 'E/M: 99214 × 3',
       claim: professional(Q2, ['99214', 3]),
       findings: [{ path: '$.lines[0]', code: '99214', messageIncludes: ['allows 2'] }],
+    },
+    {
+      name: 'before the table (2026-01-15, the seed\'s date): judged by the nearest edition, and said so',
+      claim: professional('2026-01-15', ['22551', 2]),
+      findings: [{ path: '$.lines[0]', code: '22551', severity: 'error', messageIncludes: ['allows 1 per date of service', 'The 2026Q2 table is in effect from 2026-04-01; no table in force on 2026-01-15 is loaded, so the nearest edition (2026Q2) judged it'] }],
     },
     {
       name: 'after the table\'s quarter (2026-07-01): says the table may be stale',

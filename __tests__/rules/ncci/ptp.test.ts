@@ -32,7 +32,7 @@ testRule('ncci/ptp', {
     { name: '97113 + 97110-59 (therapy, indicator 1)', claim: professional(Q3, '97113', ['97110', 1, ['59']]) },
     { name: 'a later date (2026-05-12): ncci/ptp-stale-table speaks instead', claim: professional('2026-05-12', '22551', '63075') },
     { name: 'an outpatient hospital claim: ncci/ptp-outpatient speaks instead', claim: outpatient(Q3, '22551', '63075') },
-    { name: 'before the table (2024-06-30): not judged (the copy has no per-row effective dates)', claim: professional('2024-06-30', '22551', '63075') },
+    { name: 'before the table (2024-06-30): ncci/ptp-stale-table speaks (the nearest edition, a warning)', claim: professional('2024-06-30', '22551', '63075') },
   ],
   invalid: [
     {

@@ -57,10 +57,22 @@ describe('where: differentIn and not', () => {
 });
 
 describe('editionFields', () => {
+  const q3 = { version: '2024Q3', effective: { from: '2024-07-01' }, validThrough: '2024-09-30' };
   it('says stale after validThrough, with a sentence for messages', () => {
-    expect(editionFields({ version: '2024Q3', validThrough: '2024-09-30' }, '2024-09-30')).toEqual({ edition: '2024Q3', stale: false, staleNote: '' });
-    expect(editionFields({ version: '2024Q3', validThrough: '2024-09-30' }, '2024-10-01')).toMatchObject({ stale: true, staleNote: ' The 2024Q3 table covers dates of service through 2024-09-30; it may be stale for 2024-10-01.' });
-    expect(editionFields({ version: 'FY2026' }, '2026-01-01')).toEqual({});
+    expect(editionFields(q3, '2024-09-30')).toEqual({ edition: '2024Q3', stale: false, staleNote: '' });
+    expect(editionFields(q3, '2024-07-01')).toEqual({ edition: '2024Q3', stale: false, staleNote: '' });
+    expect(editionFields(q3, '2024-10-01')).toMatchObject({ stale: true, staleNote: ' The 2024Q3 table covers dates of service through 2024-09-30; it may be stale for 2024-10-01.' });
+    expect(editionFields({ version: 'FY2026', effective: { from: '2025-10-01' } }, '2026-01-01')).toEqual({});
+  });
+  it('says stale before effective.from: the nearest edition judged a date no loaded edition covers', () => {
+    expect(editionFields(q3, '2024-06-30')).toEqual({
+      edition: '2024Q3', stale: true,
+      staleNote: ' The 2024Q3 table is in effect from 2024-07-01; no table in force on 2024-06-30 is loaded, so the nearest edition (2024Q3) judged it, and the table in force then may differ.',
+    });
+  });
+  it('makes one frozen object per file and date', () => {
+    expect(editionFields(q3, '2024-10-01')).toBe(editionFields(q3, '2024-10-01'));
+    expect(Object.isFrozen(editionFields(q3, '2024-10-01'))).toBe(true);
   });
 });
 
@@ -95,6 +107,12 @@ describe('pairs over a gzip sidecar table with a dictionary column', () => {
     expect(await findings([ptp], [table], sidecars, [line('22551'), line('63075')], '2026-04-01')).toEqual([
       '22551/63075 1 Mutually exclusive Q1 true The Q1 table covers dates of service through 2026-03-31; it may be stale for 2026-04-01.',
     ]);
+  });
+  it('judges a date before the edition as the nearest edition, and says so; a row\'s own dates still hold', async () => {
+    expect(await findings([ptp], [table], sidecars, [line('22551'), line('63075')], '2025-11-03')).toEqual([
+      '22551/63075 1 Mutually exclusive Q1 true The Q1 table is in effect from 2026-01-01; no table in force on 2025-11-03 is loaded, so the nearest edition (Q1) judged it, and the table in force then may differ.',
+    ]);
+    expect(await findings([ptp], [table], sidecars, [line('29881'), line('29877')], '2025-11-03')).toEqual([expect.stringContaining('29881/29877 0')]);
   });
   it('refuses a table whose sidecar is not given', () => {
     const loaded = ruleSetFromJson({ rules: [], data: [table], categories: { ncci: 'NCCI' } });

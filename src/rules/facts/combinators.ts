@@ -139,7 +139,7 @@ function groups(ctx: ClaimContext, params: Record<string, unknown>, value: FactV
 }
 
 /** What a relation says of two items: nothing, or the fields of the hit and which side holds it. */
-interface PairHit { readonly holder: 'left' | 'right'; readonly fields: Readonly<Record<string, unknown>> }
+interface PairHit { readonly holder: 'left' | 'right'; readonly fields: Readonly<Record<string, unknown>>; readonly edition?: Readonly<Record<string, unknown>> }
 type Relation = (ctx: ClaimContext, left: EvidenceItem, right: EvidenceItem) => PairHit | undefined;
 
 /** Named relations that need more than a table lookup (documented in docs/facts.md). */
@@ -188,7 +188,7 @@ function tablePairOf(file: DataFile, left: readonly EvidenceItem[], right: reado
     let holder: 'left' | 'right' = 'left';
     let row = rowOn(partnersOf(leftPartners, left, i)?.get(String(b.code)), date);
     if (!row) { holder = 'right'; row = rowOn(partnersOf(rightPartners, right, j)?.get(String(a.code)), date); }
-    return row ? { holder, fields: file.validThrough ? { ...row.fields, ...editionFields(file, date) } : row.fields } : undefined;
+    return row ? { holder, fields: row.fields, edition: file.validThrough ? editionFields(file, date) : undefined } : undefined;
   };
 }
 
@@ -201,11 +201,12 @@ const otherKey = (k: string): string => {
 };
 
 /** The item of a pair: the holder's fields, the other item's as other<Field>, then the relation's. */
-function pairItem(holder: EvidenceItem, other: EvidenceItem, fields: Readonly<Record<string, unknown>>): EvidenceItem {
+function pairItem(holder: EvidenceItem, other: EvidenceItem, { fields, edition }: PairHit): EvidenceItem {
   const item: Record<string, unknown> = {};
   for (const k in holder) item[k] = holder[k];
   for (const k in other) if (k !== 'path' && k !== 'code' && k !== 'evidence' && k !== 'sources') item[otherKey(k)] = other[k];
   for (const k in fields) if (k !== 'sources') item[k] = fields[k];
+  if (edition) for (const k in edition) item[k] = edition[k];
   item.other = other.code;
   item.otherPath = other.path;
   item.evidence = [{ path: other.path, ...(other.code ? { code: String(other.code) } : {}) }];
@@ -246,7 +247,7 @@ function pairs(ctx: ClaimContext, params: Record<string, unknown>, value: FactVa
       const b = right[j];
       if (!candidates(a, b)) continue;
       const hit = pairOf(i, j);
-      if (hit) out.push(hit.holder === 'left' ? pairItem(a, b, hit.fields) : pairItem(b, a, hit.fields));
+      if (hit) out.push(hit.holder === 'left' ? pairItem(a, b, hit) : pairItem(b, a, hit));
     }
   }
   return out;

@@ -79,6 +79,8 @@ async function ncciClaims(ruleSet: RuleSet): Promise<void> {
   };
   const ten = claimOf('BENCH-NCCI', [['22551', 1, []], ['63075', 1, []], ['22552', 1, []], ['22845', 1, []], ['20930', 1, []],
     ['99214', 1, ['25']], ['97110', 2, []], ['97113', 2, []], ['71046', 1, []], ['71045', 1, []]]);
+  // The same lines, each with XS: every PTP pair is looked up, built and bypassed, so no PTP finding is made.
+  const tenXs = claimOf('BENCH-NCCI-XS', ten.lines!.map((l) => [l.procedureCode ?? '', l.units ?? 1, ['XS']] as [string, number, string[]]));
   const one = claimOf('BENCH-NCCI-1', [['22551', 1, []]]);
   const all = createScrubber(ruleSet);
   const scrubbers = { all, ncciOff: createScrubber(ruleSet, { rules: ncciOff }), ptpOff: createScrubber(ruleSet, { rules: ptpOff }) };
@@ -101,10 +103,13 @@ async function ncciClaims(ruleSet: RuleSet): Promise<void> {
     return Object.fromEntries(Object.entries(samples).map(([k, xs]) => [k, Math.round(median(xs) * 10) / 10])) as Record<keyof typeof scrubbers, number>;
   };
   const tenP = await p50(ten);
+  const tenXsP = await p50(tenXs);
   const oneP = await p50(one);
   const added = (p: Record<keyof typeof scrubbers, number>) => ({ ncciAddedP50: Math.round((p.all - p.ncciOff) * 10) / 10, ptpAddedP50: Math.round((p.all - p.ptpOff) * 10) / 10 });
   print({ name: 'ncci-10-line-claim', unit: 'µs', firstClaimMs: Math.round(firstMs), ncciFindings: findings, p50: tenP.all, p50NcciOff: tenP.ncciOff, p50PtpOff: tenP.ptpOff, ...added(tenP),
     note: 'the first claim also reads the NCCI PTP practitioner sidecar (4.2 MB packed) and unpacks the gzip members its codes need; added = p50 with the ncci/* (ncci/ptp*) rules on minus off' });
+  print({ name: 'ncci-10-line-claim-bypassed', unit: 'µs', p50: tenXsP.all, p50NcciOff: tenXsP.ncciOff, p50PtpOff: tenXsP.ptpOff, ...added(tenXsP),
+    note: 'the same lines, each with XS: the PTP evaluation without PTP findings (every pair looked up, built, bypassed)' });
   print({ name: 'ncci-1-line-claim', unit: 'µs', p50: oneP.all, p50NcciOff: oneP.ncciOff, p50PtpOff: oneP.ptpOff, ...added(oneP) });
 }
 

@@ -214,16 +214,7 @@ function pairItem(holder: EvidenceItem, other: EvidenceItem, { fields, edition }
   return item as EvidenceItem;
 }
 
-// The params of a pairs condition without its `where`, one object per params object: rules whose pairs differ
-// only in `where` (an edit and its stale-table warning) share one computation per claim through the fact memo.
-const UNFILTERED = new WeakMap<Record<string, unknown>, Record<string, unknown>>();
-
 function pairs(ctx: ClaimContext, params: Record<string, unknown>, value: FactValue): readonly EvidenceItem[] {
-  if (params.where !== undefined) {
-    let base = UNFILTERED.get(params);
-    if (!base) { const { where: _where, ...rest } = params; base = rest; UNFILTERED.set(params, base); }
-    return applyWhere(value(ctx, 'pairs', base) as readonly EvidenceItem[], params.where);
-  }
   const left = selectorItems(ctx, params.left, value);
   const symmetric = params.right === undefined || JSON.stringify(params.right) === JSON.stringify(params.left);
   const right = symmetric ? left : selectorItems(ctx, params.right, value);
@@ -238,7 +229,7 @@ function pairs(ctx: ClaimContext, params: Record<string, unknown>, value: FactVa
   if (params.unmatched === true) {
     // Items of left with no partner: no item of right (another line, same sameField) for which the relation
     // holds with this item in the table's left column.
-    return left.filter((a, i) => !right.some((b, j) => candidates(a, b) && pairOf(i, j)?.holder === 'left'));
+    return applyWhere(left.filter((a, i) => !right.some((b, j) => candidates(a, b) && pairOf(i, j)?.holder === 'left')), params.where);
   }
   const out: EvidenceItem[] = [];
   for (let i = 0; i < left.length; i++) {
@@ -250,7 +241,7 @@ function pairs(ctx: ClaimContext, params: Record<string, unknown>, value: FactVa
       if (hit) out.push(hit.holder === 'left' ? pairItem(a, b, hit) : pairItem(b, a, hit));
     }
   }
-  return out;
+  return applyWhere(out, params.where);
 }
 
 // --- Definitions ---------------------------------------------------------------------------------------

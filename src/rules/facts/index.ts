@@ -6,7 +6,8 @@ import { DRG_FACTS } from './drg';
 import { RECORD_FACTS } from './record';
 import { SELECTOR_FACTS } from './selectors';
 import { SPECIFICITY_FACTS } from './specificity';
-import type { ClaimContext, FactDefinition } from './types';
+import type { ClaimContext, EvidenceItem, FactDefinition } from './types';
+import { applyWhere } from './where';
 
 export * from './types';
 
@@ -37,6 +38,10 @@ export function factNameClashes(): string[] {
 // their memo keys ("diagnoses{...}") are built once, so equal params of two rules share one value.
 const KEYS = new WeakMap<Record<string, unknown>, string>();
 
+// Every fact with a `where` param applies it last, as a filter of its items: the params without `where` (one
+// object per params object) name the unfiltered items, which rules differing only in `where` share.
+const UNFILTERED = new WeakMap<Record<string, unknown>, Record<string, unknown>>();
+
 /** A fact's value for a claim, computed once per claim and params (memoized on the claim's context). */
 export function factValue(ctx: ClaimContext, name: string, params?: Record<string, unknown>): unknown {
   let key = name;
@@ -46,7 +51,14 @@ export function factValue(ctx: ClaimContext, name: string, params?: Record<strin
     key = full;
   }
   if (ctx.memo.has(key)) return ctx.memo.get(key);
-  const value = FACTS[name].compute(ctx, params ?? {});
+  let value: unknown;
+  if (params?.where !== undefined && FACTS[name].params?.where) {
+    let base = UNFILTERED.get(params);
+    if (!base) { const { where: _where, ...rest } = params; base = rest; UNFILTERED.set(params, base); }
+    value = applyWhere(factValue(ctx, name, base) as readonly EvidenceItem[], params.where);
+  } else {
+    value = FACTS[name].compute(ctx, params ?? {});
+  }
   ctx.memo.set(key, value);
   return value;
 }

@@ -1,5 +1,5 @@
 import { type CodeSet, codeSetOn } from '../code-set';
-import { EDITION_FIELDS, editionFields } from '../formats';
+import { EDITION_FIELDS, editionFields, type SourceCitation } from '../formats';
 import type { ValueSet } from '../value-sets';
 import { ageDate, ageOn, fieldPath, fieldValues, isBlank, isInpatient } from './claim-fields';
 import type { ClaimContext, EvidenceItem, FactDefinition, FieldContext, ParamSpec } from './types';
@@ -32,6 +32,16 @@ const MEMBERSHIP: Readonly<Record<string, ParamSpec>> = {
   unless: { type: 'selector', description: 'Keep the items only when this selector has none on the claim (e.g. a procedure that is covered with a diagnosis).' },
 };
 
+/** An item with a value-set row's fields, the edition fields and the value set's citation. */
+function withRow(item: EvidenceItem, fields: Readonly<Record<string, unknown>>, edition: Readonly<Record<string, unknown>>, source: SourceCitation): EvidenceItem {
+  const out: Record<string, unknown> = {};
+  for (const k in item) out[k] = item[k];
+  for (const k in fields) out[k] = fields[k];
+  for (const k in edition) out[k] = edition[k];
+  out.sources = item.sources ? [...item.sources, source] : [source];
+  return out as EvidenceItem;
+}
+
 /** Value-set membership, `requires` / `unless`, then `where`, shared by every selector. */
 function filterItems(ctx: ClaimContext, params: Record<string, unknown>, items: EvidenceItem[]): readonly EvidenceItem[] {
   if (items.length === 0) return items;
@@ -48,7 +58,7 @@ function filterItems(ctx: ClaimContext, params: Record<string, unknown>, items: 
       if (notInSet && notInSet.match(code, date)) continue;
       if (!inSet) { kept.push(item); continue; }
       const row = inSet.match(code, date);
-      if (row) kept.push({ ...item, ...row.fields, ...editionFields(inSet, date), sources: [...(item.sources ?? []), inSet.source] });
+      if (row) kept.push(withRow(item, row.fields, editionFields(inSet, date), inSet.source));
     }
   }
   return applyWhere(kept, params.where);
@@ -171,6 +181,8 @@ function diagnoses(ctx: ClaimContext, params: Record<string, unknown>): readonly
 const LINE_FIELDS = ['line', 'units', 'charge', 'date', 'modifiers', 'pointers', 'revenueCode'];
 
 function lines(ctx: ClaimContext, params: Record<string, unknown>): readonly EvidenceItem[] {
+  // Filtered selections start from the claim's one list of line items (memoized), not new ones.
+  if (Object.keys(params).length > 0) return filterItems(ctx, params, factValue(ctx, 'lines') as EvidenceItem[]);
   const claim = ctx.claim;
   const items = (claim.lines ?? []).map((l, i): EvidenceItem => ({
     path: `$.lines[${i}]`, code: l.procedureCode, line: i + 1, units: l.units ?? 1, charge: l.charge ?? null,

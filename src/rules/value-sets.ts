@@ -53,12 +53,18 @@ export function indexValueSet(file: DataFile, order: TabularOrder = CHARACTER_OR
     id: file.id, title: file.title, version: file.version, effective: file.effective, fields,
     source: { title: file.source.title, version: file.source.version ?? file.version, ...(file.source.file ? { section: file.source.file } : {}) },
     match(code, date) {
+      const { exact, ranges } = indexOf();
+      if (ranges.length === 0) { // the common case: a lookup per node, nothing worth remembering
+        if (!hierarchical) return inForce(exact.get(code), date);
+        for (const node of icd10Ancestors(code)) { const hit = inForce(exact.get(node), date); if (hit) return hit; }
+        return undefined;
+      }
       for (const rows of candidatesOf(code)) { const hit = inForce(rows, date); if (hit) return hit; }
       return undefined;
     },
   };
-  // The rows that can hold a code, in the order match tries them (exact, each ancestor, then ranges): they
-  // depend only on the code, so a batch computes them once per distinct code, not per claim.
+  // With ranges, the rows that can hold a code, in the order match tries them (exact, each ancestor, then
+  // ranges): they depend only on the code, so a batch scans the ranges once per distinct code, not per claim.
   let cached = new Map<string, readonly (readonly ValueSetRow[])[]>();
   const candidatesOf = (code: string): readonly (readonly ValueSetRow[])[] => {
     let found = cached.get(code);

@@ -78,6 +78,24 @@ describe('standard input, folders and globs', () => {
     expect(stdout.trim().split('\n')).toHaveLength(4);
   });
 
+  it('a CSV saved by Excel (M/D/YYYY dates, "1,200.00" amounts) scrubs as the CSV it came from', async () => {
+    const seedCsv = fs.readFileSync(path.join(ROOT, 'samples', 'seed.csv'), 'utf8');
+    const excel = seedCsv.replace(/(\d{4})-(\d{2})-(\d{2})/g, (_, y: string, m: string, d: string) => `${Number(m)}/${Number(d)}/${y}`)
+      .replace(/,1604\.91,/, ',"1,604.91",');
+    expect(excel).not.toBe(seedCsv);
+    const file = path.join(dir, 'excel.csv');
+    fs.writeFileSync(file, excel);
+    const fromExcel = await cli(['check', file, '-f', 'ndjson']);
+    const original = await cli(['check', path.join(ROOT, 'samples', 'seed.csv'), '-f', 'ndjson']);
+    // Scrubbed claims identical; a rejection names the same fields (its message quotes the user's own cells).
+    const strip = (out: string) => out.trim().split('\n').map((l) => {
+      const r = JSON.parse(l) as { status: string; source?: unknown; problems?: { path: string }[] };
+      delete r.source;
+      return r.status === 'rejected' ? { ...r, problems: r.problems?.map((p) => p.path) } : r;
+    });
+    expect(strip(fromExcel.stdout)).toEqual(strip(original.stdout));
+  });
+
   it('folders and quoted globs are expanded, sorted', async () => {
     fs.mkdirSync(path.join(dir, 'in', 'sub'), { recursive: true });
     fs.copyFileSync(path.join(ROOT, 'samples', 'seed.ndjson'), path.join(dir, 'in', 'b.ndjson'));

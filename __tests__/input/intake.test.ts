@@ -61,3 +61,23 @@ describe('intake bounds and hostile records', () => {
     expect(problemsOf(items[4])).toMatch(/line 6 is \d+ characters long, over the limit of 200; it was not read/);
   });
 });
+
+describe('CSV as Excel writes it back', () => {
+  const header = 'claim_id,claim_type,service_date,payer_id,payer_type,patient_birth_date,patient_sex,diagnosis_codes,documentation,procedure_code,modifiers,units,charge,line_service_date,diagnosis_pointers';
+  it('reads M/D/YYYY dates and "1,200.00" / $95 amounts as the dates and numbers they mean', async () => {
+    const csv = `${header}\r\nX1,professional,1/15/2026,MEDICARE,medicare,4/2/1961,F,M43.03,,22551,,1,"1,200.00",1/15/2026,1\r\nX1,professional,2026-01-15,MEDICARE,medicare,4/2/1961,F,M43.03,,22552,,1,$95,,1\r\n`;
+    const [item] = await collect(csv, 'csv');
+    expect(item.kind).toBe('claim');
+    if (item.kind !== 'claim') return;
+    expect(item.claim.serviceDate).toBe('2026-01-15');
+    expect(item.claim.patient?.birthDate).toBe('1961-04-02');
+    expect(item.claim.lines?.map((l) => [l.charge, l.serviceDate])).toEqual([[1200, '2026-01-15'], [95, undefined]]);
+  });
+
+  it('leaves what is not a real date or a well-formed amount for the decoder to reject', async () => {
+    const csv = `${header}\nX2,professional,2/30/2026,MEDICARE,medicare,1/2/61,F,M43.03,,22551,,1,"1,20,0",,1\n`;
+    const [item] = await collect(csv, 'csv');
+    expect(problemsOf(item)).toMatch(/serviceDate/);
+    expect(item.kind === 'rejected' && item.result.problems.map((p) => p.path)).toEqual(expect.arrayContaining(['$.serviceDate', '$.patient.birthDate', '$.lines[0].charge']));
+  });
+});

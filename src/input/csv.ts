@@ -23,6 +23,26 @@ const CLAIM_PATHS: Record<(typeof CLAIM_COLUMNS)[number], string> = {
 type Row = Readonly<Record<string, string>>;
 interface Group { id: string; firstLine: number; record: number; rows: Row[]; problems: DecodeProblem[] }
 
+// What Excel writes back when a user opens and saves the CSV (en-US): dates as 1/15/2026, amounts as
+// "1,200.00" or $1,200.00. Read as the ISO date and the number they mean; anything else is left for the
+// decoder to judge (2-digit years are ambiguous and stay a problem).
+const US_DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
+const US_AMOUNT = /^\$?(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?$/;
+/** An Excel date (M/D/YYYY) as YYYY-MM-DD when it is a real date; other text unchanged. */
+export function excelDate(cell: string | undefined): string | undefined {
+  const m = cell === undefined ? null : US_DATE.exec(cell);
+  if (!m) return cell;
+  const [month, day, year] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return cell;
+  return `${m[3]}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+/** An Excel amount ("1,200.00", "$95") as a number; other text through `numeric`. */
+export function excelAmount(cell: string): number | string {
+  const m = US_AMOUNT.exec(cell);
+  return m ? Number(m[1].replace(/,/g, '') + (m[2] ?? '')) : numeric(cell);
+}
+
 const list = (cell: string | undefined): string[] => (cell ?? '').split(';').map((s) => s.trim()).filter(Boolean);
 
 function claimOf(group: Group): Record<string, unknown> {
@@ -30,13 +50,13 @@ function claimOf(group: Group): Record<string, unknown> {
   const put = (target: Record<string, unknown>, key: string, cell: string | undefined) => { if (cell) target[key] = cell; };
   const claim: Record<string, unknown> = { id: group.id };
   put(claim, 'type', first.claim_type);
-  put(claim, 'serviceDate', first.service_date);
-  put(claim, 'admissionDate', first.admission_date);
-  put(claim, 'dischargeDate', first.discharge_date);
+  put(claim, 'serviceDate', excelDate(first.service_date));
+  put(claim, 'admissionDate', excelDate(first.admission_date));
+  put(claim, 'dischargeDate', excelDate(first.discharge_date));
   put(claim, 'dischargeStatus', first.discharge_status);
   if (first.patient_birth_date || first.patient_sex) {
     claim.patient = {};
-    put(claim.patient as Record<string, unknown>, 'birthDate', first.patient_birth_date);
+    put(claim.patient as Record<string, unknown>, 'birthDate', excelDate(first.patient_birth_date));
     put(claim.patient as Record<string, unknown>, 'sex', first.patient_sex);
   }
   if (first.payer_id || first.payer_type) {
@@ -50,8 +70,8 @@ function claimOf(group: Group): Record<string, unknown> {
     const line: Record<string, unknown> = { procedureCode: r.procedure_code };
     if (r.modifiers) line.modifiers = list(r.modifiers);
     if (r.units) line.units = numeric(r.units);
-    if (r.charge) line.charge = numeric(r.charge);
-    put(line, 'serviceDate', r.line_service_date);
+    if (r.charge) line.charge = excelAmount(r.charge);
+    put(line, 'serviceDate', excelDate(r.line_service_date));
     if (r.diagnosis_pointers) line.diagnosisPointers = list(r.diagnosis_pointers).map(numeric);
     return line;
   });
@@ -124,7 +144,7 @@ export async function* readCsv(chunks: Chunks, options: ReadOptions = {}): Async
     group.problems.push(...rowProblems);
     const first = group.rows[0];
     for (const column of CLAIM_COLUMNS) {
-      if (row[column] && row[column] !== first[column]) {
+      if (row[column] && row[column] !== first[column] && excelDate(row[column]) !== excelDate(first[column])) {
         group.problems.push(problem(CLAIM_PATHS[column], row[column], `${JSON.stringify(first[column] ?? '')} as on line ${group.firstLine}`,
           `line ${lineNo} says ${column} ${JSON.stringify(row[column])} but the claim's first row (line ${group.firstLine}) says ${JSON.stringify(first[column] ?? '')}`));
       }

@@ -75,6 +75,20 @@ export function closestProperty(property: string, known: readonly string[]): str
 
 const keyPath = (path: string, key: string): string => (/^[A-Za-z_$][\w$]*$/.test(key) ? `${path}.${key}` : `${path}[${JSON.stringify(key)}]`);
 
+// The KNOWN pattern of a key's value under a pattern ('' when the model knows nothing below it), computed
+// once per pair rather than by string building for every key of every record.
+const CHILD_PATTERNS = new Map<string, Map<string, string>>();
+function childPattern(pattern: string, key: string): string {
+  let byKey = CHILD_PATTERNS.get(pattern);
+  if (!byKey) CHILD_PATTERNS.set(pattern, (byKey = new Map()));
+  let child = byKey.get(key);
+  if (child === undefined) {
+    child = pattern === '$' || KNOWN[`${pattern}.${key}`] || KNOWN[`${pattern}.${key}[]`] ? `${pattern}.${key}` : '';
+    if (byKey.size < 1000) byKey.set(key, child); // keys come from input: the memo stays bounded
+  }
+  return child;
+}
+
 export type Prepared =
   | { readonly ok: true; readonly record: unknown; readonly defects: readonly IntakeDefect[] }
   | { readonly ok: false; readonly problems: readonly DecodeProblem[] };
@@ -90,24 +104,30 @@ export function prepareRecord(record: unknown): Prepared {
       message: `Unknown property ${JSON.stringify(key)} at ${at} is not read${suggestion ? `: did you mean ${JSON.stringify(suggestion)}?` : ''}` });
   };
   let tooDeep = false;
+  // Where the copy is, as keys and indexes: a path string is built only for a defect (most records have none).
+  const segments: (string | number)[] = [];
+  const pathOf = (): string => segments.reduce<string>((p, seg) => (typeof seg === 'number' ? `${p}[${seg}]` : keyPath(p, seg)), '$');
   // pattern: the KNOWN key of this level ('' once below the levels the model knows).
-  const copy = (value: unknown, path: string, pattern: string, depth: number): unknown => {
+  const copy = (value: unknown, pattern: string, depth: number): unknown => {
     if (typeof value !== 'object' || value === null) return value;
     if (depth > INTAKE_BOUNDS.depth) { tooDeep = true; return null; }
     if (Array.isArray(value)) {
       const item = pattern && KNOWN[`${pattern}[]`] ? `${pattern}[]` : '';
-      return value.map((v, i) => copy(v, `${path}[${i}]`, item, depth + 1));
+      const out = new Array<unknown>(value.length);
+      for (let i = 0; i < value.length; i++) { segments.push(i); out[i] = copy(value[i], item, depth + 1); segments.pop(); }
+      return out;
     }
     const known = pattern ? KNOWN[pattern] : undefined;
     const out: Record<string, unknown> = {};
     for (const key of Object.keys(value)) {
-      if (FORBIDDEN.has(key) || (known && !known.includes(key))) { if (pattern) unknown(path, key, known ?? []); continue; }
-      const child = pattern === '$' || KNOWN[`${pattern}.${key}`] || KNOWN[`${pattern}.${key}[]`] ? `${pattern}.${key}` : '';
-      out[key] = copy((value as Record<string, unknown>)[key], keyPath(path, key), child, depth + 1);
+      if (FORBIDDEN.has(key) || (known && !known.includes(key))) { if (pattern) unknown(pathOf(), key, known ?? []); continue; }
+      segments.push(key);
+      out[key] = copy((value as Record<string, unknown>)[key], pattern ? childPattern(pattern, key) : '', depth + 1);
+      segments.pop();
     }
     return out;
   };
-  const copied = copy(record, '$', '$', 1);
+  const copied = copy(record, '$', 1);
   if (tooDeep) {
     return { ok: false, problems: [{ path: '$', value: null, expected: `at most ${INTAKE_BOUNDS.depth} levels of nesting`,
       message: `the record is nested deeper than the bound of ${INTAKE_BOUNDS.depth} levels (depth bound); it was not read` }] };

@@ -38,7 +38,7 @@ export function factsMarkdown(): string {
         : fact.itemFields;
       out.push(`Item fields${fields ? ` (${fields})` : ''}: ${listed.map((f) => `\`${f}\``).join(', ')}.`, '');
     }
-    if (fact.index) out.push('Index fact: evaluated before the engine as a cheap gate when it is a top-level `all` condition.', '');
+    if (fact.index) out.push('Index fact: evaluated before the engine as a cheap gate when it is a top-level `all` condition (a rule whose `all` holds only such conditions is decided by them, with the engine’s operators, and json-rules-engine is not run for it).', '');
   }
   return `${out.join('\n').trimEnd()}\n`;
 }

@@ -31,6 +31,10 @@ export interface ValueSet {
 
 interface Range { readonly from: string; readonly to: string; readonly rows: ValueSetRow[] }
 
+const NONE: readonly (readonly ValueSetRow[])[] = [];
+/** Distinct codes whose candidate rows a value set remembers (ICD-10-CM has ~98,000 codes and headers). */
+const MAX_CACHED_CODES = 200_000;
+
 
 /** Indexes a value-set data file: `values` (in force for the file's range) or `rows` under `columns`. */
 export function indexValueSet(file: DataFile, order: TabularOrder = CHARACTER_ORDER): { valueSet: ValueSet; problems: string[] } {
@@ -53,18 +57,30 @@ export function indexValueSet(file: DataFile, order: TabularOrder = CHARACTER_OR
     source: { title: file.source.title, version: file.source.version ?? file.version, ...(file.source.file ? { section: file.source.file } : {}) },
     match(code, date) {
       const { exact, ranges } = indexOf();
-      if (!hierarchical) {
-        const hit = inForce(exact.get(code), date);
-        if (hit) return hit;
-      } else {
-        for (const node of icd10Ancestors(code)) {
-          const hit = inForce(exact.get(node), date);
-          if (hit) return hit;
-        }
+      if (ranges.length === 0) { // the common case: a lookup per node, nothing worth remembering
+        if (!hierarchical) return inForce(exact.get(code), date);
+        for (const node of icd10Ancestors(code)) { const hit = inForce(exact.get(node), date); if (hit) return hit; }
+        return undefined;
       }
-      for (const r of ranges) if ((hierarchical ? order : CHARACTER_ORDER).inRange(r.from, r.to, code)) { const hit = inForce(r.rows, date); if (hit) return hit; }
+      for (const rows of candidatesOf(code)) { const hit = inForce(rows, date); if (hit) return hit; }
       return undefined;
     },
+  };
+  // With ranges, the rows that can hold a code, in the order match tries them (exact, each ancestor, then
+  // ranges): they depend only on the code, so a batch scans the ranges once per distinct code, not per claim.
+  let cached = new Map<string, readonly (readonly ValueSetRow[])[]>();
+  const candidatesOf = (code: string): readonly (readonly ValueSetRow[])[] => {
+    let found = cached.get(code);
+    if (found) return found;
+    const { exact, ranges } = indexOf();
+    const lists: (readonly ValueSetRow[])[] = [];
+    for (const node of hierarchical ? icd10Ancestors(code) : [code]) { const rows = exact.get(node); if (rows) lists.push(rows); }
+    const rangeOrder = hierarchical ? order : CHARACTER_ORDER;
+    for (const r of ranges) if (rangeOrder.inRange(r.from, r.to, code)) lists.push(r.rows);
+    found = lists.length === 0 ? NONE : lists;
+    if (cached.size >= MAX_CACHED_CODES) cached = new Map(); // bounded: a hostile stream of codes cannot grow it
+    cached.set(code, found);
+    return found;
   };
   return { valueSet, problems };
 }

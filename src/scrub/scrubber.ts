@@ -62,6 +62,11 @@ interface EffectiveRule {
   readonly citations: readonly SourceCitation[];
   /** The rule's top-level `all` conditions on index facts: checked before the engine (DESIGN §3.3). */
   readonly gates: readonly LeafCondition[];
+  /**
+   * The gates are the whole condition (an `all` of leaves on index facts): when they pass the rule has
+   * passed, exactly as the engine would decide it with the same operators, so the engine is not run for it.
+   */
+  readonly decidedByGates: boolean;
   /** The condition whose items become findings (checked at load: it exists and gives items). */
   readonly evidence: LeafCondition;
 }
@@ -88,6 +93,7 @@ function settingsFor(ruleSet: RuleSet, options: ScrubberOptions, presetId: strin
     effective.set(rule.id, {
       rule, severity: rule.meta.severity, risk: rule.meta.denial.risk,
       citations: ruleCitations(rule, ruleSet), gates: gatesOf(rule.conditions as Condition),
+      decidedByGates: decidedByGates(rule.conditions as Condition),
       evidence: evidenceCondition(rule)!.leaf,
     });
   }
@@ -116,10 +122,15 @@ function buildEngine(rules: readonly EffectiveRule[]): Engine {
   return engine;
 }
 
+const isGate = (c: Condition): c is LeafCondition => 'fact' in c && FACTS[c.fact]?.index === true && c.path === undefined;
+
 function gatesOf(conditions: Condition): LeafCondition[] {
   if (!('all' in conditions)) return [];
-  return conditions.all.filter((c): c is LeafCondition => 'fact' in c && FACTS[c.fact]?.index === true && c.path === undefined);
+  return conditions.all.filter(isGate);
 }
+
+/** Whether a rule's condition is an `all` of gates only (most rules: the engine would add nothing but its cost). */
+const decidedByGates = (conditions: Condition): boolean => 'all' in conditions && conditions.all.length > 0 && conditions.all.every(isGate);
 
 /**
  * The effective periods of DESIGN §3.3: the boundaries are every rule's and code set's effective
@@ -221,15 +232,20 @@ export function createScrubber(ruleSet: RuleSet, options: ScrubberOptions = {}):
       ...(earlierInBatch ? { earlierInBatch } : {}),
     };
     const findings: Finding[] = [];
-    const candidates = periodOn(periods, judged.date).rules.filter((r) => r.gates.every((gate) => passes(gate, ctx)));
-    if (candidates.length > 0) {
-      const { results } = await engineFor(candidates).run({ claimContext: ctx });
-      for (const result of results) {
-        const setting = settings.get(result.name)!;
-        const items = factValue(ctx, setting.evidence.fact, setting.evidence.params) as EvidenceItem[];
-        // A loop, not push(...spread): a claim with thousands of findings must not overflow the stack.
-        for (const finding of buildFindings(setting.rule, setting.severity, setting.risk, setting.citations, items)) findings.push(finding);
-      }
+    const fired: EffectiveRule[] = [];
+    const undecided: EffectiveRule[] = [];
+    for (const rule of periodOn(periods, judged.date).rules) {
+      if (!rule.gates.every((gate) => passes(gate, ctx))) continue;
+      if (rule.decidedByGates) fired.push(rule); else undecided.push(rule);
+    }
+    if (undecided.length > 0) {
+      const { results } = await engineFor(undecided).run({ claimContext: ctx });
+      for (const result of results) fired.push(settings.get(result.name)!);
+    }
+    for (const setting of fired) {
+      const items = factValue(ctx, setting.evidence.fact, setting.evidence.params) as EvidenceItem[];
+      // A loop, not push(...spread): a claim with thousands of findings must not overflow the stack.
+      for (const finding of buildFindings(setting.rule, setting.severity, setting.risk, setting.citations, items)) findings.push(finding);
     }
     findings.sort(compareFindings);
     const score = riskScore(findings);

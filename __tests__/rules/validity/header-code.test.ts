@@ -18,6 +18,11 @@ testRule('validity/header-code', {
         messageIncludes: ["'Spondylolysis'", 'ICD-10-CM FY2026'] }],
     },
     {
+      name: 'M43.0 with its child M43.03 already on the claim: the fix says to remove the header instead',
+      claim: claim({ diagnoses: ['M43.03', 'M43.0'] }),
+      findings: [{ path: '$.diagnoses[1]', code: 'M43.0', fix: { includes: 'M43.03, under M43.0, is already on the claim: if the chart supports it, remove M43.0 instead.' } }],
+    },
+    {
       name: 'M54.5 on 2026-01-15: billable only through FY2021',
       claim: claim({ diagnoses: ['M54.5'] }),
       findings: [{ path: '$.diagnoses[0]', code: 'M54.5', fix: { includes: 'M54.50 (Low back pain, unspecified), M54.51 (Vertebrogenic low back pain), M54.59 (Other low back pain)' },

@@ -14,6 +14,7 @@ export const RECORD_FACTS: Readonly<Record<string, FactDefinition>> = {
     params: { kind: { type: 'strings', required: true, description: 'Defect kind(s), e.g. "json/unknown-property", or a prefix ending in "/".' } },
     itemFields: DEFECT_FIELDS,
     compute: (ctx, params): EvidenceItem[] => {
+      if (ctx.defects.length === 0) return []; // most claims: nothing to select
       const kinds = ([] as unknown[]).concat(params.kind).map(String);
       const wanted = (kind: string) => kinds.some((k) => (k.endsWith('/') ? kind.startsWith(k) : kind === k));
       return ctx.defects.filter((d) => wanted(d.kind)).map((d) => ({ ...(d.fields ?? {}), path: d.path, kind: d.kind, message: d.message }));

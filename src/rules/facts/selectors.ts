@@ -119,7 +119,7 @@ function listCodes(codeSet: CodeSet, codes: readonly string[], max = 12): string
   return codes.length > max ? `${shown.join(', ')} and ${codes.length - max} more` : shown.join(', ');
 }
 
-const DIAGNOSIS_FIELDS = ['role', 'position', 'poa', 'system', 'title', 'date', 'codeSet', 'age', 'sex', 'history', 'children', 'childCount', 'candidates'];
+const DIAGNOSIS_FIELDS = ['role', 'position', 'poa', 'system', 'title', 'date', 'codeSet', 'age', 'sex', 'history', 'children', 'childCount', 'candidates', 'alreadyOnClaim'];
 
 function diagnoses(ctx: ClaimContext, params: Record<string, unknown>): readonly EvidenceItem[] {
   const { claim } = ctx;
@@ -168,6 +168,10 @@ function diagnoses(ctx: ClaimContext, params: Record<string, unknown>): readonly
           item.children = listCodes(set, children);
           item.childCount = children.length;
           item.candidates = children;
+          // A child already on the claim (M43.03 with M43.0): the header is redundant, not missing characters.
+          const present = children.filter((c) => claim.diagnoses.some((o) => o.code === c));
+          item.alreadyOnClaim = present.length === 0 ? ''
+            : ` ${present.join(', ')}, under ${d.code}, ${present.length > 1 ? 'are' : 'is'} already on the claim: if the chart supports ${present.length > 1 ? 'them' : 'it'}, remove ${d.code} instead.`;
         }
       }
       items.push(item as EvidenceItem);

@@ -122,18 +122,23 @@ function groups(ctx: ClaimContext, params: Record<string, unknown>, value: FactV
   const field = typeof params.sum === 'string' ? params.sum : undefined;
   const grouped = new Map<string, EvidenceItem[]>();
   for (const item of selectorItems(ctx, params.of, value)) {
-    const key = JSON.stringify(by.map((f) => item[f] ?? null));
+    let key = '';
+    for (const f of by) key += `${String(item[f] ?? '')}\u0000`;
     const list = grouped.get(key);
     if (list) list.push(item); else grouped.set(key, [item]);
   }
   const out: EvidenceItem[] = [];
   for (const members of grouped.values()) {
-    const [first, ...rest] = members;
-    const sum = field ? members.reduce((s, m) => s + (typeof m[field] === 'number' ? (m[field] as number) : Number(m[field]) || 0), 0) : 0;
-    out.push({
-      ...first, sum, count: members.length, paths: members.map((m) => m.path).join(', '),
-      ...(rest.length > 0 ? { evidence: rest.map((m) => ({ path: m.path, ...(m.code ? { code: String(m.code) } : {}) })) } : {}),
-    });
+    const first = members[0];
+    const group: Record<string, unknown> = {};
+    for (const k in first) group[k] = first[k];
+    let sum = 0;
+    if (field) for (const m of members) sum += typeof m[field] === 'number' ? (m[field] as number) : Number(m[field]) || 0;
+    group.sum = sum;
+    group.count = members.length;
+    group.paths = members.length === 1 ? first.path : members.map((m) => m.path).join(', ');
+    if (members.length > 1) group.evidence = members.slice(1).map((m) => ({ path: m.path, ...(m.code ? { code: String(m.code) } : {}) }));
+    out.push(group as EvidenceItem);
   }
   return applyWhere(out, params.where);
 }

@@ -29,6 +29,9 @@ if (args[0] === 'check' && !capped && !readsJson && (forceChild || inputBytes() 
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, forward);
   child.on('error', (error) => { process.stderr.write(`claimscrub: ${error.message}\n`); process.exitCode = 2; });
   child.on('exit', (code, signal) => {
+    // A child that died without cleaning up (out of memory, SIGKILL) leaves its temporary --output file
+    // (src/cli/output.ts names it .<name>.<pid>.<time>.partial): remove it, so no half report is left.
+    if (signal || code === null || code >= 128) removePartialOutput(child.pid);
     if (signal) {
       for (const s of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.removeAllListeners(s);
       process.kill(process.pid, signal); // end as the child ended
@@ -38,4 +41,21 @@ if (args[0] === 'check' && !capped && !readsJson && (forceChild || inputBytes() 
   });
 } else {
   require('../dist/src/cli/main.js');
+}
+
+function removePartialOutput(pid) {
+  const path = require('node:path');
+  const fs = require('node:fs');
+  const at = args.findIndex((a) => a === '-o' || a === '--output' || a.startsWith('--output='));
+  if (at < 0) return;
+  const output = args[at].startsWith('--output=') ? args[at].slice('--output='.length) : args[at + 1];
+  if (!output) return;
+  const dir = path.dirname(path.resolve(output));
+  const prefix = `.${path.basename(output)}.${pid}.`;
+  try {
+    for (const name of fs.readdirSync(dir)) {
+      if (name.startsWith(prefix) && name.endsWith('.partial')) fs.rmSync(path.join(dir, name), { force: true });
+    }
+    process.stderr.write(`claimscrub: the run did not finish; ${output} was not written\n`);
+  } catch { /* the folder is gone: nothing to clean */ }
 }

@@ -226,4 +226,23 @@ describe('safe output and process handling (issue 14 item 5)', () => {
     expect(fs.readFileSync(out, 'utf8')).toBe('previous\n');
     expect(stderr).toContain('stopped by SIGTERM');
   }, 60_000);
+
+  (built ? it : it.skip)('a re-run child that dies without cleaning up (SIGKILL, out of memory) leaves no partial file', async () => {
+    const out = path.join(dir, 'killed.ndjson');
+    fs.writeFileSync(out, 'previous\n');
+    const child = spawn(process.execPath, [BIN, 'check', '-', '-f', 'ndjson', '--output', out], {
+      cwd: ROOT, env: { ...process.env, CLAIMSCRUB_TEST_RELAUNCH: '1' }, stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (b: Buffer) => { stderr += b.toString(); });
+    child.stdin.write(`${JSON.stringify(JSON.parse(SEED)[1])}\n`);
+    const partial = () => fs.readdirSync(dir).filter((f) => f.startsWith('.killed.ndjson.') && f.endsWith('.partial'));
+    await new Promise<void>((resolve) => { const poll = () => (partial().length > 0 ? resolve() : setTimeout(poll, 50)); poll(); });
+    const childPid = Number(spawnSync('pgrep', ['-P', String(child.pid)], { encoding: 'utf8' }).stdout.trim().split('\n')[0]);
+    process.kill(childPid, 'SIGKILL'); // what the kernel does to a process out of memory
+    await new Promise((resolve) => child.on('exit', resolve));
+    expect(partial()).toEqual([]);
+    expect(fs.readFileSync(out, 'utf8')).toBe('previous\n');
+    expect(stderr).toContain(`the run did not finish; ${out} was not written`);
+  }, 60_000);
 });

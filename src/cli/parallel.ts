@@ -3,6 +3,7 @@ import { getHeapStatistics } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import type { InputItem } from '../input/types';
 import type { ScrubResult } from '../scrub/result';
+import { ClaimIds } from '../scrub/claim-ids';
 import { type Batch, registerInBatch, type ScrubberOptions } from '../scrub/scrubber';
 import type { WorkerBatch, WorkerInit, WorkerMessage } from './scrub-worker';
 
@@ -37,7 +38,7 @@ export async function* scrubInWorkers(items: AsyncIterable<InputItem>, options: 
     ...(ext === '.ts' ? { execArgv: ['--require', 'ts-node/register/transpile-only'] } : {}),
   }));
 
-  const ids: Batch = { claimIds: new Map() };
+  const ids: Batch = new ClaimIds();
   const done = new Map<number, readonly ScrubResult[]>();
   const load = workers.map(() => 0);
   let ready = 0;

@@ -190,7 +190,7 @@ table.small{max-width:720px}table.small td,table.small th{padding:3px 8px}
 #claims th{position:sticky;top:0;background:#eef0f3;cursor:pointer;user-select:none;white-space:nowrap}
 #claims th[aria-sort=ascending]::after{content:" ▲"}#claims th[aria-sort=descending]::after{content:" ▼"}
 #claims td:nth-child(-n+3){white-space:nowrap}#claims td{padding:4px 8px}#claims ul{margin:0;padding-left:0;list-style:none}#claims li{margin:0 0 2px}
-#claims td.codes{font-family:ui-monospace,Menlo,monospace;font-size:12px;max-width:140px}
+#claims td.codes{font-family:ui-monospace,Menlo,monospace;font-size:12px;max-width:140px;padding-top:8px}
 #claims summary{cursor:pointer;white-space:nowrap;overflow:hidden;text-overflow:ellipsis;max-width:max(300px,calc(100vw - 1080px));list-style:none}#claims summary::-webkit-details-marker{display:none}
 #claims details[open] summary .msg{display:none}#claims .more{padding:2px 0 6px 12px;white-space:normal}.where{font-family:ui-monospace,Menlo,monospace;font-size:12px;color:#39434d}
 header .whatif{margin-top:6px;background:#6a1b9a;color:#fff;display:inline-block;padding:2px 10px;border-radius:4px;font-weight:600}

@@ -13,6 +13,7 @@ import { buildFindings, compareFindings, ruleCitations, DEFAULT_THRESHOLDS, type
 import type { Finding, ScrubbedResult, ScrubResult, SourceRef } from './result';
 import { decodeItem, type InputItem, type IntakeDefect } from '../input/types';
 import { evidenceCondition } from '../rules/check-rule';
+import { ClaimIds } from './claim-ids';
 import { computeDrg, isInpatient } from './drg';
 
 export interface ScrubberOptions {
@@ -42,7 +43,7 @@ export interface ScrubContext {
 }
 
 /** Batch-scoped state, owned by the caller (scrubAll makes one per run): the library keeps none of its own. */
-export interface Batch { readonly claimIds: Map<string, SourceRef | undefined> }
+export type Batch = ClaimIds;
 
 export interface Scrubber {
   /** Scrubs one decoded claim. */
@@ -261,7 +262,7 @@ export function createScrubber(ruleSet: RuleSet, options: ScrubberOptions = {}):
     };
   }
 
-  const createBatch = (): Batch => ({ claimIds: new Map() });
+  const createBatch = (): Batch => new ClaimIds();
 
   // Nothing is lost: an internal error on one claim becomes its rejection, naming the error, and the batch goes on.
   const scrubItem = async (item: InputItem, context: ScrubContext = {}): Promise<ScrubResult> => {
@@ -303,16 +304,7 @@ function codeSetsUsed(claim: Claim, date: string, own: CodeSet | undefined, rule
   return [title, ...[...others].map(([t, lines]) => `line${lines.length > 1 ? 's' : ''} ${lines.join(', ')}: ${t}`)].join('; ');
 }
 
-/** Where a record came from, in words ("samples/a.ndjson line 3"), for "first seen in …". */
-function describeSource(source: SourceRef | undefined): string {
-  if (!source) return 'an earlier claim';
-  const where = source.line !== undefined ? `line ${source.line}` : source.record !== undefined ? `record ${source.record}`
-    : source.transaction !== undefined ? `transaction ${source.transaction}` : 'an earlier record';
-  return source.file ? `${source.file} ${where}` : where;
-}
-
 /** Records a claim id in the batch; returns the earlier record that had it, in words, if any. */
 export function registerInBatch(batch: Batch, id: string, source: SourceRef | undefined): string | undefined {
-  if (!batch.claimIds.has(id)) { batch.claimIds.set(id, source); return undefined; }
-  return describeSource(batch.claimIds.get(id));
+  return batch.register(id, source);
 }

@@ -7,7 +7,6 @@ import type { IntakeDefect } from '../../input/types';
 import { isInpatient } from './claim-fields';
 
 /** State shared by the claims of one batch (one scrubAll run, or one Scrubber.createBatch()): the first record of each claim id. */
-export interface BatchState { readonly claimIds: Map<string, string> }
 
 /** What the facts of one claim are computed from; built once per claim by the scrubber. */
 export interface ClaimContext {

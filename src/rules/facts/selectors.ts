@@ -121,12 +121,44 @@ function listCodes(codeSet: CodeSet, codes: readonly string[], max = 12): string
 
 const DIAGNOSIS_FIELDS = ['role', 'position', 'poa', 'system', 'title', 'date', 'codeSet', 'age', 'sex', 'history', 'children', 'childCount', 'candidates', 'alreadyOnClaim'];
 
+const CLAIM_DIAGNOSES = 'diagnoses#claim';
+
+/** Every diagnosis of the claim (principal and secondary) as an item on the judging date, memoized per claim. */
+function claimDiagnoses(ctx: ClaimContext): readonly EvidenceItem[] {
+  const memo = ctx.memo.get(CLAIM_DIAGNOSES) as EvidenceItem[] | undefined;
+  if (memo) return memo;
+  const { claim, codeSet } = ctx;
+  const age = ageOn(claim.patient?.birthDate, ageDate(claim, ctx.date));
+  const sex = claim.patient?.sex ?? '';
+  const codeSetTitle = codeSet?.title ?? 'none';
+  const items: EvidenceItem[] = [];
+  for (let i = 0; i < claim.diagnoses.length; i++) {
+    const d = claim.diagnoses[i];
+    const entry = d.system === 'ICD-10-CM' ? codeSet?.get(d.code) : undefined;
+    items.push({
+      path: `$.diagnoses[${i}]`, code: d.code, role: i === 0 ? 'principal' : 'secondary', position: i + 1, poa: d.poa ?? '', system: d.system,
+      title: entry?.title ?? '', date: ctx.date, codeSet: codeSetTitle, age, sex,
+    } as EvidenceItem);
+  }
+  ctx.memo.set(CLAIM_DIAGNOSES, items);
+  return items;
+}
+
 function diagnoses(ctx: ClaimContext, params: Record<string, unknown>): readonly EvidenceItem[] {
   const { claim } = ctx;
   const role = (params.role as string | undefined) ?? 'all';
   const system = (params.system as string | undefined) ?? 'ICD-10-CM';
   const status = params.codeStatus as (typeof CODE_STATUSES)[number] | undefined;
   const poa = params.poa === undefined ? undefined : ([] as unknown[]).concat(params.poa).map(String);
+  // Without a code status, every variant is a filter of one list of the claim's diagnoses, built once per
+  // claim (rules ask for the diagnoses in many ways; each building its own items cost more than the rule).
+  if (!status && (role === 'all' || role === 'principal' || role === 'secondary')) {
+    const kept = claimDiagnoses(ctx).filter((item) => (role === 'all' || item.role === role)
+      && (system === 'any' || item.system === system)
+      && !(system === 'ICD-9-CM' && ctx.date < ICD10_TRANSITION) // ICD-9 is the right system before the transition
+      && (!poa || poa.includes(claim.diagnoses[(item.position as number) - 1].poa ?? 'missing')));
+    return filterItems(ctx, params, kept);
+  }
   const codeSet = ctx.codeSet;
   const age = ageOn(claim.patient?.birthDate, ageDate(claim, ctx.date));
   const listed: { d: (typeof claim.diagnoses)[number]; path: string; role: string; position: number }[] = [];

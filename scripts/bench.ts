@@ -5,7 +5,8 @@
  *     --batch-only      only the batch figure (no single-claim latency, X12 or HTTP figures)
  *     --ncci-only       only the NCCI figures (10-line and one-line claims, ncci/* rules on vs off)
  *     --chart-only      only the chart-reading figures (readChart on 10 KB / 100 KB notes, 100 KB adversarial text)
- *     --latency-only    only the rule-set load and single-claim figures (shipped rules and 10x the rules)
+ *     --latency-only    only the start-up figures (one-claim CLI check vs bare node; loadRuleSet + first scrub),
+ *                       the rule-set load and single-claim figures (shipped rules and 10x the rules)
  *     --format F        the nightly CLI path timed in a child process (default ndjson): `claimscrub check claims.ndjson --format F --output …`
  *                       (reader, scrubber, summary with charges, formatter) and its peak RSS, in a child
  *                       process so its memory is its own
@@ -230,6 +231,39 @@ async function chartReading(ruleSet: RuleSet): Promise<void> {
   print({ name: 'chart-scrub', kind: 'adversarial', kb: Math.round(adversarial.length / 1000), ms: Math.round(times.sort((x, y) => x - y)[2] * 100) / 100, findings });
 }
 
+/**
+ * A pre-submission check from a cold process: `claimscrub check` of one FY2026 claim against a bare
+ * `node -e ''` (median of 7 runs each, alternating, in the same run), and loadRuleSet() + the first scrub
+ * in a fresh process (the library's start-up).
+ */
+function startup(): void {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'claimscrub-bench-'));
+  const one = path.join(dir, 'one.json');
+  const seed = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'samples', 'seed.json'), 'utf8')) as unknown[];
+  fs.writeFileSync(one, JSON.stringify(seed[0]));
+  const bin = path.join(__dirname, '..', '..', 'bin', 'claimscrub.js');
+  const timed = (args: string[]): number => {
+    const t = process.hrtime.bigint();
+    spawnSync(process.execPath, args, { encoding: 'utf8' });
+    return Number(process.hrtime.bigint() - t) / 1e6;
+  };
+  const bare: number[] = [];
+  const check: number[] = [];
+  for (let i = 0; i < 7; i++) { bare.push(timed(['-e', ''])); check.push(timed([bin, 'check', one, '--format', 'json'])); }
+  const median = (xs: number[]) => Math.round(xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)]);
+  print({ name: 'cli-one-claim', unit: 'ms', bareNode: median(bare), check: median(check), ratio: Math.round((median(check) / median(bare)) * 10) / 10 });
+  const index = path.join(__dirname, '..', 'src', 'index.js');
+  const library = spawnSync(process.execPath, ['-e', `
+    const t = process.hrtime.bigint();
+    const { loadRuleSet, createScrubber } = require(${JSON.stringify(index)});
+    loadRuleSet().then(async (r) => {
+      await createScrubber(r.right).scrubInput(${JSON.stringify(seed[0])});
+      process.stdout.write(String(Number(process.hrtime.bigint() - t) / 1e6));
+    });`], { encoding: 'utf8' });
+  print({ name: 'load-and-first-scrub', unit: 'ms', ms: Math.round(Number(library.stdout)), note: 'require + loadRuleSet() + first scrub of a FY2026 claim, fresh process' });
+  fs.rmSync(dir, { recursive: true, force: true });
+}
+
 async function main(): Promise<void> {
   print({ name: 'machine', cpus: os.cpus().length, cpu: os.cpus()[0]?.model, memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version });
   const t0 = process.hrtime.bigint();
@@ -242,6 +276,7 @@ async function main(): Promise<void> {
     return;
   }
   print({ name: 'load-rule-set', ms: Math.round(Number(process.hrtime.bigint() - t0) / 1e6), rules: loaded.right.rules.length, dataFiles: loaded.right.data.size, rssMb: Math.round(process.memoryUsage().rss / 2 ** 20) });
+  if (!flag('batch-only') && !flag('chart-only') && !flag('ncci-only')) startup();
   if (!flag('batch-only') && !flag('chart-only')) await ncciClaims(loaded.right);
   if (flag('ncci-only')) return;
   if (!flag('batch-only')) await chartReading(loaded.right);

@@ -68,17 +68,30 @@ describe('no global state', () => {
 });
 
 describe('no I/O unless asked', () => {
-  it('without preload, a rule set reads a fiscal year\'s code set once, when the first claim of that year needs it', async () => {
+  it('without preload, a claim looks its codes up in place in its fiscal year\'s code set; a batch reads the file once', async () => {
     const loaded = await loadRuleSet();
     if (loaded._tag === 'Left') throw new Error('load');
-    const spy = jest.spyOn(fs, 'readFileSync');
+    const opened = jest.spyOn(fs, 'openSync');
+    const read = jest.spyOn(fs, 'readFileSync');
+    const closed = jest.spyOn(fs, 'closeSync');
+    const names = (spy: jest.SpyInstance) => spy.mock.calls.map((c) => path.basename(String(c[0]))).filter((n) => n.endsWith('.tsv'));
     try {
       const scrubber = createScrubber(loaded.right, { only: ['validity/code-not-in-code-set'] });
-      await scrubber.scrubInput(claim('A', ['M43.03']));
-      await scrubber.scrubInput(claim('B', ['M43.06']));
-      expect(spy.mock.calls.map((c) => path.basename(String(c[0])))).toEqual(['icd10cm-fy2026.tsv']);
+      expect(ruleIds(await scrubber.scrubInput(claim('A', ['M43.03'])))).toEqual([]);
+      expect(names(opened)).toEqual(['icd10cm-fy2026.tsv']); // the claim's fiscal year, opened once
+      // M43.99 is in no code set: its history looks in the fiscal years around FY2026 too.
+      expect(ruleIds(await scrubber.scrubInput(claim('B', ['M43.06', 'M43.99'])))).toEqual(['validity/code-not-in-code-set']);
+      expect(names(opened).sort()).toEqual(['icd10cm-fy2025.tsv', 'icd10cm-fy2026.tsv', 'icd10cm-fy2027.tsv']);
+      expect(names(read)).toEqual([]); // not read whole for a few codes
+      const fy2026 = loaded.right.codeSets.find((s) => s.version === 'FY2026')!;
+      for (let i = 0; i < 2100; i++) fy2026.get(`Z99.${i}`);
+      expect(fy2026.get('M43.03')?.title).toBe('Spondylolysis, cervicothoracic region');
+      expect(names(read)).toEqual(['icd10cm-fy2026.tsv']); // a batch: read whole, once
+      expect(closed).toHaveBeenCalled();
     } finally {
-      spy.mockRestore();
+      opened.mockRestore();
+      read.mockRestore();
+      closed.mockRestore();
     }
   });
 

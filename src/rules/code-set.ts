@@ -89,6 +89,70 @@ function lowerBound(table: CodeTable, key: string): number {
   return lo;
 }
 
+/** Positional reads of a sidecar file on disk (a few hundred bytes a read). */
+export interface RandomAccess {
+  readonly size: number;
+  read(position: number, length: number): Buffer;
+  close(): void;
+}
+
+/** A line of a code-set sidecar read in place: its code, entry, and where the next line starts. */
+interface SidecarLine { readonly code: string; readonly entry: CodeEntry; readonly next: number }
+
+const WINDOW = 512; // longer than any line (an ICD-10-CM title is at most ~230 characters)
+
+/**
+ * Lookups in a sorted `code<TAB>billable<TAB>title` file without reading it: a binary search over byte
+ * offsets, each step reading one window. A one-claim check asks a fiscal year for a few codes (its own
+ * year, and the years around it for a code's history): ~17 small reads each, not an 8 MB file.
+ */
+function sidecarLookups(file: RandomAccess): { lineAt(pos: number): SidecarLine; lowerBound(key: string): number } {
+  const lineAt = (pos: number): SidecarLine => {
+    let length = WINDOW;
+    for (;;) {
+      const bytes = file.read(pos, Math.min(length, file.size - pos));
+      const nl = bytes.indexOf(10);
+      if (nl < 0 && pos + bytes.length < file.size) { length *= 2; continue; }
+      const end = nl < 0 ? bytes.length : nl;
+      const tab = bytes.indexOf(9);
+      return { code: bytes.toString('latin1', 0, tab), entry: { billable: bytes[tab + 1] === 49, title: bytes.toString('utf8', tab + 3, end) }, next: pos + end + 1 };
+    }
+  };
+  // The first line start at or after `pos` (pos itself when a line starts there).
+  const startAtOrAfter = (pos: number): number => {
+    for (let at = pos - 1; at < file.size; at += WINDOW) {
+      if (at < 0) return 0;
+      const bytes = file.read(at, Math.min(WINDOW, file.size - at));
+      const nl = bytes.indexOf(10);
+      if (nl >= 0) return at + nl + 1;
+    }
+    return file.size;
+  };
+  // The line start at or before `pos`, not before `floor` (itself a line start).
+  const startAtOrBefore = (pos: number, floor: number): number => {
+    for (let end = pos; end > floor; end -= WINDOW) {
+      const from = Math.max(floor, end - WINDOW);
+      const bytes = file.read(from, end - from);
+      const nl = bytes.lastIndexOf(10);
+      if (nl >= 0) return from + nl + 1;
+    }
+    return floor;
+  };
+  const lowerBound = (key: string): number => {
+    let lo = 0; // a line start
+    let hi = file.size; // a line start, or the end
+    while (lo < hi) {
+      const mid = lo + ((hi - lo) >>> 1);
+      let start = startAtOrAfter(mid);
+      if (start >= hi) start = startAtOrBefore(mid, lo);
+      const line = lineAt(start);
+      if (line.code < key) lo = line.next; else hi = start;
+    }
+    return lo;
+  };
+  return { lineAt, lowerBound };
+}
+
 /** Distinct codes looked up one by one before a code set indexes all of them (a one-claim check never gets there). */
 const INDEX_ALL_AFTER = 2000;
 
@@ -97,9 +161,23 @@ const INDEX_ALL_AFTER = 2000;
  * `loadBytes` (the sidecar file, read the first time a claim of that fiscal year needs it) or from the
  * file's own rows. Nothing is read or indexed until the first lookup.
  */
-export function indexCodeSet(file: DataFile, loadBytes?: () => Buffer): CodeSet {
+export function indexCodeSet(file: DataFile, loadBytes?: () => Buffer, openFile?: () => RandomAccess): CodeSet {
   let table: CodeTable | undefined;
-  const tableOf = (): CodeTable => (table ??= loadBytes ? tsvTable(loadBytes()) : rowTable(file.rows ?? []));
+  // Until the table is read whole, a sidecar on disk answers lookups in place (opened on the first one).
+  let inPlace: (ReturnType<typeof sidecarLookups> & { readonly file: RandomAccess }) | undefined;
+  const tableOf = (): CodeTable => {
+    if (!table) {
+      table = loadBytes ? tsvTable(loadBytes()) : rowTable(file.rows ?? []);
+      inPlace?.file.close();
+      inPlace = undefined;
+    }
+    return table;
+  };
+  const inPlaceOf = () => {
+    if (table || !openFile) return undefined;
+    if (!inPlace) { const f = openFile(); inPlace = { file: f, ...sidecarLookups(f) }; }
+    return inPlace;
+  };
   // Lookups search the table; once a run has asked for many codes (a batch), every code is indexed in one pass.
   let entries = new Map<string, CodeEntry | null>();
   let complete = false;
@@ -118,6 +196,14 @@ export function indexCodeSet(file: DataFile, loadBytes?: () => Buffer): CodeSet 
   const lookup = (code: string): CodeEntry | undefined => {
     let entry = entries.get(code);
     if (entry === undefined && !complete) {
+      const place = entries.size < INDEX_ALL_AFTER ? inPlaceOf() : undefined;
+      if (place) {
+        const pos = place.lowerBound(code);
+        const line = pos < place.file.size ? place.lineAt(pos) : undefined;
+        entry = line?.code === code ? line.entry : null;
+        entries.set(code, entry);
+        return entry ?? undefined;
+      }
       const t = tableOf();
       if (entries.size >= INDEX_ALL_AFTER) {
         entries = t.all();
@@ -146,8 +232,19 @@ export function indexCodeSet(file: DataFile, loadBytes?: () => Buffer): CodeSet 
       if (cached) return cached;
       // A 3-character category's children start with "M43."; a subcategory's with its own characters.
       const prefix = code.length === 3 ? `${code}.` : code;
-      const t = tableOf();
       const found: string[] = [];
+      const place = inPlaceOf();
+      if (place) {
+        for (let pos = place.lowerBound(prefix); pos < place.file.size;) {
+          const line = place.lineAt(pos);
+          if (!line.code.startsWith(prefix)) break;
+          if (line.code !== code && line.entry.billable) found.push(line.code);
+          pos = line.next;
+        }
+        childrenCache.set(code, found);
+        return found;
+      }
+      const t = tableOf();
       for (let i = lowerBound(t, prefix); i < t.size; i++) {
         const c = t.codeAt(i);
         if (!c.startsWith(prefix)) break;

@@ -1,8 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import * as E from 'fp-ts/Either';
+import type { RandomAccess } from './code-set';
 import type { RuleSetJson } from './formats';
 import { buildRuleSet, type NamedJson, type RuleSet, type RuleSetProblem } from './rule-set';
 
@@ -57,6 +58,21 @@ async function readHeader(file: string): Promise<unknown | undefined> {
   }
 }
 
+/** A file opened for positional reads (closed by the code set once it reads the file whole). */
+function openRandomAccess(file: string): RandomAccess {
+  const fd = openSync(file, 'r');
+  const size = fstatSync(fd).size;
+  return {
+    size,
+    read(position, length) {
+      const buffer = Buffer.allocUnsafe(length);
+      const n = readSync(fd, buffer, 0, length, position);
+      return n === length ? buffer : buffer.subarray(0, n);
+    },
+    close() { closeSync(fd); },
+  };
+}
+
 async function readNamed(root: string, files: readonly string[], problems: RuleSetProblem[], options: LoadOptions = {}): Promise<NamedJson[]> {
   // One file at a time: parsing large data files together multiplies the memory peak.
   const read: NamedJson[] = [];
@@ -77,7 +93,8 @@ async function readNamed(root: string, files: readonly string[], problems: RuleS
       const unpack = (bytes: Buffer) => (sidecarPath?.endsWith('.gz') && !packed ? gunzipSync(bytes) : bytes);
       const preloaded = sidecarPath && options.preload ? unpack(await fs.readFile(sidecarPath)) : undefined;
       const sidecar = sidecarPath ? (preloaded ? () => preloaded : () => unpack(readFileSync(sidecarPath))) : undefined;
-      read.push({ file: name, json, ...(sidecar ? { sidecar } : {}), ...(rows ? { rows } : {}) });
+      const openSidecar = sidecarPath && !preloaded && !sidecarPath.endsWith('.gz') ? () => openRandomAccess(sidecarPath) : undefined;
+      read.push({ file: name, json, ...(sidecar ? { sidecar } : {}), ...(openSidecar ? { openSidecar } : {}), ...(rows ? { rows } : {}) });
     } catch (error) {
       problems.push({ file: name, path: '$', message: error instanceof Error ? error.message : String(error) });
     }

@@ -1,7 +1,7 @@
 import * as t from 'io-ts';
 import * as E from 'fp-ts/Either';
 import { toProblems } from '../claim/decode';
-import { type CodeSet, indexCodeSet } from './code-set';
+import { type CodeSet, indexCodeSet, type RandomAccess } from './code-set';
 import { type CoverageArticle, indexCoverageArticles } from './coverage-articles';
 import { drgTableProblems, type DrgTables, indexDrgTables } from './drg-tables';
 import { factNameClashes } from './facts';
@@ -53,6 +53,8 @@ export interface NamedJson {
   readonly json: unknown;
   /** For a data file with `rowsFile`: reads the sidecar (called the first time the rows are needed). */
   readonly sidecar?: () => Buffer;
+  /** For a sidecar that is a plain file on disk: positional reads, so a few lookups need not read it whole. */
+  readonly openSidecar?: () => RandomAccess;
   /** For a large data file read header-only: reads its rows (called the first time `rows` is read). */
   readonly rows?: () => unknown;
 }
@@ -93,8 +95,10 @@ export function buildRuleSet(sources: RuleSetSources): E.Either<readonly RuleSet
   const named = new Map(sources.data.map((d) => [d.file, d]));
   const data = new Map<string, DataFile>();
   const sidecarOf = new Map<string, (() => Buffer) | undefined>();
+  const openSidecarOf = new Map<string, (() => RandomAccess) | undefined>();
   for (const { file, value } of dataFiles) {
     sidecarOf.set(value.id, named.get(file)?.sidecar);
+    openSidecarOf.set(value.id, named.get(file)?.openSidecar);
     const load = named.get(file)?.rows;
     if (load) {
       // Read, checked and kept on first use; a file whose rows turn out malformed fails then, naming itself.
@@ -111,7 +115,7 @@ export function buildRuleSet(sources: RuleSetSources): E.Either<readonly RuleSet
   const codeSets: CodeSet[] = [];
   for (const file of [...data.values()].filter((d) => d.kind === 'code-set').sort((a, b) => a.effective.from.localeCompare(b.effective.from))) {
     if (file.rowsFile && !sidecarOf.get(file.id)) problems.push({ file: file.id, path: '$.rowsFile', message: `rows file "${file.rowsFile}" is not readable here (load the folder with loadRuleSet, or give the rows inline)` });
-    codeSets.push(indexCodeSet(file, sidecarOf.get(file.id)));
+    codeSets.push(indexCodeSet(file, sidecarOf.get(file.id), openSidecarOf.get(file.id)));
     data.set(file.id, { ...file, rows: [] }); // lookups go through the code set, not the data file's rows
   }
   for (const file of [...data.values()].filter((d) => d.kind === 'table' && d.rowsFile)) {

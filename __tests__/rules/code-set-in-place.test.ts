@@ -1,0 +1,38 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { indexCodeSet, type RandomAccess } from '../../src/rules/code-set';
+import type { DataFile } from '../../src/rules/formats';
+
+// A code set answers its first lookups in place (binary search over the sidecar file with small reads)
+// and reads the file whole only for a batch. Both ways must give the same answers: checked here on the
+// shipped FY2026 sidecar, against the full table, for present, absent and header codes.
+
+const DATA = path.join(__dirname, '..', '..', 'rules', 'data');
+const header = JSON.parse(fs.readFileSync(path.join(DATA, 'icd10cm-fy2026.json'), 'utf8')) as DataFile;
+const sidecar = path.join(DATA, 'icd10cm-fy2026.tsv');
+
+function randomAccess(reads: { count: number }): RandomAccess {
+  const bytes = fs.readFileSync(sidecar);
+  return {
+    size: bytes.length,
+    read: (position, length) => { reads.count++; return bytes.subarray(position, position + length); },
+    close: () => undefined,
+  };
+}
+
+describe('code set lookups in place', () => {
+  it('agree with the full table on every 37th code, codes around them, absent codes and header children', () => {
+    const reads = { count: 0 };
+    const inPlace = indexCodeSet(header, undefined, () => randomAccess(reads));
+    const full = indexCodeSet(header, () => fs.readFileSync(sidecar));
+    const codes = [...full.entries()].map(([code]) => code);
+    expect(codes.length).toBeGreaterThan(90_000);
+    const probes = ['A00', 'A00.0', codes[0], codes[codes.length - 1], 'M43.03', 'M43.0', 'M43', 'M43.99', 'ZZZ', '0', '~'];
+    for (let i = 0; i < codes.length && probes.length < 1900; i += 37) probes.push(codes[i], `${codes[i]}X`);
+    for (const code of probes) expect([code, inPlace.get(code)]).toEqual([code, full.get(code)]);
+    for (const h of ['M43.0', 'M43', 'S72.0', 'A00', 'Z99']) expect(inPlace.billableChildren(h)).toEqual(full.billableChildren(h));
+    expect(inPlace.get('M43.03')).toEqual({ billable: true, title: 'Spondylolysis, cervicothoracic region' });
+    // In place means small reads: about log2(98,000) ≈ 17 steps a lookup, not the file.
+    expect(reads.count / probes.length).toBeLessThan(60);
+  });
+});

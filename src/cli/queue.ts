@@ -12,6 +12,7 @@ import { DEFAULT_QUEUE } from '../queue/protocol';
 import { redactedUrl, redisOptions, RedisUrlError } from '../queue/redis';
 import { startWorker } from '../queue/worker';
 import { openAtomicOutput, type AtomicOutput } from './output';
+import { untilStopSignal } from './signals';
 import type { CliIo, ExitCode } from './run';
 
 // claimscrub queue submit|work|status|collect: the nightly batch over a BullMQ work queue on Redis,
@@ -189,13 +190,7 @@ async function workCommand(args: string[], io: CliIo): Promise<ExitCode> {
   const log = (line: string) => { io.stderr.write(`${JSON.stringify({ time: new Date().toISOString(), pid: process.pid, msg: line })}\n`); };
   const worker = await startWorker({ redis: conn.redis, queue: conn.queue, ruleSet, concurrency, lockMs, log });
   log(`working on ${redactedUrl(conn.url)} queue ${conn.queue} with rule set ${ruleSet.version}, concurrency ${concurrency}`);
-  const signal = await new Promise<NodeJS.Signals>((resolve) => {
-    const stop = (name: NodeJS.Signals) => () => { process.off('SIGTERM', onTerm); process.off('SIGINT', onInt); resolve(name); };
-    const onTerm = stop('SIGTERM');
-    const onInt = stop('SIGINT');
-    process.once('SIGTERM', onTerm);
-    process.once('SIGINT', onInt);
-  });
+  const signal = await untilStopSignal();
   log(`${signal}: finishing the chunks in hand`);
   await worker.close();
   log('stopped');
@@ -270,7 +265,7 @@ async function collectCommand(args: string[], io: CliIo): Promise<ExitCode> {
   let merged: Awaited<ReturnType<typeof collect>>;
   try {
     merged = await collect(state, formatter, write, ruleSet);
-    await writeTo(out, formatter.end(merged.summary));
+    for (const part of formatter.endParts?.(merged.summary) ?? [formatter.end(merged.summary)]) await writeTo(out, part);
     if (writeError) throw writeError;
     if (atomic) await atomic.commit();
   } catch (error) {

@@ -20,6 +20,7 @@ import { scrubInWorkers } from './parallel';
 import { countBytes, createProgress, progressMode } from './progress';
 import { jsonLineLogger } from '../server/access-log';
 import { createServer, DEFAULT_LIMITS } from '../server/server';
+import { untilStopSignal } from './signals';
 
 export type ExitCode = 0 | 1 | 2;
 
@@ -286,7 +287,7 @@ async function check(args: string[], io: CliIo): Promise<ExitCode> {
       progress.update(summary.inputs, bytes);
     }
     progress.done();
-    await writeTo(out, formatter.end(summary));
+    for (const part of formatter.endParts?.(summary) ?? [formatter.end(summary)]) await writeTo(out, part);
     if (writeError) throw writeError;
     if (atomic) await atomic.commit();
     else if (out !== io.stdout) {
@@ -418,13 +419,7 @@ async function serve(args: string[], io: CliIo): Promise<ExitCode> {
     return 2;
   }
   events({ time: now(), level: 'info', msg: 'listening', url: address.url, ruleSet: ruleSet.version, rules: ruleSet.rules.length, pid: process.pid });
-  const signal = await new Promise<NodeJS.Signals>((resolve) => {
-    const stop = (name: NodeJS.Signals) => () => { process.off('SIGTERM', onTerm); process.off('SIGINT', onInt); resolve(name); };
-    const onTerm = stop('SIGTERM');
-    const onInt = stop('SIGINT');
-    process.once('SIGTERM', onTerm);
-    process.once('SIGINT', onInt);
-  });
+  const signal = await untilStopSignal();
   events({ time: now(), level: 'info', msg: 'shutting down', signal });
   await server.close();
   events({ time: now(), level: 'info', msg: 'stopped' });

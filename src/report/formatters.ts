@@ -17,6 +17,8 @@ export type { ResultContext } from './context';
 export interface Formatter {
   result(result: ScrubResult, context?: ResultContext): string;
   end(summary: Summary): string;
+  /** The same end in pieces, for a formatter whose end is large (the HTML report): write them one by one. */
+  endParts?(summary: Summary): Iterable<string>;
 }
 
 export interface FormatterOptions extends HtmlOptions, StylishOptions {}

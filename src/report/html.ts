@@ -85,6 +85,19 @@ export function htmlFormatter(options: HtmlOptions = {}): Formatter {
     kept = kept.slice(0, maxRows);
     floor = kept[kept.length - 1].rank;
   };
+  // The report in pieces: 5,000 rows of a large batch are tens of megabytes of HTML, written one row
+  // at a time rather than joined into one string first (that ran a capped heap out of memory).
+  function* parts(summary: Summary): Generator<string> {
+    kept.sort(byRank);
+    kept = kept.slice(0, maxRows);
+    const [head, tail] = renderReport(summary, kept.length, {
+      generatedAt: options.generatedAt ?? new Date(),
+      inputs: options.inputs ?? [],
+    });
+    yield head;
+    for (let i = 0; i < kept.length; i++) yield (i > 0 ? '\n' : '') + kept[i].html.toString('utf8');
+    yield tail;
+  }
   return {
     result(r: ScrubResult, context: ResultContext = {}) {
       seq++;
@@ -95,14 +108,8 @@ export function htmlFormatter(options: HtmlOptions = {}): Formatter {
       if (kept.length >= maxRows + Math.max(100, maxRows >> 2)) prune();
       return '';
     },
-    end(summary: Summary) {
-      kept.sort(byRank);
-      kept = kept.slice(0, maxRows);
-      return renderReport(summary, kept.map((k) => k.html.toString('utf8')), {
-        generatedAt: options.generatedAt ?? new Date(),
-        inputs: options.inputs ?? [],
-      });
-    },
+    end: (summary: Summary) => [...parts(summary)].join(''),
+    endParts: parts,
   };
 }
 
@@ -263,16 +270,17 @@ const SCRIPT = `
 })();
 `;
 
-function renderReport(s: Summary, rows: readonly string[], meta: { generatedAt: Date; inputs: readonly string[] }): string {
-  const left = s.inputs - rows.length;
+/** The report around its rows: [everything before the first row, everything after the last]. */
+function renderReport(s: Summary, rowCount: number, meta: { generatedAt: Date; inputs: readonly string[] }): [string, string] {
+  const left = s.inputs - rowCount;
   const note = left > 0
-    ? `<p class="note">The table shows the ${num(rows.length)} highest-risk of ${num(s.inputs)} records (rejections first); ${num(left)} lower-risk records are left out of the table. The summary and charts count all ${num(s.inputs)}. For every row, use <code>--format csv</code>.</p>`
+    ? `<p class="note">The table shows the ${num(rowCount)} highest-risk of ${num(s.inputs)} records (rejections first); ${num(left)} lower-risk records are left out of the table. The summary and charts count all ${num(s.inputs)}. For every row, use <code>--format csv</code>.</p>`
     : '';
   const header = `<header><h1>claimscrub report</h1><div class="meta">${esc(meta.inputs.join(', ') || 'input')} · generated ${esc(meta.generatedAt.toISOString())}`
     + `</div><div class="meta judged">${esc(judgingText(s) ? `judged with ${judgingText(s)}` : '')}</div>`
     + `${s.judging.asOf.length ? `<div class="whatif">What-if: every claim was judged as if on ${esc(s.judging.asOf.join(', '))}, not on its own date of service.</div>` : ''}</header>`;
   const options = ['likely-denial', 'review', 'clean', 'rejected'].map((o) => `<option value="${o}">${o}</option>`).join('');
-  return `<!DOCTYPE html>
+  return [`<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -282,13 +290,13 @@ ${summaryTables(s)}
 <h2>Claims</h2>${note}
 <div class="controls"><input id="search" type="search" placeholder="Search claim id, code, rule, message…" aria-label="Search the claims">
 <select id="outcome-filter" aria-label="Outcome"><option value="">all outcomes</option>${options}</select>
-<span class="meta"><span id="shown">${num(rows.length)}</span> of ${num(rows.length)} rows match</span></div>
+<span class="meta"><span id="shown">${num(rowCount)}</span> of ${num(rowCount)} rows match</span></div>
 <table id="claims"><thead><tr><th data-type="text">claim</th><th data-type="text">payer</th><th data-type="text">DOS</th><th>procedures</th><th data-type="text">outcome</th><th data-type="number" aria-sort="descending">risk</th><th data-type="number">charge</th><th data-type="number" title="charge × risk">expected denied</th><th data-type="number">findings</th><th>findings (click one for its fix and sources)</th></tr></thead>
 <tbody></tbody></table>
 <button id="more" type="button" hidden>Show more</button>
 <template id="rows">
-<table><tbody>${rows.join('\n')}</tbody></table>
+<table><tbody>`, `</tbody></table>
 </template>
 </main><script>${SCRIPT}</script></body></html>
-`;
+`];
 }

@@ -194,7 +194,7 @@ const SPINE_CHECKS: Readonly<Record<string, Pick<FactDefinition, 'compute'>>> = 
 export const SPECIFICITY_FACTS: Readonly<Record<string, FactDefinition>> = {
   spine: {
     index: true,
-    description: 'Spine coding against the chart (DESIGN §4.2-4.3; code families and companion lists in rules/data/spine-*.json, levels read by the chart lexicon). check "region-gap": diagnoses coded to an unspecified or another region than the one the chart documents for their condition; "region-undocumented": site-unspecified codes when the chart names no region (or there is no chart text); "companion-gap": a condition the chart documents (`condition`) with no code on the claim that carries it, the fix naming the code for the documented region (a replacement when adding it would form an Excludes1 pair).',
+    description: 'Spine coding against the chart (code families and companion lists in rules/data/spine-*.json, levels read by the chart lexicon). check "region-gap": diagnoses coded to an unspecified or another region than the one the chart documents for their condition; "region-undocumented": site-unspecified codes when the chart names no region (or there is no chart text); "companion-gap": a condition the chart documents (`condition`) with no code on the claim that carries it, the fix naming the code for the documented region (a replacement when adding it would form an Excludes1 pair).',
     params: {
       check: { type: 'string', required: true, values: Object.keys(SPINE_CHECKS), description: 'region-gap | region-undocumented | companion-gap.' },
       families: { type: 'strings', description: 'region checks: family ids of spine-code-families (default all).' },

@@ -84,7 +84,7 @@ describe('no I/O unless asked', () => {
       expect(names(opened).sort()).toEqual(['icd10cm-fy2025.tsv', 'icd10cm-fy2026.tsv', 'icd10cm-fy2027.tsv']);
       expect(names(read)).toEqual([]); // not read whole for a few codes
       const fy2026 = loaded.right.codeSets.find((s) => s.version === 'FY2026')!;
-      for (let i = 0; i < 2100; i++) fy2026.get(`Z99.${i}`);
+      for (let i = 0; i < 100; i++) fy2026.get(`Z99.${i}`);
       expect(fy2026.get('M43.03')?.title).toBe('Spondylolysis, cervicothoracic region');
       expect(names(read)).toEqual(['icd10cm-fy2026.tsv']); // a batch: read whole, once
       expect(closed).toHaveBeenCalled();

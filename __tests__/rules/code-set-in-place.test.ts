@@ -23,16 +23,33 @@ function randomAccess(reads: { count: number }): RandomAccess {
 describe('code set lookups in place', () => {
   it('agree with the full table on every 37th code, codes around them, absent codes and header children', () => {
     const reads = { count: 0 };
-    const inPlace = indexCodeSet(header, undefined, () => randomAccess(reads));
+    const loads = { count: 0 };
+    // A code set answers its first 64 distinct lookups in place: a fresh one for each group of 60 probes.
+    const fresh = () => indexCodeSet(header, () => { loads.count++; return fs.readFileSync(sidecar); }, () => randomAccess(reads));
     const full = indexCodeSet(header, () => fs.readFileSync(sidecar));
     const codes = [...full.entries()].map(([code]) => code);
     expect(codes.length).toBeGreaterThan(90_000);
     const probes = ['A00', 'A00.0', codes[0], codes[codes.length - 1], 'M43.03', 'M43.0', 'M43', 'M43.99', 'ZZZ', '0', '~'];
     for (let i = 0; i < codes.length && probes.length < 1900; i += 37) probes.push(codes[i], `${codes[i]}X`);
-    for (const code of probes) expect([code, inPlace.get(code)]).toEqual([code, full.get(code)]);
-    for (const h of ['M43.0', 'M43', 'S72.0', 'A00', 'Z99']) expect(inPlace.billableChildren(h)).toEqual(full.billableChildren(h));
-    expect(inPlace.get('M43.03')).toEqual({ billable: true, title: 'Spondylolysis, cervicothoracic region' });
+    let inPlace = fresh();
+    probes.forEach((code, i) => {
+      if (i % 60 === 0) inPlace = fresh();
+      expect([code, inPlace.get(code)]).toEqual([code, full.get(code)]);
+    });
+    for (const h of ['M43.0', 'M43', 'S72.0', 'A00', 'Z99']) expect(fresh().billableChildren(h)).toEqual(full.billableChildren(h));
+    expect(loads.count).toBe(0); // answered in place, never read whole
     // In place means small reads: about log2(98,000) ≈ 17 steps a lookup, not the file.
     expect(reads.count / probes.length).toBeLessThan(60);
+  });
+
+  it('reads the file whole once a batch has asked for more than 64 codes, with the same answers', () => {
+    const loads = { count: 0 };
+    const set = indexCodeSet(header, () => { loads.count++; return fs.readFileSync(sidecar); }, () => randomAccess({ count: 0 }));
+    for (let i = 0; i < 64; i++) set.get(`Z99.${i}`);
+    expect(loads.count).toBe(0);
+    expect(set.get('M43.03')).toEqual({ billable: true, title: 'Spondylolysis, cervicothoracic region' });
+    expect(loads.count).toBe(1);
+    expect(set.get('M43.0')).toEqual({ billable: false, title: 'Spondylolysis' });
+    expect(loads.count).toBe(1);
   });
 });

@@ -153,6 +153,12 @@ function sidecarLookups(file: RandomAccess): { lineAt(pos: number): SidecarLine;
   return { lineAt, lowerBound };
 }
 
+/**
+ * Distinct codes a code set answers in place (small reads of its file) before it reads the file: a claim
+ * asks a fiscal year for a handful; more means a batch, where one read of the file is cheaper.
+ */
+const IN_PLACE_LOOKUPS = 64;
+
 /** Distinct codes looked up one by one before a code set indexes all of them (a one-claim check never gets there). */
 const INDEX_ALL_AFTER = 2000;
 
@@ -196,7 +202,7 @@ export function indexCodeSet(file: DataFile, loadBytes?: () => Buffer, openFile?
   const lookup = (code: string): CodeEntry | undefined => {
     let entry = entries.get(code);
     if (entry === undefined && !complete) {
-      const place = entries.size < INDEX_ALL_AFTER ? inPlaceOf() : undefined;
+      const place = entries.size < IN_PLACE_LOOKUPS ? inPlaceOf() : undefined;
       if (place) {
         const pos = place.lowerBound(code);
         const line = pos < place.file.size ? place.lineAt(pos) : undefined;

@@ -31,7 +31,8 @@ if (args[0] === 'check' && !capped && !readsJson && (forceChild || inputBytes() 
   child.on('exit', (code, signal) => {
     // A child that died without cleaning up (out of memory, SIGKILL) leaves its temporary --output file
     // (src/cli/output.ts names it .<name>.<pid>.<time>.partial): remove it, so no half report is left.
-    if (signal || code === null || code >= 128) removePartialOutput(child.pid);
+    // (A child that handled a signal itself exits with a code, its output already removed, and says so.)
+    if (signal) removePartialOutput(child.pid);
     if (signal) {
       for (const s of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.removeAllListeners(s);
       process.kill(process.pid, signal); // end as the child ended

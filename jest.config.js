@@ -6,6 +6,7 @@ module.exports = {
   // processes (CLI, server, Redis, Chromium), so two workers finish in ~110 s instead of ~140 s there.
   maxWorkers: 2,
   roots: ['<rootDir>/__tests__'],
+  setupFiles: ['<rootDir>/__tests__/setup/fast-check.ts'],
   testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.ts$': 'ts-jest' },
 };

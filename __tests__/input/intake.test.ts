@@ -16,8 +16,8 @@ describe('intake bounds and hostile records', () => {
     expect(item.kind).toBe('claim');
     if (item.kind !== 'claim') return;
     expect(item.claim.diagnoses).toHaveLength(INTAKE_BOUNDS.diagnoses);
-    expect(item.defects).toEqual([{ kind: 'json/bound', path: '$.diagnoses', fields: { bound: 'diagnoses', limit: 1000, found: 10_001 },
-      message: 'The claim has 10001 diagnoses, over the bound of 1000 diagnoses per claim: only the first 1000 were read and judged' }]);
+    expect(item.defects).toEqual([{ kind: 'json/bound', path: '$.diagnoses', fields: { bound: 'diagnoses', limit: 100, found: 10_001 },
+      message: 'The claim has 10001 diagnoses, over the bound of 100 diagnoses per claim: only the first 100 were read and judged' }]);
     const lines = decodeItem(claim('L', { lines: Array.from({ length: 1001 }, () => ({ procedureCode: '99213' })) }), {});
     expect(lines.kind === 'claim' && lines.defects?.[0].message).toMatch(/1001 lines, over the bound of 1000 lines/);
   });

@@ -14,8 +14,11 @@ import type { IntakeDefect } from './types';
 export const INTAKE_BOUNDS = {
   /** Nesting depth of objects/arrays in one record (a claim needs 4). */
   depth: 16,
-  /** Diagnoses per claim (an 837I carries at most 1 + 25; JSON allows more, up to this cap). */
-  diagnoses: 1000,
+  /**
+   * Diagnoses per claim (an 837I carries at most 1 + 25; JSON allows more, up to this cap). Pair checks
+   * (Excludes1) grow with its square: 100 diagnoses are ~5,000 pairs, 1,000 would be ~500,000.
+   */
+  diagnoses: 100,
   /** Service lines per claim (837I allows 999). */
   lines: 1000,
   /** ICD-10-PCS procedures per claim. */

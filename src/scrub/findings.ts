@@ -50,7 +50,26 @@ function dedupe(sources: readonly SourceCitation[]): SourceCitation[] {
 
 
 /** One finding per evidence item of a fired rule; `citations` are the rule's (ruleCitations). */
+/**
+ * Findings of one rule on one claim are bounded: a claim of hundreds of diagnoses can form thousands of
+ * Excludes1 pairs. Past the bound, one more finding says how many were left out (README, Input bounds).
+ */
+export const MAX_FINDINGS_PER_RULE = 100;
+
 export function buildFindings(rule: RuleFile, severity: Severity, risk: number, citations: readonly SourceCitation[], items: readonly EvidenceItem[]): Finding[] {
+  const findings = buildEach(rule, severity, risk, citations, items.length > MAX_FINDINGS_PER_RULE ? items.slice(0, MAX_FINDINGS_PER_RULE) : items);
+  if (items.length > MAX_FINDINGS_PER_RULE) {
+    const { fix: _fix, ...first } = findings[0];
+    findings.push({
+      ...first,
+      message: `${items.length - MAX_FINDINGS_PER_RULE} more ${rule.id} findings on this claim are not listed: claimscrub lists at most ${MAX_FINDINGS_PER_RULE} findings of one rule per claim (${items.length} in all).`,
+      evidence: [{ path: '$' }],
+    });
+  }
+  return findings;
+}
+
+function buildEach(rule: RuleFile, severity: Severity, risk: number, citations: readonly SourceCitation[], items: readonly EvidenceItem[]): Finding[] {
   const { meta } = rule;
   const messageId = rule.event.params.messageId;
   return items.map((item) => {

@@ -82,7 +82,8 @@ function build(spec: FileSpec): Built {
 
 const envelopeStarts = (text: string, d: Delims): number => {
   const esc = (s: string) => s.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&');
-  return (text.match(new RegExp(`(?:^|${esc(d.segment)})\\s*(?:ISA|GS|ST|SE|GE|IEA)${esc(d.element)}`, 'g')) ?? []).length;
+  // An envelope segment with elements (GE*1*1~) or bare (GE~): a bare one closes its envelope just the same.
+  return (text.match(new RegExp(`(?:^|${esc(d.segment)})\\s*(?:ISA|GS|ST|SE|GE|IEA)(?:${esc(d.element)}|${esc(d.segment)})`, 'g')) ?? []).length;
 };
 
 /** Splits text into a few chunks, as strings or UTF-8 bytes. */

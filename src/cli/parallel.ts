@@ -4,7 +4,7 @@ import { Worker } from 'node:worker_threads';
 import type { InputItem } from '../input/types';
 import type { ScrubResult } from '../scrub/result';
 import { ClaimIds } from '../scrub/claim-ids';
-import { type Batch, registerInBatch, type ScrubberOptions } from '../scrub/scrubber';
+import type { Batch, ScrubberOptions } from '../scrub/scrubber';
 import type { WorkerBatch, WorkerInit, WorkerMessage } from './scrub-worker';
 
 export interface ParallelOptions {
@@ -78,7 +78,7 @@ export async function* scrubInWorkers(items: AsyncIterable<InputItem>, options: 
         }
         if (batch.length === 0) break;
         // Duplicate claim ids are a property of the whole input: this thread sees every item in order.
-        const earlier = batch.map((item) => (item.kind === 'claim' ? registerInBatch(ids, item.claim.id, item.source) : undefined));
+        const earlier = batch.map((item) => (item.kind === 'claim' ? ids.register(item.claim.id, item.source) : undefined));
         const target = load.indexOf(Math.min(...load)); // least loaded: a slow batch does not stall one worker's queue
         load[target]++;
         workers[target].postMessage({ id: sent, items: batch, earlier } satisfies WorkerBatch);

@@ -49,13 +49,13 @@ function dedupe(sources: readonly SourceCitation[]): SourceCitation[] {
 }
 
 
-/** One finding per evidence item of a fired rule; `citations` are the rule's (ruleCitations). */
 /**
  * Findings of one rule on one claim are bounded: a claim of hundreds of diagnoses can form thousands of
  * Excludes1 pairs. Past the bound, one more finding says how many were left out (README, Input bounds).
  */
 export const MAX_FINDINGS_PER_RULE = 100;
 
+/** One finding per evidence item of a fired rule (at most MAX_FINDINGS_PER_RULE, then one that counts the rest); `citations` are the rule's (ruleCitations). */
 export function buildFindings(rule: RuleFile, severity: Severity, risk: number, citations: readonly SourceCitation[], items: readonly EvidenceItem[]): Finding[] {
   const findings = buildEach(rule, severity, risk, citations, items.length > MAX_FINDINGS_PER_RULE ? items.slice(0, MAX_FINDINGS_PER_RULE) : items);
   if (items.length > MAX_FINDINGS_PER_RULE) {

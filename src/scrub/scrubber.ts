@@ -37,7 +37,7 @@ export interface ScrubContext {
   readonly batch?: Batch;
   /**
    * For a caller that keeps the batch itself (e.g. the thread that reads the input while workers scrub):
-   * the earlier record with this claim's id, as registerInBatch returned it. Used instead of `batch`.
+   * the earlier record with this claim's id, as Batch.register returned it. Used instead of `batch`.
    */
   readonly earlierInBatch?: string;
 }
@@ -93,8 +93,7 @@ function settingsFor(ruleSet: RuleSet, options: ScrubberOptions, presetId: strin
     if (options.only && !options.only.includes(rule.id)) continue;
     effective.set(rule.id, {
       rule, severity: rule.meta.severity, risk: rule.meta.denial.risk,
-      citations: ruleCitations(rule, ruleSet), gates: gatesOf(rule.conditions as Condition),
-      decidedByGates: decidedByGates(rule.conditions as Condition),
+      citations: ruleCitations(rule, ruleSet), ...gatesOf(rule.conditions as Condition),
       evidence: evidenceCondition(rule)!.leaf,
     });
   }
@@ -123,15 +122,12 @@ function buildEngine(rules: readonly EffectiveRule[]): Engine {
   return engine;
 }
 
-const isGate = (c: Condition): c is LeafCondition => 'fact' in c && FACTS[c.fact]?.index === true && c.path === undefined;
-
-function gatesOf(conditions: Condition): LeafCondition[] {
-  if (!('all' in conditions)) return [];
-  return conditions.all.filter(isGate);
+/** A rule's gates, and whether they are its whole condition (most rules: the engine would add nothing but its cost). */
+function gatesOf(conditions: Condition): { gates: LeafCondition[]; decidedByGates: boolean } {
+  if (!('all' in conditions)) return { gates: [], decidedByGates: false };
+  const gates = conditions.all.filter((c): c is LeafCondition => 'fact' in c && FACTS[c.fact]?.index === true && c.path === undefined);
+  return { gates, decidedByGates: gates.length > 0 && gates.length === conditions.all.length };
 }
-
-/** Whether a rule's condition is an `all` of gates only (most rules: the engine would add nothing but its cost). */
-const decidedByGates = (conditions: Condition): boolean => 'all' in conditions && conditions.all.length > 0 && conditions.all.every(isGate);
 
 /**
  * The effective periods of DESIGN §3.3: the boundaries are every rule's and code set's effective
@@ -226,7 +222,7 @@ export function createScrubber(ruleSet: RuleSet, options: ScrubberOptions = {}):
     const codeSet = codeSetOn(ruleSet.codeSets, judged.date);
     // DESIGN §2.2: a DRG on every institutional inpatient result, computed once; the drg/* facts read it.
     const drg = isInpatient(claim) ? computeDrg(claim, ruleSet.drgGroupers ?? [], judged.date, codeSet) : undefined;
-    const earlierInBatch = context.earlierInBatch ?? (context.batch ? registerInBatch(context.batch, claim.id, source) : undefined);
+    const earlierInBatch = context.earlierInBatch ?? context.batch?.register(claim.id, source);
     const ctx: ClaimContext = {
       claim, date: judged.date, datePath: judged.path, codeSet, ruleSet, ...(drg ? { drg } : {}), memo: new Map(), ...(options.asOf ? { asOf: options.asOf } : {}),
       now: options.now ?? today(), defects: context.defects ?? [],
@@ -304,7 +300,4 @@ function codeSetsUsed(claim: Claim, date: string, own: CodeSet | undefined, rule
   return [title, ...[...others].map(([t, lines]) => `line${lines.length > 1 ? 's' : ''} ${lines.join(', ')}: ${t}`)].join('; ');
 }
 
-/** Records a claim id in the batch; returns the earlier record that had it, in words, if any. */
-export function registerInBatch(batch: Batch, id: string, source: SourceRef | undefined): string | undefined {
-  return batch.register(id, source);
-}
+

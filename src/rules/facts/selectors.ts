@@ -123,23 +123,27 @@ const DIAGNOSIS_FIELDS = ['role', 'position', 'poa', 'system', 'title', 'date', 
 
 const CLAIM_DIAGNOSES = 'diagnoses#claim';
 
+type ClaimDiagnosis = ClaimContext['claim']['diagnoses'][number];
+
+/** A diagnosis as an item, judged on `date` by `set` (the claim's own, or a line's date of service). */
+function diagnosisItem(ctx: ClaimContext, d: ClaimDiagnosis, path: string, role: string, position: number, date: string,
+  set: CodeSet | undefined, age: number | null, evidence: readonly { path: string }[] = []): Record<string, unknown> {
+  const entry = d.system === 'ICD-10-CM' ? set?.get(d.code) : undefined;
+  return {
+    path, code: d.code, role, position, poa: d.poa ?? '', system: d.system, title: entry?.title ?? '',
+    date, codeSet: set?.title ?? 'none', age, sex: ctx.claim.patient?.sex ?? '',
+    ...(evidence.length > 0 ? { evidence } : {}),
+  };
+}
+
 /** Every diagnosis of the claim (principal and secondary) as an item on the judging date, memoized per claim. */
 function claimDiagnoses(ctx: ClaimContext): readonly EvidenceItem[] {
   const memo = ctx.memo.get(CLAIM_DIAGNOSES) as EvidenceItem[] | undefined;
   if (memo) return memo;
-  const { claim, codeSet } = ctx;
+  const { claim } = ctx;
   const age = ageOn(claim.patient?.birthDate, ageDate(claim, ctx.date));
-  const sex = claim.patient?.sex ?? '';
-  const codeSetTitle = codeSet?.title ?? 'none';
-  const items: EvidenceItem[] = [];
-  for (let i = 0; i < claim.diagnoses.length; i++) {
-    const d = claim.diagnoses[i];
-    const entry = d.system === 'ICD-10-CM' ? codeSet?.get(d.code) : undefined;
-    items.push({
-      path: `$.diagnoses[${i}]`, code: d.code, role: i === 0 ? 'principal' : 'secondary', position: i + 1, poa: d.poa ?? '', system: d.system,
-      title: entry?.title ?? '', date: ctx.date, codeSet: codeSetTitle, age, sex,
-    } as EvidenceItem);
-  }
+  const items = claim.diagnoses.map((d, i) =>
+    diagnosisItem(ctx, d, `$.diagnoses[${i}]`, i === 0 ? 'principal' : 'secondary', i + 1, ctx.date, ctx.codeSet, age) as EvidenceItem);
   ctx.memo.set(CLAIM_DIAGNOSES, items);
   return items;
 }
@@ -161,7 +165,7 @@ function diagnoses(ctx: ClaimContext, params: Record<string, unknown>): readonly
   }
   const codeSet = ctx.codeSet;
   const age = ageOn(claim.patient?.birthDate, ageDate(claim, ctx.date));
-  const listed: { d: (typeof claim.diagnoses)[number]; path: string; role: string; position: number }[] = [];
+  const listed: { d: ClaimDiagnosis; path: string; role: string; position: number }[] = [];
   if (role === 'all' || role === 'principal' || role === 'secondary') {
     claim.diagnoses.forEach((d, i) => {
       const r = i === 0 ? 'principal' : 'secondary';
@@ -187,11 +191,7 @@ function diagnoses(ctx: ClaimContext, params: Record<string, unknown>): readonly
         if (status === 'billable' && entry?.billable !== true) continue;
         if (status === 'in-code-set' && !entry) continue;
       }
-      const item: Record<string, unknown> = {
-        path: judged.path, code: d.code, role: r, position, poa: d.poa ?? '', system: d.system, title: entry?.title ?? '',
-        date: judged.date, codeSet: set?.title ?? 'none', age, sex: claim.patient?.sex ?? '',
-        ...(judged.evidence.length > 0 ? { evidence: judged.evidence } : {}),
-      };
+      const item = diagnosisItem(ctx, d, judged.path, r, position, judged.date, set, age, judged.evidence);
       if ((status === 'not-in-code-set' || status === 'header') && set) {
         item.history = codeHistory(ctx, set, d.code);
         item.sources = [set.source];

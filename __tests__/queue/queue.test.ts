@@ -91,7 +91,8 @@ describeWithRedis('claimscrub queue on redis-server', () => {
     workers.push(a);
     await waitFor('worker A to hold a chunk', () => /holding chunk (\d+)/.test(a.output()), a);
     const held = Number(/holding chunk (\d+)/.exec(a.output())![1]);
-    const b = cliProcess(['queue', 'work', '--redis', url, '--lock-ms', '2000']);
+    // B's own locks are long enough for a loaded machine; its stalled-chunk check (every 5 s) takes back A's chunk.
+    const b = cliProcess(['queue', 'work', '--redis', url, '--lock-ms', '10000']);
     workers.push(b);
     a.kill('SIGKILL');
     // A's half-written chunk is a temp file, never a result.

@@ -1,4 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { editDistance } from '../input/intake';
 
 // Option parsing for every command: node's parseArgs, with the errors a user can act on — an unknown
 // option names the closest known one ("did you mean --format?"), as ESLint and git do.
@@ -7,23 +8,12 @@ export class UsageError extends Error {}
 
 type Spec = NonNullable<ParseArgsConfig['options']>;
 
-/** Edit distance (Levenshtein), small strings only. */
-export function distance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    prev = cur;
-  }
-  return prev[b.length];
-}
-
 /** The known word closest to `word`, when it is close enough to be a typo (or `word` is a prefix of it). */
 export function closest(word: string, known: readonly string[]): string | undefined {
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const candidate of known) {
-    const d = candidate.startsWith(word) && word.length >= 2 ? 0.5 : distance(word, candidate);
+    const d = candidate.startsWith(word) && word.length >= 2 ? 0.5 : editDistance(word, candidate);
     if (d < bestDistance) { best = candidate; bestDistance = d; }
   }
   return best !== undefined && bestDistance <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;

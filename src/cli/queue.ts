@@ -13,6 +13,8 @@ import { redactedUrl, redisOptions, RedisUrlError } from '../queue/redis';
 import { startWorker } from '../queue/worker';
 import { openAtomicOutput, type AtomicOutput } from './output';
 import { untilStopSignal } from './signals';
+import { UsageError } from './args';
+import { failOnExitCode, intOption, loadRules, writeTo, x12Line } from './common';
 import type { CliIo, ExitCode } from './run';
 
 // claimscrub queue submit|work|status|collect: the nightly batch over a BullMQ work queue on Redis,
@@ -105,13 +107,6 @@ Options:
 
 ${CONNECTION_HELP}`;
 
-class UsageError extends Error {}
-
-const writeTo = (stream: NodeJS.WritableStream, text: string): Promise<void> =>
-  new Promise((resolve, reject) => {
-    if (text.length === 0) { resolve(); return; }
-    stream.write(text, (error) => (error ? reject(error) : resolve()));
-  });
 
 const CONNECTION_OPTIONS = { redis: { type: 'string' }, 'tls-ca': { type: 'string' }, queue: { type: 'string' }, help: { type: 'boolean', short: 'h' } } as const;
 
@@ -121,20 +116,6 @@ function connection(values: { redis?: string; 'tls-ca'?: string; queue?: string 
   const queue = values.queue ?? DEFAULT_QUEUE;
   if (!/^[A-Za-z0-9_.-]+$/.test(queue)) throw new UsageError(`--queue must be letters, digits, _ . - (got "${queue}")`);
   return { url, queue, redis: redisOptions({ url, ...(values['tls-ca'] ? { tlsCa: path.resolve(io.cwd, values['tls-ca']) } : {}), env: process.env }) };
-}
-
-function intOption(name: string, value: string | undefined, fallback: number, min: number, max: number): number {
-  if (value === undefined) return fallback;
-  const n = Number(value);
-  if (!/^\d+$/.test(value) || n < min || n > max) throw new UsageError(`--${name} must be a whole number from ${min} to ${max} (got "${value}")`);
-  return n;
-}
-
-async function loadRules(dir: string | undefined, io: CliIo): Promise<RuleSet | undefined> {
-  const loaded = await loadRuleSet(dir === undefined ? undefined : path.resolve(io.cwd, dir));
-  if (loaded._tag === 'Right') return loaded.right;
-  await writeTo(io.stderr, `claimscrub: the rule set could not be loaded:\n${loaded.left.map((p) => `  ${p.file} ${p.path}: ${p.message}`).join('\n')}\n`);
-  return undefined;
 }
 
 async function submitCommand(args: string[], io: CliIo): Promise<ExitCode> {
@@ -215,7 +196,7 @@ async function collectCommand(args: string[], io: CliIo): Promise<ExitCode> {
   if (positionals.length !== 1) throw new UsageError('queue collect needs one batch id');
   const format = (values.format ?? 'stylish') as OutputFormat;
   if (!OUTPUT_FORMATS.includes(format)) throw new UsageError(`--format must be one of ${OUTPUT_FORMATS.join(', ')} (got "${values.format}")`);
-  const failOn = values['fail-on'] ?? 'error';
+  const failOn = (values['fail-on'] ?? 'error') as 'error' | 'warning' | 'never';
   if (!['error', 'warning', 'never'].includes(failOn)) throw new UsageError(`--fail-on must be one of error, warning, never (got "${failOn}")`);
   let state = await readState(conn.redis, conn.queue, positionals[0]);
   for (let polls = 0; values.wait && state.done.size + state.dead.length < state.meta.chunks; polls++) {
@@ -276,17 +257,7 @@ async function collectCommand(args: string[], io: CliIo): Promise<ExitCode> {
   // As `check`: the stylish output ends with its own summary table; other formats get the summary on a terminal.
   if (!values.quiet && format !== 'stylish' && io.stderrIsTTY) await writeTo(io.stderr, summaryText(summary) + (x12 ? x12Line(x12) : ''));
   else if (!values.quiet && format === 'stylish' && x12) await writeTo(io.stderr, x12Line(x12));
-  if (failOn === 'never') return 0;
-  const errors = summary.rejected + summary.findings.error;
-  return errors > 0 || (failOn === 'warning' && summary.findings.warning > 0) ? 1 : 0;
-}
-
-/** The X12 envelope counts line of `check`'s summary. */
-function x12Line(s: NonNullable<Awaited<ReturnType<typeof collect>>['x12']>): string {
-  if (s.interchanges + s.transactions === 0) return '';
-  return `x12: ${plural(s.interchanges, 'interchange')}, ${plural(s.transactions, 'transaction')}, ${plural(s.claims, 'claim')}, ${plural(s.rejections, 'rejection')}`
-    + `${s.envelopeProblems > 0 ? ` (${plural(s.envelopeProblems, 'envelope problem')})` : ''}`
-    + `${s.ignoredCharacters > 0 ? `; ${plural(s.ignoredCharacters, 'character')} of non-X12 text skipped` : ''}\n`;
+  return failOnExitCode(summary, failOn);
 }
 
 /** claimscrub queue ...: exit code; usage errors are exit 2 with a hint. */

@@ -4,23 +4,23 @@ import * as path from 'node:path';
 import { finished } from 'node:stream/promises';
 import { isValid } from 'date-fns/isValid';
 import { parseISO } from 'date-fns/parseISO';
-import { emptyX12Stats, formatOf, type InputFormat, readClaims, type X12Stats } from '../input';
+import { emptyX12Stats, formatOf, type InputFormat, readClaims } from '../input';
 import type { Chunks } from '../input/types';
 import { createFormatter, OUTPUT_FORMATS, type OutputFormat } from '../report/formatters';
-import { addToSummary, claimCharge, emptySummary, plural, summaryText } from '../report/summary';
-import { loadRuleSet, shippedRulesDir } from '../rules/load';
-import type { RuleSet } from '../rules/rule-set';
+import { addToSummary, emptySummary, summaryText } from '../report/summary';
+import { shippedRulesDir } from '../rules/load';
 import { createScrubber } from '../scrub/scrubber';
 import type { InputItem } from '../input/types';
 import { closest, parseOptions, UsageError } from './args';
 import { expandArgument, fileFormat, fileHead, isGlob, sniffChunks } from './inputs';
 import { type AtomicOutput, openAtomicOutput } from './output';
-import { claimContext, type ResultContext } from '../report/context';
+import { itemContext, type ResultContext } from '../report/context';
 import { scrubInWorkers } from './parallel';
 import { countBytes, createProgress, progressMode } from './progress';
 import { jsonLineLogger } from '../server/access-log';
 import { createServer, DEFAULT_LIMITS } from '../server/server';
 import { untilStopSignal } from './signals';
+import { failOnExitCode, intOption, loadRules, writeTo, x12Line } from './common';
 
 export type ExitCode = 0 | 1 | 2;
 
@@ -95,19 +95,6 @@ Without an id: one line per rule (id, severity, category, effective dates, descr
 With an id: the rule's documentation, its sources and its denial prior.
 `;
 
-
-const writeTo = (stream: NodeJS.WritableStream, text: string): Promise<void> =>
-  new Promise((resolve, reject) => {
-    if (text.length === 0) { resolve(); return; }
-    stream.write(text, (error) => (error ? reject(error) : resolve()));
-  });
-
-async function loadRules(dir: string | undefined, io: CliIo): Promise<RuleSet | undefined> {
-  const loaded = await loadRuleSet(dir === undefined ? undefined : path.resolve(io.cwd, dir));
-  if (loaded._tag === 'Right') return loaded.right;
-  await writeTo(io.stderr, `claimscrub: the rule set could not be loaded:\n${loaded.left.map((p) => `  ${p.file} ${p.path}: ${p.message}`).join('\n')}\n`);
-  return undefined;
-}
 
 function oneOf<T extends string>(name: string, value: string | undefined, allowed: readonly T[], fallback: T): T {
   if (value === undefined) return fallback;
@@ -256,7 +243,7 @@ async function check(args: string[], io: CliIo): Promise<ExitCode> {
     const contexts: (ResultContext | undefined)[] = [];
     async function* withContexts(items: AsyncIterable<InputItem>, inputFormat: InputFormat): AsyncGenerator<InputItem> {
       for await (const item of items) {
-        contexts.push(item.kind === 'claim' ? claimContext(item.claim, claimCharge(item.claim), inputFormat) : { inputFormat });
+        contexts.push(itemContext(item, inputFormat));
         yield item;
       }
     }
@@ -297,10 +284,7 @@ async function check(args: string[], io: CliIo): Promise<ExitCode> {
     // The stylish output ends with its own summary table; other formats get the summary on a terminal or when asked.
     if (!values.quiet && format !== 'stylish' && (io.stderrIsTTY || values.progress)) await writeTo(io.stderr, summaryText(summary) + x12Line(x12Stats));
     else if (!values.quiet && format === 'stylish') await writeTo(io.stderr, x12Line(x12Stats));
-    if (failOn === 'never') return 0;
-    // A rejected record counts as an error (README); the summary has the counts.
-    const errors = summary.rejected + summary.findings.error;
-    return errors > 0 || (failOn === 'warning' && summary.findings.warning > 0) ? 1 : 0;
+    return failOnExitCode(summary, failOn);
   }
 }
 
@@ -314,13 +298,6 @@ export function ioWords(error: NodeJS.ErrnoException): string {
 }
 
 /** The X12 envelope counts for the stderr summary (issue 6), when an X12 file was read. */
-function x12Line(s: X12Stats): string {
-  if (s.interchanges + s.transactions === 0) return '';
-  return `x12: ${plural(s.interchanges, 'interchange')}, ${plural(s.transactions, 'transaction')}, ${plural(s.claims, 'claim')}, ${plural(s.rejections, 'rejection')}`
-    + `${s.envelopeProblems > 0 ? ` (${plural(s.envelopeProblems, 'envelope problem')})` : ''}`
-    + `${s.ignoredCharacters > 0 ? `; ${plural(s.ignoredCharacters, 'character')} of non-X12 text skipped` : ''}\n`;
-}
-
 async function rules(args: string[], io: CliIo): Promise<ExitCode> {
   const { values, positionals } = parseOptions(args, { rules: { type: 'string' }, help: { type: 'boolean', short: 'h' } });
   if (values.help) { await writeTo(io.stdout, RULES_HELP); return 0; }
@@ -372,15 +349,6 @@ carries X-Request-Id (the client's, or a new one), also in the access log.
 Logs go to standard error, one JSON object per line; an access-log line holds the method, path, status,
 time, byte counts, the number of claims and the request id, never claim content (claims carry PHI).
 `;
-
-function intOption(name: string, value: string | undefined, fallback: number, min: number, max: number, orWord?: string): number {
-  if (value === undefined) return fallback;
-  const n = Number(value);
-  if (!/^\d+$/.test(value) || n < min || n > max) {
-    throw new UsageError(`--${name} must be a whole number from ${min} to ${max}${orWord ? `, or ${orWord}` : ''} (got "${value}")`);
-  }
-  return n;
-}
 
 /** claimscrub serve: the HTTP endpoint (src/server) over the loaded rule set, until SIGTERM/SIGINT. */
 async function serve(args: string[], io: CliIo): Promise<ExitCode> {

@@ -10,7 +10,13 @@ const CLAIM_COLUMNS = [
   'patient_sex', 'payer_id', 'payer_type', 'diagnosis_codes', 'documentation', 'icd_procedure_codes',
 ] as const;
 // Line columns: procedure_code, modifiers (;), units, charge, line_service_date, diagnosis_pointers (;).
-const REQUIRED = ['claim_id', 'claim_type', 'diagnosis_codes'];
+export const REQUIRED = ['claim_id', 'claim_type', 'diagnosis_codes'];
+
+/** Text that starts like JSON ([ or {): a file that is not CSV at all. */
+export const looksLikeJson = (text: string): boolean => /^\s*[[{]/.test(text);
+
+/** The column names of a header record, trimmed and lower-cased. */
+export const csvHeader = (text: string): string[] => csvFields(text).map((h) => h.trim().toLowerCase());
 
 // Where a claim-level column lands in the claim, for problems about rows that contradict the first row.
 const CLAIM_PATHS: Record<(typeof CLAIM_COLUMNS)[number], string> = {
@@ -106,7 +112,7 @@ export async function* readCsv(chunks: Chunks, options: ReadOptions = {}): Async
     }
     if (rec.text.trim() === '') continue;
     if (!header) {
-      if (/^\s*[[{]/.test(rec.text)) {
+      if (looksLikeJson(rec.text)) {
         yield rejectedItem({ file, line: 1 }, [problem('$', null, 'CSV with a header row', `${name} looks like JSON, not CSV: use .json/.ndjson or --input-format`)]);
         return;
       }
@@ -114,7 +120,7 @@ export async function* readCsv(chunks: Chunks, options: ReadOptions = {}): Async
         yield rejectedItem({ file }, [problem('$', null, 'CSV text', `${name}: the header line ${NUL_MESSAGE}; no row could be read`)]);
         return;
       }
-      header = csvFields(rec.text).map((h) => h.trim().toLowerCase());
+      header = csvHeader(rec.text);
       const missing = REQUIRED.filter((c) => !header!.includes(c));
       if (missing.length > 0) {
         yield rejectedItem({ file, line: 1 }, [problem('$', header.slice(0, 6).join(','), `a CSV header with ${REQUIRED.join(', ')}`,

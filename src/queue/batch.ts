@@ -8,14 +8,13 @@ import { emptyX12Stats, type InputFormat, type X12Stats } from '../input';
 import type { Formatter } from '../report/formatters';
 import { addToSummary, emptySummary, type Summary } from '../report/summary';
 import { planChunks } from './plan';
-import { BATCH_TTL_SECONDS, type BatchFile, type BatchMeta, type ChunkCounts, type ChunkJob, chunkFile, type DeadChunk, errorLine, jobId, keys } from './protocol';
-import type { ResultContext } from '../report/context';
+import { BATCH_TTL_SECONDS, type BatchFile, type BatchMeta, type ChunkCounts, type ChunkJob, chunkFile, type DeadChunk, errorLine, jobId, jobScrubberOptions, keys } from './protocol';
 import type { RuleSet } from '../rules/rule-set';
 import type { SourceRef } from '../scrub/result';
 import { createScrubber } from '../scrub/scrubber';
-import type { InputItem } from '../input/types';
 import { readChunk } from './read-chunk';
-import { chunkLine, type ChunkLine, itemContext } from './worker';
+import { chunkLine, type ChunkLine } from './worker';
+import { itemContext } from '../report/context';
 
 // submit / status / collect: the batch as a whole. Submit plans the chunks and enqueues one job per
 // chunk; status reads the counts the workers recorded; collect merges the chunk files in input order
@@ -197,9 +196,8 @@ const lineId = (line: string): string | null => {
 /**
  * The lines of chunk c, as `check` would have them. A worker sees its chunk only, so a claim whose id
  * an earlier chunk already used lacks the duplicate-claim-id finding `check` gives it (the scrubber's
- * batch state spans one scrubAll). Such a chunk is scrubbed again here, with the scrubber's batch
- * primed by the earlier occurrences: each repeated id goes first through the same scrubAll as the
- * chunk, under its earlier source (so the batch records that source), and those results are dropped.
+ * batch state spans one scrubAll). Such a chunk is scrubbed again here, in a batch that already holds
+ * each repeated id under its earlier source.
  */
 async function* chunkLines(state: BatchState, c: number, seen: Map<string, number>, ruleSet: () => Promise<RuleSet>): AsyncGenerator<string> {
   const fileOf = (k: number) => path.join(state.meta.resultsDir, state.meta.id, chunkFile(k));
@@ -231,24 +229,10 @@ async function* chunkLines(state: BatchState, c: number, seen: Map<string, numbe
     }
   }
   const job = state.chunks[c];
-  const primers: InputItem[] = [];
-  for await (const item of readChunk(job)) {
-    if (item.kind === 'claim' && repeated.has(item.claim.id) && !primers.some((p) => p.kind === 'claim' && p.claim.id === item.claim.id)) {
-      primers.push({ kind: 'claim', claim: item.claim, source: repeated.get(item.claim.id) ?? {} });
-    }
-  }
-  const scrubber = createScrubber(await ruleSet(), { ...(job.preset ? { preset: job.preset } : {}), ...(job.asOf ? { asOf: job.asOf } : {}) });
-  const contexts: ResultContext[] = [];
-  async function* items(): AsyncGenerator<InputItem> {
-    for (const p of primers) { contexts.push({}); yield p; }
-    for await (const item of readChunk(job)) { contexts.push(itemContext(item, job.format)); yield item; }
-  }
-  let skip = primers.length;
-  for await (const result of scrubber.scrubAll(items())) {
-    const context = contexts.shift() ?? {};
-    if (skip > 0) { skip--; continue; }
-    yield chunkLine(result, context).slice(0, -1);
-  }
+  const scrubber = createScrubber(await ruleSet(), jobScrubberOptions(job));
+  const batch = scrubber.createBatch();
+  for (const [id, source] of repeated) batch.register(id, source ?? {});
+  for await (const item of readChunk(job)) yield chunkLine(await scrubber.scrubItem(item, { batch }), itemContext(item, job.format)).slice(0, -1);
 }
 
 /**

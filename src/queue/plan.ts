@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import type { InputFormat } from '../input';
+import { csvHeader, looksLikeJson, REQUIRED } from '../input/csv';
 import { csvFields, csvRecordsOf, linesOf, textOf } from '../input/text';
 import { DEFAULT_MAX_RECORD_LENGTH } from '../input/types';
 import { x12TextOf } from '../input/x12/text';
@@ -86,7 +87,6 @@ async function planNdjson(file: string, size: number, perChunk: number): Promise
   return plans;
 }
 
-const CSV_REQUIRED = ['claim_id', 'claim_type', 'diagnosis_codes'];
 
 async function planCsv(file: string, size: number, perChunk: number): Promise<ChunkPlan[]> {
   // The reader's own record splitting (src/input/csv.ts: linesOf + csvRecordsOf), so claims end where the
@@ -113,9 +113,9 @@ async function planCsv(file: string, size: number, perChunk: number): Promise<Ch
     // Cut only what is plain: a NUL, or a header the reader refuses or that spans lines, makes one chunk.
     if (rec.text.includes('\u0000')) return whole(size);
     if (headerLine === undefined) {
-      if (/^\s*[[{]/.test(rec.text) || rec.text.includes('\n')) return whole(size);
-      const header = csvFields(rec.text).map((h) => h.trim().toLowerCase());
-      if (CSV_REQUIRED.some((c) => !header.includes(c))) return whole(size);
+      if (looksLikeJson(rec.text) || rec.text.includes('\n')) return whole(size);
+      const header = csvHeader(rec.text);
+      if (REQUIRED.some((c) => !header.includes(c))) return whole(size);
       idColumn = header.indexOf('claim_id');
       headerLine = rec.number;
       continue;

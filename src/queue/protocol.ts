@@ -1,5 +1,6 @@
 import type { InputFormat, X12Stats } from '../input';
 import type { Severity } from '../rules/formats';
+import type { ScrubberOptions } from '../scrub/scrubber';
 import type { ChunkPlan } from './plan';
 
 // What travels through Redis: chunk descriptors (file path, byte range, offsets, options) and counts.
@@ -65,3 +66,7 @@ export const chunkFile = (chunk: number): string => `${String(chunk).padStart(6,
 
 /** First line of an error, at most 300 characters: enough to act on, too little to carry a record. */
 export const errorLine = (error: unknown): string => (error instanceof Error ? `${error.name}: ${error.message}` : String(error)).split('\n')[0].slice(0, 300);
+
+/** How a chunk is judged: the preset and as-of date the batch was submitted with. */
+export const jobScrubberOptions = (job: Pick<ChunkJob, 'preset' | 'asOf'>): ScrubberOptions =>
+  ({ ...(job.preset ? { preset: job.preset } : {}), ...(job.asOf ? { asOf: job.asOf } : {}) });

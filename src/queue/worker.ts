@@ -5,13 +5,12 @@ import { finished } from 'node:stream/promises';
 import { type Job, UnrecoverableError, Worker } from 'bullmq';
 import IORedis, { type RedisOptions } from 'ioredis';
 import { emptyX12Stats } from '../input';
-import { claimCharge } from '../report/summary';
 import type { RuleSet } from '../rules/rule-set';
 import type { ScrubResult } from '../scrub/result';
-import { createScrubber, type ScrubberOptions } from '../scrub/scrubber';
-import type { InputFormat, InputItem } from '../input/types';
-import { claimContext, type ResultContext } from '../report/context';
-import { BATCH_TTL_SECONDS, type ChunkCounts, type ChunkJob, chunkFile, type DeadChunk, errorLine, keys } from './protocol';
+import { createScrubber } from '../scrub/scrubber';
+import type { InputItem } from '../input/types';
+import { itemContext, type ResultContext } from '../report/context';
+import { BATCH_TTL_SECONDS, type ChunkCounts, type ChunkJob, chunkFile, type DeadChunk, errorLine, jobScrubberOptions, keys } from './protocol';
 import { readChunk } from './read-chunk';
 
 // A queue worker: takes chunk jobs, scrubs each with the same reader and scrubber as `check`
@@ -42,9 +41,6 @@ export interface ChunkLine { readonly id: string | null; readonly context: Resul
 export const chunkLine = (result: ScrubResult, context: ResultContext): string =>
   `${JSON.stringify({ id: result.status === 'scrubbed' ? result.claimId : null, context, result } satisfies ChunkLine)}\n`;
 
-/** The context `check` gives a result (src/cli/run.ts), for an item read from a chunk. */
-export const itemContext = (item: InputItem, format: InputFormat): ResultContext =>
-  (item.kind === 'claim' ? claimContext(item.claim, claimCharge(item.claim), format) : { inputFormat: format });
 
 // Test hook (the kill-mid-chunk test): after this many results of a chunk the worker says so and stops
 // working, still holding the chunk's lock, until it is killed.
@@ -56,8 +52,7 @@ export async function scrubChunk(job: ChunkJob, ruleSet: RuleSet, attempt: numbe
   fs.mkdirSync(dir, { recursive: true });
   const final = path.join(dir, chunkFile(job.chunk));
   const temp = path.join(dir, `.${chunkFile(job.chunk)}.${os.hostname()}.${process.pid}.${attempt}.tmp`);
-  const options: ScrubberOptions = { ...(job.preset ? { preset: job.preset } : {}), ...(job.asOf ? { asOf: job.asOf } : {}) };
-  const scrubber = createScrubber(ruleSet, options);
+  const scrubber = createScrubber(ruleSet, jobScrubberOptions(job));
   const x12 = job.format === 'x12' ? emptyX12Stats() : undefined;
   const contexts: ResultContext[] = [];
   async function* withContexts(items: AsyncIterable<InputItem>): AsyncGenerator<InputItem> {

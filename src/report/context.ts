@@ -1,7 +1,8 @@
 import type { Claim } from '../claim/codecs';
 import type { DecodeProblem } from '../claim/decode';
-import type { InputFormat } from '../input/types';
+import type { InputFormat, InputItem } from '../input/types';
 import type { ScrubResult } from '../scrub/result';
+import { claimCharge } from './summary';
 
 // What every format shows about a claim beyond its result (the result carries no claim data): payer,
 // date of service, charge, procedure codes, and how locations read to a coder ("line 1", not
@@ -35,6 +36,10 @@ export function claimContext(claim: Claim, charge: number | undefined, inputForm
     ...(inputFormat ? { inputFormat } : {}),
   };
 }
+
+/** The context of a reader item's result: the claim's, or only the input format for a rejection. */
+export const itemContext = (item: InputItem, format: InputFormat): ResultContext =>
+  (item.kind === 'claim' ? claimContext(item.claim, claimCharge(item.claim), format) : { inputFormat: format });
 
 /** The expected denied amount of a claim: its charge × its risk score (what a manager steers by). */
 export const expectedDenied = (result: ScrubResult, charge: number | undefined): number =>

@@ -57,24 +57,20 @@ export function indexValueSet(file: DataFile, order: TabularOrder = CHARACTER_OR
     source: { title: file.source.title, version: file.source.version ?? file.version, ...(file.source.file ? { section: file.source.file } : {}) },
     match(code, date) {
       const { exact, ranges } = indexOf();
-      if (ranges.length === 0) { // the common case: a lookup per node, nothing worth remembering
-        if (!hierarchical) return inForce(exact.get(code), date);
-        for (const node of icd10Ancestors(code)) { const hit = inForce(exact.get(node), date); if (hit) return hit; }
-        return undefined;
-      }
-      for (const rows of candidatesOf(code)) { const hit = inForce(rows, date); if (hit) return hit; }
+      for (const node of hierarchical ? icd10Ancestors(code) : [code]) { const hit = inForce(exact.get(node), date); if (hit) return hit; }
+      if (ranges.length === 0) return undefined; // the common case
+      for (const rows of rangeRowsOf(code)) { const hit = inForce(rows, date); if (hit) return hit; }
       return undefined;
     },
   };
-  // With ranges, the rows that can hold a code, in the order match tries them (exact, each ancestor, then
-  // ranges): they depend only on the code, so a batch scans the ranges once per distinct code, not per claim.
+  // The rows of the ranges that hold a code, in order: they depend only on the code, so a batch scans the
+  // ranges once per distinct code, not per claim.
   let cached = new Map<string, readonly (readonly ValueSetRow[])[]>();
-  const candidatesOf = (code: string): readonly (readonly ValueSetRow[])[] => {
+  const rangeRowsOf = (code: string): readonly (readonly ValueSetRow[])[] => {
     let found = cached.get(code);
     if (found) return found;
-    const { exact, ranges } = indexOf();
+    const { ranges } = indexOf();
     const lists: (readonly ValueSetRow[])[] = [];
-    for (const node of hierarchical ? icd10Ancestors(code) : [code]) { const rows = exact.get(node); if (rows) lists.push(rows); }
     const rangeOrder = hierarchical ? order : CHARACTER_ORDER;
     for (const r of ranges) if (rangeOrder.inRange(r.from, r.to, code)) lists.push(r.rows);
     found = lists.length === 0 ? NONE : lists;

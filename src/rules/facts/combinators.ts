@@ -96,6 +96,9 @@ function count(ctx: ClaimContext, params: Record<string, unknown>, value: FactVa
 
 // --- Duplicates and pairs ------------------------------------------------------------------------------
 
+/** Another item as evidence of this one: its path and code. */
+const evidenceOf = (item: EvidenceItem): { path: string; code?: string } => ({ path: item.path, ...(item.code ? { code: String(item.code) } : {}) });
+
 const capitalized = (s: string) => `${s[0].toUpperCase()}${s.slice(1)}`;
 
 function duplicates(ctx: ClaimContext, params: Record<string, unknown>, value: FactValue): readonly EvidenceItem[] {
@@ -111,7 +114,7 @@ function duplicates(ctx: ClaimContext, params: Record<string, unknown>, value: F
   for (const item of items) {
     const seen = first.get(String(item[key]))!;
     if (seen.item === item) continue;
-    out.push({ ...item, firstPath: seen.item.path, count: seen.count, evidence: [{ path: seen.item.path, ...(seen.item.code ? { code: seen.item.code as string } : {}) }] });
+    out.push({ ...item, firstPath: seen.item.path, count: seen.count, evidence: [evidenceOf(seen.item)] });
   }
   return applyWhere(out, params.where);
 }
@@ -137,7 +140,7 @@ function groups(ctx: ClaimContext, params: Record<string, unknown>, value: FactV
     group.sum = sum;
     group.count = members.length;
     group.paths = members.length === 1 ? first.path : members.map((m) => m.path).join(', ');
-    if (members.length > 1) group.evidence = members.slice(1).map((m) => ({ path: m.path, ...(m.code ? { code: String(m.code) } : {}) }));
+    if (members.length > 1) group.evidence = members.slice(1).map(evidenceOf);
     out.push(group as EvidenceItem);
   }
   return applyWhere(out, params.where);
@@ -214,7 +217,7 @@ function pairItem(holder: EvidenceItem, other: EvidenceItem, { fields, edition }
   if (edition) for (const k in edition) item[k] = edition[k];
   item.other = other.code;
   item.otherPath = other.path;
-  item.evidence = [{ path: other.path, ...(other.code ? { code: String(other.code) } : {}) }];
+  item.evidence = [evidenceOf(other)];
   item.sources = [...(holder.sources ?? []), ...((fields.sources as EvidenceItem['sources']) ?? [])];
   return item as EvidenceItem;
 }

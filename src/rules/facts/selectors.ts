@@ -156,11 +156,11 @@ function diagnoses(ctx: ClaimContext, params: Record<string, unknown>): readonly
   const poa = params.poa === undefined ? undefined : ([] as unknown[]).concat(params.poa).map(String);
   // Without a code status, every variant is a filter of one list of the claim's diagnoses, built once per
   // claim (rules ask for the diagnoses in many ways; each building its own items cost more than the rule).
+  const keeps = (d: ClaimDiagnosis): boolean => (system === 'any' || d.system === system)
+    && !(system === 'ICD-9-CM' && ctx.date < ICD10_TRANSITION) // ICD-9 is the right system before the transition
+    && (!poa || poa.includes(d.poa ?? 'missing'));
   if (!status && (role === 'all' || role === 'principal' || role === 'secondary')) {
-    const kept = claimDiagnoses(ctx).filter((item) => (role === 'all' || item.role === role)
-      && (system === 'any' || item.system === system)
-      && !(system === 'ICD-9-CM' && ctx.date < ICD10_TRANSITION) // ICD-9 is the right system before the transition
-      && (!poa || poa.includes(claim.diagnoses[(item.position as number) - 1].poa ?? 'missing')));
+    const kept = claimDiagnoses(ctx).filter((item) => (role === 'all' || item.role === role) && keeps(claim.diagnoses[(item.position as number) - 1]));
     return filterItems(ctx, params, kept);
   }
   const codeSet = ctx.codeSet;
@@ -176,9 +176,7 @@ function diagnoses(ctx: ClaimContext, params: Record<string, unknown>): readonly
   if (role === 'reasonForVisit') (claim.reasonForVisit ?? []).forEach((d, i) => listed.push({ d, path: `$.reasonForVisit[${i}]`, role, position: i + 1 }));
   const items: EvidenceItem[] = [];
   for (const { d, path, role: r, position } of listed) {
-    if (system !== 'any' && d.system !== system) continue;
-    if (system === 'ICD-9-CM' && ctx.date < ICD10_TRANSITION) continue; // ICD-9 is the right system before the transition
-    if (poa && !poa.includes(d.poa ?? 'missing')) continue;
+    if (!keeps(d)) continue;
     const judgments = status && d.system === 'ICD-10-CM' && r !== 'admitting' && r !== 'reasonForVisit'
       ? judgmentsOf(ctx, position - 1, path) : [{ codeSet, date: ctx.date, path, evidence: [] }];
     for (const judged of judgments) {

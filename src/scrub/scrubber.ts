@@ -204,8 +204,34 @@ export function createScrubber(ruleSet: RuleSet, options: ScrubberOptions = {}):
   // The engine's own operator map (not in its typings), so a gate means exactly what the engine means.
   type EvaluatingOperator = Operator & { evaluate(factValue: unknown, jsonValue: unknown): boolean };
   const operators = (buildEngine([]) as unknown as { operators: { get(name: string): EvaluatingOperator } }).operators;
-  const passes = (gate: LeafCondition, ctx: ClaimContext): boolean =>
-    operators.get(gate.operator).evaluate(factValue(ctx, gate.fact, gate.params), gate.value);
+  // Rules share gates (claim type, payer type, a selector being non-empty): each distinct gate is
+  // evaluated at most once per claim, its operator resolved once here.
+  const gateIds = new Map<string, number>();
+  const distinctGates: { readonly gate: LeafCondition; readonly operator: EvaluatingOperator }[] = [];
+  const gateIdsOf = new Map<EffectiveRule, readonly number[]>();
+  for (const rule of settings.values()) {
+    gateIdsOf.set(rule, rule.gates.map((gate) => {
+      const key = JSON.stringify([gate.fact, gate.params ?? null, gate.operator, gate.value]);
+      let id = gateIds.get(key);
+      if (id === undefined) { id = distinctGates.push({ gate, operator: operators.get(gate.operator) }) - 1; gateIds.set(key, id); }
+      return id;
+    }));
+  }
+  const GATE_UNKNOWN = 0;
+  const GATE_PASSED = 1;
+  const GATE_FAILED = 2;
+  const passesAll = (ids: readonly number[], states: Uint8Array, ctx: ClaimContext): boolean => {
+    for (const id of ids) {
+      let state = states[id];
+      if (state === GATE_UNKNOWN) {
+        const { gate, operator } = distinctGates[id];
+        state = operator.evaluate(factValue(ctx, gate.fact, gate.params), gate.value) ? GATE_PASSED : GATE_FAILED;
+        states[id] = state;
+      }
+      if (state === GATE_FAILED) return false;
+    }
+    return true;
+  };
   const engineFor = (rules: readonly EffectiveRule[]): Engine => {
     const key = rules.map((r) => r.rule.id).join('|');
     let engine = engines.get(key);
@@ -231,8 +257,9 @@ export function createScrubber(ruleSet: RuleSet, options: ScrubberOptions = {}):
     const findings: Finding[] = [];
     const fired: EffectiveRule[] = [];
     const undecided: EffectiveRule[] = [];
+    const gateStates = new Uint8Array(distinctGates.length);
     for (const rule of periodOn(periods, judged.date).rules) {
-      if (!rule.gates.every((gate) => passes(gate, ctx))) continue;
+      if (!passesAll(gateIdsOf.get(rule)!, gateStates, ctx)) continue;
       if (rule.decidedByGates) fired.push(rule); else undecided.push(rule);
     }
     if (undecided.length > 0) {
@@ -264,7 +291,7 @@ export function createScrubber(ruleSet: RuleSet, options: ScrubberOptions = {}):
   const scrubItem = async (item: InputItem, context: ScrubContext = {}): Promise<ScrubResult> => {
     if (item.kind !== 'claim') return item.result;
     try {
-      return await scrub(item.claim, item.source, { ...context, ...(item.defects ? { defects: item.defects } : {}) });
+      return await scrub(item.claim, item.source, item.defects ? { ...context, defects: item.defects } : context);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       return { status: 'rejected', claimId: item.claim.id, source: item.source, problems: [{ path: '$', value: null, expected: 'a claim claimscrub can scrub', message: `internal error while scrubbing: ${message}` }] };

@@ -222,9 +222,20 @@ function pairItem(holder: EvidenceItem, other: EvidenceItem, { fields, edition }
   return item as EvidenceItem;
 }
 
+// Whether a pairs fact pairs a selector with itself: decided once per params object (they live as long as the rule set).
+const SYMMETRIC = new WeakMap<Record<string, unknown>, boolean>();
+function isSymmetric(params: Record<string, unknown>): boolean {
+  let symmetric = SYMMETRIC.get(params);
+  if (symmetric === undefined) {
+    symmetric = params.right === undefined || JSON.stringify(params.right) === JSON.stringify(params.left);
+    SYMMETRIC.set(params, symmetric);
+  }
+  return symmetric;
+}
+
 function pairs(ctx: ClaimContext, params: Record<string, unknown>, value: FactValue): readonly EvidenceItem[] {
   const left = selectorItems(ctx, params.left, value);
-  const symmetric = params.right === undefined || JSON.stringify(params.right) === JSON.stringify(params.left);
+  const symmetric = isSymmetric(params);
   const right = symmetric ? left : selectorItems(ctx, params.right, value);
   if (left.length === 0 || right.length === 0) return [];
   const name = String(params.relation);

@@ -6,8 +6,8 @@ import type { RuleSet } from '../../src/rules/rule-set';
 import { createScrubber } from '../../src/scrub/scrubber';
 import { shippedRuleSet } from '../helpers/rule-tester';
 
-// Most rules are an `all` of conditions on index facts: the scrubber decides them with the engine's own
-// operators and does not run json-rules-engine for them (src/scrub/scrubber.ts, decidedByGates). This
+// A rule whose every leaf is on an index fact (all / any / not over them) is decided by the scrubber with the
+// engine's own operators, without running json-rules-engine (src/scrub/scrubber.ts, decidedByGates). This
 // test runs every shipped rule through the engine instead (one extra leaf with a JSONPath, which is never
 // a gate, keeps each rule from being decided early) and asserts the results are the same, claim by claim.
 
@@ -23,7 +23,7 @@ function throughEngine(ruleSet: RuleSet): RuleSet {
     ...ruleSet,
     rules: ruleSet.rules.map((rule) => {
       const conditions = rule.conditions as Condition;
-      return 'all' in conditions ? { ...rule, conditions: { all: [always, ...conditions.all] } as typeof rule.conditions } : rule;
+      return { ...rule, conditions: { all: 'all' in conditions ? [always, ...conditions.all] : [always, conditions] } as typeof rule.conditions };
     }),
   };
 }

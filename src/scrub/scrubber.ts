@@ -64,8 +64,9 @@ interface EffectiveRule {
   /** The rule's top-level `all` conditions on index facts: checked before the engine (DESIGN §3.3). */
   readonly gates: readonly LeafCondition[];
   /**
-   * The gates are the whole condition (an `all` of leaves on index facts): when they pass the rule has
-   * passed, exactly as the engine would decide it with the same operators, so the engine is not run for it.
+   * Every leaf of the condition is on an index fact (an `all` of gates, or any tree of all / any / not over
+   * such leaves): the scrubber decides it with the engine's own operators, exactly as the engine would,
+   * so json-rules-engine is not run for it.
    */
   readonly decidedByGates: boolean;
   /** The condition whose items become findings (checked at load: it exists and gives items). */
@@ -122,12 +123,20 @@ function buildEngine(rules: readonly EffectiveRule[]): Engine {
   return engine;
 }
 
-/** A rule's gates, and whether they are its whole condition (most rules: the engine would add nothing but its cost). */
+const isGate = (c: Condition): c is LeafCondition => 'fact' in c && FACTS[c.fact]?.index === true && c.path === undefined;
+
+/** Whether every leaf of a condition is a gate (then the engine would add nothing but its cost). */
+const onlyGates = (c: Condition): boolean =>
+  'all' in c ? c.all.every(onlyGates) : 'any' in c ? c.any.every(onlyGates) : 'not' in c ? onlyGates(c.not) : isGate(c);
+
+/** A rule's gates (its top-level `all` leaves on index facts), and whether they decide it alone. */
 function gatesOf(conditions: Condition): { gates: LeafCondition[]; decidedByGates: boolean } {
-  if (!('all' in conditions)) return { gates: [], decidedByGates: false };
-  const gates = conditions.all.filter((c): c is LeafCondition => 'fact' in c && FACTS[c.fact]?.index === true && c.path === undefined);
-  return { gates, decidedByGates: gates.length > 0 && gates.length === conditions.all.length };
+  const gates = 'all' in conditions ? conditions.all.filter(isGate) : [];
+  return { gates, decidedByGates: ('all' in conditions || 'any' in conditions) && onlyGates(conditions) };
 }
+
+/** A condition over gate ids (their answers memoized per claim): how the scrubber decides a rule without the engine. */
+type GateTree = number | { readonly all: readonly GateTree[] } | { readonly any: readonly GateTree[] } | { readonly not: GateTree };
 
 /**
  * The effective periods of DESIGN §3.3: the boundaries are every rule's and code set's effective
@@ -208,30 +217,39 @@ export function createScrubber(ruleSet: RuleSet, options: ScrubberOptions = {}):
   // evaluated at most once per claim, its operator resolved once here.
   const gateIds = new Map<string, number>();
   const distinctGates: { readonly gate: LeafCondition; readonly operator: EvaluatingOperator }[] = [];
-  const gateIdsOf = new Map<EffectiveRule, readonly number[]>();
+  const gateId = (gate: LeafCondition): number => {
+    const key = JSON.stringify([gate.fact, gate.params ?? null, gate.operator, gate.value]);
+    let id = gateIds.get(key);
+    if (id === undefined) { id = distinctGates.push({ gate, operator: operators.get(gate.operator) }) - 1; gateIds.set(key, id); }
+    return id;
+  };
+  const treeOf = (c: Condition): GateTree =>
+    'all' in c ? { all: c.all.map(treeOf) } : 'any' in c ? { any: c.any.map(treeOf) } : 'not' in c ? { not: treeOf(c.not) } : gateId(c);
+  const plans = new Map<EffectiveRule, { readonly gates: readonly number[]; readonly decide?: GateTree }>();
   for (const rule of settings.values()) {
-    gateIdsOf.set(rule, rule.gates.map((gate) => {
-      const key = JSON.stringify([gate.fact, gate.params ?? null, gate.operator, gate.value]);
-      let id = gateIds.get(key);
-      if (id === undefined) { id = distinctGates.push({ gate, operator: operators.get(gate.operator) }) - 1; gateIds.set(key, id); }
-      return id;
-    }));
+    plans.set(rule, { gates: rule.gates.map(gateId), ...(rule.decidedByGates ? { decide: treeOf(rule.rule.conditions as Condition) } : {}) });
   }
   const GATE_UNKNOWN = 0;
   const GATE_PASSED = 1;
   const GATE_FAILED = 2;
-  const passesAll = (ids: readonly number[], states: Uint8Array, ctx: ClaimContext): boolean => {
-    for (const id of ids) {
-      let state = states[id];
-      if (state === GATE_UNKNOWN) {
-        const { gate, operator } = distinctGates[id];
-        state = operator.evaluate(factValue(ctx, gate.fact, gate.params), gate.value) ? GATE_PASSED : GATE_FAILED;
-        states[id] = state;
-      }
-      if (state === GATE_FAILED) return false;
+  const passes = (id: number, states: Uint8Array, ctx: ClaimContext): boolean => {
+    let state = states[id];
+    if (state === GATE_UNKNOWN) {
+      const { gate, operator } = distinctGates[id];
+      state = operator.evaluate(factValue(ctx, gate.fact, gate.params), gate.value) ? GATE_PASSED : GATE_FAILED;
+      states[id] = state;
     }
+    return state === GATE_PASSED;
+  };
+  const passesAll = (ids: readonly number[], states: Uint8Array, ctx: ClaimContext): boolean => {
+    for (const id of ids) if (!passes(id, states, ctx)) return false;
     return true;
   };
+  const holds = (tree: GateTree, states: Uint8Array, ctx: ClaimContext): boolean =>
+    typeof tree === 'number' ? passes(tree, states, ctx)
+      : 'all' in tree ? tree.all.every((t) => holds(t, states, ctx))
+        : 'any' in tree ? tree.any.some((t) => holds(t, states, ctx))
+          : !holds(tree.not, states, ctx);
   const engineFor = (rules: readonly EffectiveRule[]): Engine => {
     const key = rules.map((r) => r.rule.id).join('|');
     let engine = engines.get(key);
@@ -259,8 +277,10 @@ export function createScrubber(ruleSet: RuleSet, options: ScrubberOptions = {}):
     const undecided: EffectiveRule[] = [];
     const gateStates = new Uint8Array(distinctGates.length);
     for (const rule of periodOn(periods, judged.date).rules) {
-      if (!passesAll(gateIdsOf.get(rule)!, gateStates, ctx)) continue;
-      if (rule.decidedByGates) fired.push(rule); else undecided.push(rule);
+      const plan = plans.get(rule)!;
+      if (!passesAll(plan.gates, gateStates, ctx)) continue;
+      if (!plan.decide) undecided.push(rule);
+      else if (holds(plan.decide, gateStates, ctx)) fired.push(rule);
     }
     if (undecided.length > 0) {
       const { results } = await engineFor(undecided).run({ claimContext: ctx });

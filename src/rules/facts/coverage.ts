@@ -8,6 +8,7 @@ export const COVERAGE_FACTS: Readonly<Record<string, FactDefinition>> = {
   medicalNecessityGaps: {
     description: 'Service lines whose procedure is in a loaded Medicare coverage article\'s scope on the line\'s date, with no diagnosis (the line\'s pointers, else all claim diagnoses) in the article\'s covered groups.',
     itemFields: ['article', 'articleVersion', 'articleTitle', 'lcd', 'lcdVersion', 'diagnoses', 'groups', 'derivedNote', 'pointerNote'],
+    index: true,
     compute: (ctx: ClaimContext): EvidenceItem[] => {
       const articles = ctx.ruleSet.coverageArticles ?? [];
       if (articles.length === 0) return [];

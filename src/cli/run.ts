@@ -24,6 +24,9 @@ import { failOnExitCode, intOption, loadRules, writeTo, x12Line } from './common
 
 export type ExitCode = 0 | 1 | 2;
 
+/** Output queued in memory before the run waits for it to be written. */
+const OUTPUT_QUEUE_BYTES = 4 * 1024 * 1024;
+
 /** What the CLI talks to; the bin passes the process's, tests pass their own. */
 export interface CliIo {
   readonly stdout: NodeJS.WritableStream;
@@ -269,7 +272,11 @@ async function check(args: string[], io: CliIo): Promise<ExitCode> {
       const context = contexts.shift() ?? {};
       addToSummary(summary, result, context.charge, context.payer);
       const text = formatter.result(result, context);
-      if (text && !out.write(text)) await drained();
+      // Wait for the output only when megabytes are queued, not at every full 16 KB stream buffer: the
+      // write then overlaps with scrubbing instead of alternating with it (20-35 % of a batch's time).
+      const accepted = text ? out.write(text) : true;
+      const queued = (out as { writableLength?: number }).writableLength;
+      if (queued === undefined ? !accepted : queued > OUTPUT_QUEUE_BYTES) await drained();
       if (writeError) throw writeError;
       progress.update(summary.inputs, bytes);
     }

@@ -52,4 +52,25 @@ describe('code set lookups in place', () => {
     expect(set.get('M43.0')).toEqual({ billable: false, title: 'Spondylolysis' });
     expect(loads.count).toBe(1);
   });
+
+  it('hashes the file after 2,000 distinct lookups (a batch), with the same answers for every code and its neighbours', () => {
+    const reference = indexCodeSet(header, () => fs.readFileSync(sidecar));
+    const hashed = indexCodeSet(header, () => fs.readFileSync(sidecar));
+    for (let i = 0; i < 2001; i++) hashed.get(`Q99.${i}`); // absent codes: past the bound the next lookup hashes the file
+    const codes = [...reference.entries()].map(([code]) => code);
+    const probes = [...codes, ...codes.filter((_, i) => i % 11 === 0).flatMap((c) => [`${c}X`, c.slice(0, -1), c.toLowerCase()]), 'ZZZ', '', 'M43.0\t'];
+    // The reference answers by binary search: a fresh set for each 1,500 probes stays under the hashing bound.
+    const bytes = fs.readFileSync(sidecar);
+    let fresh = indexCodeSet(header, () => bytes);
+    const differ: string[] = [];
+    const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+    probes.forEach((code, i) => {
+      if (i % 1500 === 0) fresh = indexCodeSet(header, () => bytes);
+      if (i % 7 !== 0 && i < codes.length) return; // every 7th code by binary search; every code below against its own line
+      if (!same(hashed.get(code), fresh.get(code))) differ.push(code);
+    });
+    for (const [code, entry] of reference.entries()) if (!same(hashed.get(code), entry)) differ.push(code);
+    expect(differ).toEqual([]);
+    expect(hashed.get('M43.03')).toEqual({ billable: true, title: 'Spondylolysis, cervicothoracic region' });
+  });
 });

@@ -100,10 +100,22 @@ function linesFor(edition: Excludes1Edition, code: string): readonly NoteHit[] {
   return cached;
 }
 
-function resolveLines(edition: Excludes1Edition, code: string): NoteHit[] {
+// A batch resolves tens of thousands of codes: their hits share one object per note line and judged
+// edition, and codes with none share one empty list (the cache then costs a few bytes a code).
+const NO_HITS: readonly NoteHit[] = [];
+const HITS = new WeakMap<Excludes1Line, Map<Excludes1Edition, NoteHit>>();
+function noteHit(line: Excludes1Line, from: Excludes1Edition, fallback: boolean, judged: Excludes1Edition): NoteHit {
+  let byJudged = HITS.get(line);
+  if (!byJudged) HITS.set(line, (byJudged = new Map()));
+  let hit = byJudged.get(judged);
+  if (!hit) byJudged.set(judged, (hit = { line, edition: from, fallback, judged: judged.version }));
+  return hit;
+}
+
+function resolveLines(edition: Excludes1Edition, code: string): readonly NoteHit[] {
   const hits: NoteHit[] = [];
   const take = (lines: readonly Excludes1Line[] | undefined, from: Excludes1Edition, fallback: boolean) => {
-    for (const line of lines ?? []) hits.push({ line, edition: from, fallback, judged: edition.version });
+    for (const line of lines ?? []) hits.push(noteHit(line, from, fallback, edition));
   };
   const coverage = edition.coverage;
   const nodeCovered = (node: string) => !coverage || coverage.codes.some((r) => covers(edition.order, r, node));
@@ -121,7 +133,7 @@ function resolveLines(edition: Excludes1Edition, code: string): NoteHit[] {
       take(r.lines, edition.fallback, true);
     }
   }
-  return hits;
+  return hits.length === 0 ? NO_HITS : hits;
 }
 
 /** The edition in force on a date, or undefined (no Excludes1 data: the rule cannot judge). */

@@ -7,7 +7,7 @@ import { createScrubber, type ScrubberOptions } from '../scrub/scrubber';
 // One scrubbing thread of `check --jobs N`: loads its own rule set (an isolate shares no heap), then
 // answers each batch of reader items with their results, in the batch's order.
 
-export interface WorkerInit { readonly rulesDir?: string; readonly options: ScrubberOptions }
+export interface WorkerInit { readonly rulesDir?: string; readonly options: ScrubberOptions; readonly sidecars?: Readonly<Record<string, Uint8Array>> }
 /** Items to scrub; `earlier[i]`: the earlier record of the whole input with item i's claim id (the reading thread keeps the batch). */
 export interface WorkerBatch { readonly id: number; readonly items: readonly InputItem[]; readonly earlier: readonly (string | undefined)[] }
 export type WorkerMessage =
@@ -19,7 +19,7 @@ async function main(): Promise<void> {
   const port = parentPort;
   if (!port) throw new Error('scrub-worker runs as a worker thread');
   const init = workerData as WorkerInit;
-  const loaded = await loadRuleSet(init.rulesDir);
+  const loaded = await loadRuleSet(init.rulesDir, init.sidecars ? { sidecarBytes: init.sidecars } : {});
   if (loaded._tag === 'Left') {
     port.postMessage({ kind: 'fatal', message: `the rule set could not be loaded: ${loaded.left.map((p) => `${p.file} ${p.path}: ${p.message}`).join('; ')}` } satisfies WorkerMessage);
     return;

@@ -34,6 +34,11 @@ export interface LoadOptions {
    * check reads one fiscal year, not three. A server preloads.
    */
   readonly preload?: boolean;
+  /**
+   * Sidecar contents by absolute path, used instead of reading the files: threads that scrub one batch share
+   * one copy (views of SharedArrayBuffers from shareSidecars) rather than each reading its own.
+   */
+  readonly sidecarBytes?: Readonly<Record<string, Uint8Array>>;
 }
 
 /** Data files larger than this are read to their `rows` only when something asks for the rows. */
@@ -91,7 +96,9 @@ async function readNamed(root: string, files: readonly string[], problems: RuleS
       // reader unpacks the member a lookup needs (the NCCI PTP tables: 30 MB of text, 4 MB on disk).
       const packed = (json as { sidecarMembers?: unknown }).sidecarMembers !== undefined;
       const unpack = (bytes: Buffer) => (sidecarPath?.endsWith('.gz') && !packed ? gunzipSync(bytes) : bytes);
-      const preloaded = sidecarPath && options.preload ? unpack(await fs.readFile(sidecarPath)) : undefined;
+      const given = sidecarPath ? options.sidecarBytes?.[sidecarPath] : undefined;
+      const preloaded = sidecarPath && given ? unpack(Buffer.from(given.buffer, given.byteOffset, given.byteLength))
+        : sidecarPath && options.preload ? unpack(await fs.readFile(sidecarPath)) : undefined;
       const sidecar = sidecarPath ? (preloaded ? () => preloaded : () => unpack(readFileSync(sidecarPath))) : undefined;
       const openSidecar = sidecarPath && !preloaded && !sidecarPath.endsWith('.gz') ? () => openRandomAccess(sidecarPath) : undefined;
       read.push({ file: name, json, ...(sidecar ? { sidecar } : {}), ...(openSidecar ? { openSidecar } : {}), ...(rows ? { rows } : {}) });
@@ -129,14 +136,7 @@ async function readFolder(root: string, problems: RuleSetProblem[], label: (file
  * The only function of the library that reads files.
  */
 export async function loadRuleSet(dir?: string | readonly string[], options: LoadOptions = {}): Promise<E.Either<readonly RuleSetProblem[], RuleSet>> {
-  const given = dir === undefined ? [await shippedRulesDir()] : typeof dir === 'string' ? [dir] : dir;
-  // A folder whose ruleset.json says "extends": "claimscrub" adds to the shipped rules instead of replacing them.
-  const shipped = path.resolve(await shippedRulesDir());
-  const extendsShipped = await Promise.all(given.map(async (d) => {
-    const manifest = await fs.readFile(path.join(d, 'ruleset.json'), 'utf8').then((t) => JSON.parse(t) as { extends?: unknown }, () => undefined);
-    return manifest?.extends === 'claimscrub';
-  }));
-  const roots = extendsShipped.some(Boolean) && !given.some((d) => path.resolve(d) === shipped) ? [shipped, ...given] : given;
+  const roots = await rootsOf(dir);
   const problems: RuleSetProblem[] = [];
   const folders: FolderFiles[] = [];
   for (const [i, root] of roots.map((r) => path.resolve(r)).entries()) {
@@ -157,6 +157,41 @@ export async function loadRuleSet(dir?: string | readonly string[], options: Loa
     rules: folders.flatMap((f) => f.rules), data: folders.flatMap((f) => f.data), presets: folders.flatMap((f) => f.presets),
     ...(Object.keys(categories).length > 0 ? { categories } : {}),
   });
+}
+
+/** The folders a rule set loads from: the given ones, after the shipped rules when one of them extends them. */
+async function rootsOf(dir?: string | readonly string[]): Promise<readonly string[]> {
+  const given = dir === undefined ? [await shippedRulesDir()] : typeof dir === 'string' ? [dir] : dir;
+  // A folder whose ruleset.json says "extends": "claimscrub" adds to the shipped rules instead of replacing them.
+  const shipped = path.resolve(await shippedRulesDir());
+  const extendsShipped = await Promise.all(given.map(async (d) => {
+    const manifest = await fs.readFile(path.join(d, 'ruleset.json'), 'utf8').then((t) => JSON.parse(t) as { extends?: unknown }, () => undefined);
+    return manifest?.extends === 'claimscrub';
+  }));
+  return extendsShipped.some(Boolean) && !given.some((d) => path.resolve(d) === shipped) ? [shipped, ...given] : given;
+}
+
+/**
+ * Every sidecar of a rule set's data files, read once into shared memory (for LoadOptions.sidecarBytes): the
+ * worker threads of `check --jobs` then hold one copy of the code sets between them, not one each.
+ */
+export async function shareSidecars(dir?: string | readonly string[]): Promise<Record<string, Uint8Array>> {
+  const shared: Record<string, Uint8Array> = {};
+  for (const root of await rootsOf(dir)) {
+    for (const file of await jsonFiles(path.join(path.resolve(root), 'data'))) {
+      const big = (await fs.stat(file)).size > LAZY_ROWS_BYTES;
+      const json = (big ? await readHeader(file) : undefined) ?? JSON.parse(await fs.readFile(file, 'utf8')) as unknown;
+      const rowsFile = (json as { rowsFile?: unknown } | null)?.rowsFile;
+      if (typeof rowsFile !== 'string') continue;
+      const sidecar = path.join(path.dirname(file), rowsFile);
+      const bytes = await fs.readFile(sidecar).catch(() => undefined);
+      if (!bytes) continue; // loadRuleSet names the missing file
+      const view = new Uint8Array(new SharedArrayBuffer(bytes.length));
+      view.set(bytes);
+      shared[sidecar] = view;
+    }
+  }
+  return shared;
 }
 
 /** Builds a rule set from parsed JSON (no file access): { version?, rules: [...], data: [...], presets?: [...], categories?, sidecars? }. */

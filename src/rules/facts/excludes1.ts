@@ -157,18 +157,21 @@ function names(ctx: ClaimContext, edition: Excludes1Edition, { line, fallback }:
 
 export interface Excludes1Conflict { readonly holder: string; readonly hit: NoteHit }
 
-function between(ctx: ClaimContext, edition: Excludes1Edition, a: string, hitsA: readonly NoteHit[], b: string, hitsB: readonly NoteHit[]): Excludes1Conflict[] {
-  if (a === b) return [];
-  return [
-    ...hitsA.filter((hit) => names(ctx, edition, hit, a, b)).map((hit) => ({ holder: a, hit })),
-    ...hitsB.filter((hit) => names(ctx, edition, hit, b, a)).map((hit) => ({ holder: b, hit })),
-  ];
+const NO_CONFLICTS: readonly Excludes1Conflict[] = [];
+
+// Most pairs of a claim's codes have no note between them: that answer allocates nothing.
+function between(ctx: ClaimContext, edition: Excludes1Edition, a: string, hitsA: readonly NoteHit[], b: string, hitsB: readonly NoteHit[]): readonly Excludes1Conflict[] {
+  if (a === b) return NO_CONFLICTS;
+  let found: Excludes1Conflict[] | undefined;
+  for (const hit of hitsA) if (names(ctx, edition, hit, a, b)) (found ??= []).push({ holder: a, hit });
+  for (const hit of hitsB) if (names(ctx, edition, hit, b, a)) (found ??= []).push({ holder: b, hit });
+  return found ?? NO_CONFLICTS;
 }
 
 /** Excludes1 lines between two codes in either direction, on the claim's date. */
-export function excludes1Between(ctx: ClaimContext, a: string, b: string): Excludes1Conflict[] {
+export function excludes1Between(ctx: ClaimContext, a: string, b: string): readonly Excludes1Conflict[] {
   const edition = excludes1EditionOn(ctx.ruleSet.excludes1, ctx.date);
-  return edition ? between(ctx, edition, a, linesFor(edition, a), b, linesFor(edition, b)) : [];
+  return edition ? between(ctx, edition, a, linesFor(edition, a), b, linesFor(edition, b)) : NO_CONFLICTS;
 }
 
 const TABULAR = 'ICD-10-CM Tabular List of Diseases and Injuries';

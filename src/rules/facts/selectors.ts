@@ -129,11 +129,12 @@ type ClaimDiagnosis = ClaimContext['claim']['diagnoses'][number];
 function diagnosisItem(ctx: ClaimContext, d: ClaimDiagnosis, path: string, role: string, position: number, date: string,
   set: CodeSet | undefined, age: number | null, evidence: readonly { path: string }[] = []): Record<string, unknown> {
   const entry = d.system === 'ICD-10-CM' ? set?.get(d.code) : undefined;
-  return {
+  const item: Record<string, unknown> = {
     path, code: d.code, role, position, poa: d.poa ?? '', system: d.system, title: entry?.title ?? '',
     date, codeSet: set?.title ?? 'none', age, sex: ctx.claim.patient?.sex ?? '',
-    ...(evidence.length > 0 ? { evidence } : {}),
   };
+  if (evidence.length > 0) item.evidence = evidence;
+  return item;
 }
 
 /** Every diagnosis of the claim (principal and secondary) as an item on the judging date, memoized per claim. */

@@ -261,7 +261,8 @@ export function createScrubber(ruleSet: RuleSet, options: ScrubberOptions = {}):
     return engine;
   };
 
-  async function scrub(claim: Claim, source?: SourceRef, context: ScrubContext = {}): Promise<ScrubbedResult> {
+  /** A claim's result: synchronous when its gates decide every rule (all shipped rules), else after the engine. */
+  function judge(claim: Claim, source?: SourceRef, context: ScrubContext = {}): ScrubbedResult | Promise<ScrubbedResult> {
     const judged = options.asOf ? { date: options.asOf, path: '$.serviceDate' } : judgingDate(claim);
     const codeSet = codeSetOn(ruleSet.codeSets, judged.date);
     // DESIGN §2.2: a DRG on every institutional inpatient result, computed once; the drg/* facts read it.
@@ -272,7 +273,6 @@ export function createScrubber(ruleSet: RuleSet, options: ScrubberOptions = {}):
       now: options.now ?? today(), defects: context.defects ?? [],
       ...(earlierInBatch ? { earlierInBatch } : {}),
     };
-    const findings: Finding[] = [];
     const fired: EffectiveRule[] = [];
     const undecided: EffectiveRule[] = [];
     const gateStates = new Uint8Array(distinctGates.length);
@@ -282,10 +282,16 @@ export function createScrubber(ruleSet: RuleSet, options: ScrubberOptions = {}):
       if (!plan.decide) undecided.push(rule);
       else if (holds(plan.decide, gateStates, ctx)) fired.push(rule);
     }
-    if (undecided.length > 0) {
-      const { results } = await engineFor(undecided).run({ claimContext: ctx });
+    if (undecided.length === 0) return resultOf(claim, source, ctx, fired, drg);
+    return engineFor(undecided).run({ claimContext: ctx }).then(({ results }) => {
       for (const result of results) fired.push(settings.get(result.name)!);
-    }
+      return resultOf(claim, source, ctx, fired, drg);
+    });
+  }
+
+  function resultOf(claim: Claim, source: SourceRef | undefined, ctx: ClaimContext, fired: readonly EffectiveRule[], drg: ClaimContext['drg']): ScrubbedResult {
+    const findings: Finding[] = [];
+    const codeSet = ctx.codeSet;
     for (const setting of fired) {
       const items = factValue(ctx, setting.evidence.fact, setting.evidence.params) as EvidenceItem[];
       // A loop, not push(...spread): a claim with thousands of findings must not overflow the stack.
@@ -301,22 +307,31 @@ export function createScrubber(ruleSet: RuleSet, options: ScrubberOptions = {}):
       riskScore: score,
       findings,
       ...(drg ? { drg: drg.result } : {}),
-      ruleSet: { version: ruleSet.version, codeSet: options.asOf ? codeSet?.title ?? 'none' : codeSetsUsed(claim, judged.date, codeSet, ruleSet), ...(presetId ? { preset: presetId } : {}), ...(options.asOf ? { asOf: options.asOf } : {}) },
+      ruleSet: { version: ruleSet.version, codeSet: options.asOf ? codeSet?.title ?? 'none' : codeSetsUsed(claim, ctx.date, codeSet, ruleSet), ...(presetId ? { preset: presetId } : {}), ...(options.asOf ? { asOf: options.asOf } : {}) },
     };
+  }
+
+  async function scrub(claim: Claim, source?: SourceRef, context: ScrubContext = {}): Promise<ScrubbedResult> {
+    return judge(claim, source, context);
   }
 
   const createBatch = (): Batch => new ClaimIds();
 
   // Nothing is lost: an internal error on one claim becomes its rejection, naming the error, and the batch goes on.
-  const scrubItem = async (item: InputItem, context: ScrubContext = {}): Promise<ScrubResult> => {
+  const itemResult = (item: InputItem, context: ScrubContext): ScrubResult | Promise<ScrubResult> => {
     if (item.kind !== 'claim') return item.result;
-    try {
-      return await scrub(item.claim, item.source, item.defects ? { ...context, defects: item.defects } : context);
-    } catch (error) {
+    const failed = (error: unknown): ScrubResult => {
       const message = error instanceof Error ? error.message : String(error);
       return { status: 'rejected', claimId: item.claim.id, source: item.source, problems: [{ path: '$', value: null, expected: 'a claim claimscrub can scrub', message: `internal error while scrubbing: ${message}` }] };
+    };
+    try {
+      const result = judge(item.claim, item.source, item.defects ? { ...context, defects: item.defects } : context);
+      return result instanceof Promise ? result.catch(failed) : result;
+    } catch (error) {
+      return failed(error);
     }
   };
+  const scrubItem = async (item: InputItem, context: ScrubContext = {}): Promise<ScrubResult> => itemResult(item, context);
 
   async function scrubInput(input: unknown, source: SourceRef = {}): Promise<ScrubResult> {
     return scrubItem(decodeItem(input, source));
@@ -324,7 +339,8 @@ export function createScrubber(ruleSet: RuleSet, options: ScrubberOptions = {}):
 
   async function* scrubAll(items: AsyncIterable<InputItem> | Iterable<InputItem>): AsyncIterable<ScrubResult> {
     const batch = createBatch();
-    for await (const item of items) yield await scrubItem(item, { batch });
+    // Synchronous per claim where the gates decide (no promise per claim); `yield` waits for one that is not.
+    for await (const item of items) yield itemResult(item, { batch });
   }
 
   return { scrub, scrubInput, scrubItem, scrubAll, createBatch };

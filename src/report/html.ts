@@ -111,7 +111,7 @@ export function htmlFormatter(options: HtmlOptions = {}): Formatter {
       const rank = r.status === 'rejected' ? 2 : r.riskScore;
       if (rank <= floor) return '';
       kept.push({ seq, rank, html: ownBytes(rowHtml(r, seq, context)) });
-      if (kept.length >= maxRows + Math.max(100, maxRows >> 2)) prune();
+      if (kept.length >= maxRows + Math.max(100, maxRows >> 3)) prune();
       return '';
     },
     end: (summary: Summary) => [...parts(summary)].join(''),

@@ -177,6 +177,9 @@ function rowTable(rows: readonly unknown[]): CodeTable {
  */
 const IN_PLACE_LOOKUPS = 64;
 
+/** Headers whose billable children a code set remembers (bounded: a stream of header codes cannot grow it). */
+const MAX_CACHED_HEADERS = 1000;
+
 /** Distinct codes looked up one by one before a code set hashes all of them (a one-claim check never gets there). */
 const INDEX_ALL_AFTER = 2000;
 
@@ -261,6 +264,7 @@ export function indexCodeSet(file: DataFile, loadBytes?: () => Buffer, openFile?
         if (line.code !== code && line.entry.billable) found.push(line.code);
         pos = line.next;
       }
+      if (childrenCache.size >= MAX_CACHED_HEADERS) childrenCache.clear(); // a category can have thousands of children
       childrenCache.set(code, found);
       return found;
     },

@@ -1,13 +1,13 @@
 import { addDays } from 'date-fns/addDays';
 import { formatISO } from 'date-fns/formatISO';
 import { parseISO } from 'date-fns/parseISO';
-import { Engine, Rule, type Almanac, type Operator } from 'json-rules-engine';
+import type { Almanac, Engine } from 'json-rules-engine';
 import { type Claim, IsoDate } from '../claim/codecs';
 import { type CodeSet, codeSetOn } from '../rules/code-set';
 import { addTo } from '../rules/multimap';
 import { type ClaimContext, type EvidenceItem, FACTS, factValue, judgingDate } from '../rules/facts';
 import { type Condition, inEffect, type LeafCondition, type RuleFile, RuleSetting, type Severity, type SourceCitation } from '../rules/formats';
-import { createOperators } from '../rules/operators';
+import { createOperators, type EvaluatingOperator, gateOperators } from '../rules/operators';
 import type { RuleSet } from '../rules/rule-set';
 import { buildFindings, compareFindings, ruleCitations, DEFAULT_THRESHOLDS, type OutcomeThresholds, outcomeOf, riskScore } from './findings';
 import type { Finding, ScrubbedResult, ScrubResult, SourceRef } from './result';
@@ -110,6 +110,8 @@ function settingsFor(ruleSet: RuleSet, options: ScrubberOptions, presetId: strin
 }
 
 function buildEngine(rules: readonly EffectiveRule[]): Engine {
+  // Loaded on first use: no shipped rule needs the engine per claim (their gates decide them).
+  const { Engine, Rule } = require('json-rules-engine') as typeof import('json-rules-engine');
   const engine = new Engine([], { allowUndefinedFacts: false });
   for (const operator of createOperators()) engine.addOperator(operator);
   // Facts are memoized per claim on its context (factValue), so the engine's own params-hashing cache is off.
@@ -210,9 +212,8 @@ export function createScrubber(ruleSet: RuleSet, options: ScrubberOptions = {}):
   // Engines by the set of rules a claim can meet, built once per set and reused; the sets are few
   // (index facts have few values), the bound only guards against a pathological rule set.
   const engines = new Map<string, Engine>();
-  // The engine's own operator map (not in its typings), so a gate means exactly what the engine means.
-  type EvaluatingOperator = Operator & { evaluate(factValue: unknown, jsonValue: unknown): boolean };
-  const operators = (buildEngine([]) as unknown as { operators: { get(name: string): EvaluatingOperator } }).operators;
+  // The engine's own operator objects (rules/operators.ts), so a gate means exactly what the engine means.
+  const operators = gateOperators();
   // Rules share gates (claim type, payer type, a selector being non-empty): each distinct gate is
   // evaluated at most once per claim, its operator resolved once here.
   const gateIds = new Map<string, number>();
@@ -220,7 +221,7 @@ export function createScrubber(ruleSet: RuleSet, options: ScrubberOptions = {}):
   const gateId = (gate: LeafCondition): number => {
     const key = JSON.stringify([gate.fact, gate.params ?? null, gate.operator, gate.value]);
     let id = gateIds.get(key);
-    if (id === undefined) { id = distinctGates.push({ gate, operator: operators.get(gate.operator) }) - 1; gateIds.set(key, id); }
+    if (id === undefined) { id = distinctGates.push({ gate, operator: operators.get(gate.operator)! }) - 1; gateIds.set(key, id); }
     return id;
   };
   const treeOf = (c: Condition): GateTree =>

@@ -95,10 +95,15 @@ function linesFor(edition: Excludes1Edition, code: string): readonly NoteHit[] {
   let cached = edition.lines.get(code);
   if (!cached) {
     cached = resolveLines(edition, code);
+    // Bounded: a batch's distinct codes are a few thousand; a stream of every code in the set cannot grow it past this.
+    if (edition.lines.size >= MAX_CACHED_CODES) edition.lines.clear();
     edition.lines.set(code, cached);
   }
   return cached;
 }
+
+/** Codes whose note lines an edition remembers (~100 bytes each). */
+const MAX_CACHED_CODES = 50_000;
 
 // A batch resolves tens of thousands of codes: their hits share one object per note line and judged
 // edition, and codes with none share one empty list (the cache then costs a few bytes a code).

@@ -2,8 +2,6 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { finished } from 'node:stream/promises';
-import { isValid } from 'date-fns/isValid';
-import { parseISO } from 'date-fns/parseISO';
 import { emptyX12Stats, formatOf, type InputFormat, readClaims } from '../input';
 import type { Chunks } from '../input/types';
 import { createFormatter, OUTPUT_FORMATS, type OutputFormat } from '../report/formatters';
@@ -14,11 +12,11 @@ import type { InputItem } from '../input/types';
 import { closest, parseOptions, UsageError } from './args';
 import { expandArgument, fileFormat, fileHead, isGlob, sniffChunks } from './inputs';
 import { type AtomicOutput, openAtomicOutput } from './output';
+import { IsoDate } from '../claim/codecs';
 import { itemContext, type ResultContext } from '../report/context';
 import { scrubInWorkers } from './parallel';
 import { countBytes, createProgress, progressMode } from './progress';
-import { jsonLineLogger } from '../server/access-log';
-import { createServer, DEFAULT_LIMITS } from '../server/server';
+import { DEFAULT_LIMITS } from '../server/limits';
 import { untilStopSignal } from './signals';
 import { failOnExitCode, intOption, loadRules, writeTo, x12Line } from './common';
 
@@ -132,7 +130,7 @@ async function check(args: string[], io: CliIo): Promise<ExitCode> {
   const failOn = oneOf('fail-on', str(values['fail-on']), ['error', 'warning', 'never'] as const, 'error');
   const forced = values['input-format'] === undefined ? undefined : oneOf<InputFormat>('input-format', str(values['input-format']), ['json', 'ndjson', 'csv', 'x12'], 'ndjson');
   const asOf = str(values['as-of']);
-  if (asOf !== undefined && !(/^\d{4}-\d{2}-\d{2}$/.test(asOf) && isValid(parseISO(asOf)))) throw new UsageError(`--as-of must be a date YYYY-MM-DD (got "${asOf}")`);
+  if (asOf !== undefined && !IsoDate.is(asOf)) throw new UsageError(`--as-of must be a date YYYY-MM-DD (got "${asOf}")`);
   const stdinName = str(values['stdin-filename']);
 
   // Every input is checked before any work starts: an unreadable file is exit 2, not half a report.
@@ -379,6 +377,9 @@ async function serve(args: string[], io: CliIo): Promise<ExitCode> {
   if (values.preset !== undefined && !ruleSet.presets.has(values.preset)) {
     throw new UsageError(`unknown preset "${values.preset}" (known: ${[...ruleSet.presets.keys()].join(', ')})`);
   }
+  // The server loads only for this command (a one-claim check does not pay for http and the thread pool).
+  const { createServer } = await import('../server/server');
+  const { jsonLineLogger } = await import('../server/access-log');
   const events = jsonLineLogger(io.stderr);
   const server = createServer(ruleSet, {
     scrubber: values.preset ? { preset: values.preset } : {}, limits,

@@ -48,8 +48,8 @@ export function indexValueSet(file: DataFile, order: TabularOrder = CHARACTER_OR
   const fields = columns.filter((c) => c !== 'code' && c !== 'from' && c !== 'to');
   const hierarchical = file.match !== 'exact' && (file.system === undefined || file.system === ICD10CM_SYSTEM);
   // Indexed on the first lookup: large value sets (the MCE's procedure master) cost nothing until a claim needs them.
-  let index: { exact: Map<string, ValueSetRow[]>; ranges: Range[] } | undefined;
-  const indexOf = () => (index ??= indexRows(file, codeAt, fromAt, toAt, columns));
+  let index: RowIndex | undefined;
+  const indexOf = () => (index ??= (!hierarchical && sortedRowsIndex(file, codeAt, fromAt, toAt, columns)) || indexRows(file, codeAt, fromAt, toAt, columns));
   const inForce = (list: readonly ValueSetRow[] | undefined, date: string) => list?.find((r) => inEffect(r.effective, date));
   const valueSet: ValueSet = {
     id: file.id, title: file.title, version: file.version, effective: file.effective, fields,
@@ -57,7 +57,7 @@ export function indexValueSet(file: DataFile, order: TabularOrder = CHARACTER_OR
     source: { title: file.source.title, version: file.source.version ?? file.version, ...(file.source.file ? { section: file.source.file } : {}) },
     match(code, date) {
       const { exact, ranges } = indexOf();
-      for (const node of hierarchical ? icd10Ancestors(code) : [code]) { const hit = inForce(exact.get(node), date); if (hit) return hit; }
+      for (const node of hierarchical ? icd10Ancestors(code) : [code]) { const hit = inForce(exact(node), date); if (hit) return hit; }
       if (ranges.length === 0) return undefined; // the common case
       for (const rows of rangeRowsOf(code)) { const hit = inForce(rows, date); if (hit) return hit; }
       return undefined;
@@ -81,18 +81,74 @@ export function indexValueSet(file: DataFile, order: TabularOrder = CHARACTER_OR
   return { valueSet, problems };
 }
 
-function indexRows(file: DataFile, codeAt: number, fromAt: number, toAt: number, columns: readonly string[]): { exact: Map<string, ValueSetRow[]>; ranges: Range[] } {
+/** A value set's rows by exact code, and its ranges. */
+interface RowIndex { readonly exact: (code: string) => readonly ValueSetRow[] | undefined; readonly ranges: readonly Range[] }
+
+/** A row of a data file as a ValueSetRow: its dates of effect (shared through `effectiveOf`) and its other columns. */
+function rowOf(file: DataFile, row: readonly unknown[], codeAt: number, fromAt: number, toAt: number, fieldAt: readonly (readonly [string, number])[],
+  effectiveOf: (from: string, to: string | undefined) => Effective): ValueSetRow {
+  const from = fromAt >= 0 && row[fromAt] ? String(row[fromAt]) : rowStart(file);
+  const to = toAt >= 0 && row[toAt] ? String(row[toAt]) : file.effective.to;
+  const own: Record<string, string | number> = {};
+  for (const [c, j] of fieldAt) own[c] = row[j] as string | number;
+  return { code: String(row[codeAt]), effective: effectiveOf(from, to), fields: own };
+}
+
+function effectives(): (from: string, to: string | undefined) => Effective {
+  const made = new Map<string, Effective>();
+  return (from, to) => {
+    const key = `${from}|${to ?? ''}`;
+    let e = made.get(key);
+    if (!e) { e = (to ? { from, to } : { from }) as Effective; made.set(key, e); }
+    return e;
+  };
+}
+
+const fieldColumns = (columns: readonly string[]) => columns.flatMap((c, j) => (c !== 'code' && c !== 'from' && c !== 'to' ? [[c, j] as const] : []));
+
+/**
+ * An exact-match value set whose rows are in code order without ranges (the NCCI MUE and add-on tables,
+ * 15,000 rows) is searched where it lies: a binary search over its rows, the rows of a code built when a
+ * claim first asks for it. Indexing every row cost a one-claim check ~35 ms. Undefined when the rows are
+ * not in order (then they are indexed).
+ */
+function sortedRowsIndex(file: DataFile, codeAt: number, fromAt: number, toAt: number, columns: readonly string[]): RowIndex | undefined {
+  if (file.values !== undefined || codeAt < 0) return undefined;
+  const rows = (file.rows ?? []) as readonly (readonly unknown[])[];
+  const codeOf = (i: number): string => String(rows[i][codeAt] ?? '');
+  for (let i = 0; i < rows.length; i++) {
+    const code = codeOf(i);
+    if (code === '' || code.indexOf('-', 1) > 0 || (i > 0 && code < codeOf(i - 1))) return undefined;
+  }
+  const fieldAt = fieldColumns(columns);
+  const effectiveOf = effectives();
+  let found = new Map<string, readonly ValueSetRow[] | null>();
+  return {
+    ranges: [],
+    exact(code) {
+      const known = found.get(code);
+      if (known !== undefined) return known ?? undefined;
+      let lo = 0;
+      let hi = rows.length;
+      while (lo < hi) { const mid = (lo + hi) >>> 1; if (codeOf(mid) < code) lo = mid + 1; else hi = mid; }
+      const list: ValueSetRow[] = [];
+      for (let i = lo; i < rows.length && codeOf(i) === code; i++) list.push(rowOf(file, rows[i], codeAt, fromAt, toAt, fieldAt, effectiveOf));
+      if (found.size >= MAX_CACHED_CODES) found = new Map();
+      found.set(code, list.length > 0 ? list : null);
+      return list.length > 0 ? list : undefined;
+    },
+  };
+}
+
+function indexRows(file: DataFile, codeAt: number, fromAt: number, toAt: number, columns: readonly string[]): RowIndex {
   const listed = { ...file.effective, from: rowStart(file) } as Effective;
   const rows: ValueSetRow[] = (file.values ?? []).map((code) => ({ code, effective: listed, fields: {} }));
+  const fieldAt = fieldColumns(columns);
+  const effectiveOf = effectives();
   for (const raw of file.rows ?? []) {
     const row = raw as readonly unknown[];
-    const code = String(row[codeAt] ?? '');
-    if (!code) continue;
-    const from = fromAt >= 0 && row[fromAt] ? String(row[fromAt]) : rowStart(file);
-    const to = toAt >= 0 && row[toAt] ? String(row[toAt]) : file.effective.to;
-    const own: Record<string, string | number> = {};
-    columns.forEach((c, j) => { if (c !== 'code' && c !== 'from' && c !== 'to') own[c] = row[j] as string | number; });
-    rows.push({ code, effective: { from, ...(to ? { to } : {}) } as Effective, fields: own });
+    if (!String(row[codeAt] ?? '')) continue;
+    rows.push(rowOf(file, row, codeAt, fromAt, toAt, fieldAt, effectiveOf));
   }
   const exact = new Map<string, ValueSetRow[]>();
   const ranges: Range[] = [];
@@ -108,5 +164,5 @@ function indexRows(file: DataFile, codeAt: number, fromAt: number, toAt: number,
     const list = exact.get(row.code);
     if (list) list.push(row); else exact.set(row.code, [row]);
   }
-  return { exact, ranges };
+  return { exact: (code) => exact.get(code), ranges };
 }

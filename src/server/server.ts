@@ -17,18 +17,9 @@ import { createScrubPool, type ScrubPool, ThreadUnavailable, TimeBudgetExceeded 
 // bounded body, parses JSON and calls the scrubber; the bounds (body size, request time, header time)
 // are a few lines each here, and the package keeps zero runtime dependencies beyond the library's own.
 
-export interface ServerLimits {
-  /** Largest request body in bytes; larger → 413 (from Content-Length before reading, or while reading). */
-  readonly maxBodyBytes: number;
-  /** Most claims in one POST /v1/scrub array; more → 413. */
-  readonly maxClaims: number;
-  /** Time from the request's first byte to the response, headers and body included; over it → 408/503. */
-  readonly requestTimeoutMs: number;
-  /** On close(): how long in-flight requests may finish before their connections are cut. */
-  readonly shutdownGraceMs: number;
-}
+import { DEFAULT_LIMITS, type ServerLimits } from './limits';
 
-export const DEFAULT_LIMITS: ServerLimits = { maxBodyBytes: 4 * 1024 * 1024, maxClaims: 1000, requestTimeoutMs: 10_000, shutdownGraceMs: 10_000 };
+export { DEFAULT_LIMITS, type ServerLimits };
 
 export interface ServerOptions {
   /** Options of the scrubber the server runs (preset, per-rule settings, asOf, thresholds). */

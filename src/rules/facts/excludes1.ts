@@ -26,7 +26,8 @@ export interface Excludes1Edition {
   readonly id: string;
   readonly version: string;                  // "FY2026"
   readonly effective: Effective;
-  readonly byNode: ReadonlyMap<string, readonly Excludes1Line[]>;
+  /** The note lines at a node (a code or header), parsed the first time a claim's code reaches the node. */
+  readonly linesAt: (node: string) => readonly Excludes1Line[] | undefined;
   readonly byRange: readonly RangeLines[];   // block and chapter notes
   /** Partial editions: what the file holds completely; elsewhere `fallback` applies. */
   readonly coverage?: { readonly labels: ReadonlySet<string>; readonly codes: readonly Ref[] };
@@ -45,27 +46,46 @@ const toRef = (token: string): Ref => {
 /** A code is covered by a reference when its first characters fall between the printed ends, in tabular order. */
 const covers = (order: TabularOrder, ref: Ref, code: string): boolean => order.inRange(ref.from, ref.to, code);
 
+type NoteRow = [string, string, string, string, string[], string];
+
+function noteLine(row: NoteRow): Excludes1Line {
+  const [at, label, title, text, refs, how] = row;
+  const atRange = at.includes('-') ? toRef(at) : undefined;
+  const parsed = refs.map(toRef);
+  const letters = [...new Set(parsed.flatMap((r) => {
+    const out: string[] = [];
+    for (let c = r.from.charCodeAt(0); c <= r.to.charCodeAt(0); c++) out.push(String.fromCharCode(c));
+    return out;
+  }))].join('');
+  return { at, label, title, text, refs: parsed, how, letters, ...(atRange ? { atRange } : {}) };
+}
+
 function indexEdition(file: DataFile, order: TabularOrder): Excludes1Edition {
-  const byNode = new Map<string, Excludes1Line[]>();
+  // Rows by node; a node's lines are parsed when a claim first reaches it (a one-claim check parses a
+  // handful of the ~10,000 notes, instead of all of them for ~50 ms).
+  const rowsByNode = new Map<string, NoteRow[]>();
   const byRangeKey = new Map<string, Excludes1Line[]>();
-  for (const row of file.rows ?? []) {
-    const [at, label, title, text, refs, how] = row as [string, string, string, string, string[], string];
-    const atRange = at.includes('-') ? toRef(at) : undefined;
-    const parsed = refs.map(toRef);
-    const letters = [...new Set(parsed.flatMap((r) => {
-      const out: string[] = [];
-      for (let c = r.from.charCodeAt(0); c <= r.to.charCodeAt(0); c++) out.push(String.fromCharCode(c));
-      return out;
-    }))].join('');
-    const line: Excludes1Line = { at, label, title, text, refs: parsed, how, letters, ...(atRange ? { atRange } : {}) };
-    addTo(atRange ? byRangeKey : byNode, at, line);
+  for (const row of (file.rows ?? []) as NoteRow[]) {
+    if (row[0].includes('-')) addTo(byRangeKey, row[0], noteLine(row));
+    else addTo(rowsByNode, row[0], row);
   }
+  const parsedAt = new Map<string, readonly Excludes1Line[]>();
+  const linesAt = (node: string): readonly Excludes1Line[] | undefined => {
+    let lines = parsedAt.get(node);
+    if (lines === undefined) {
+      const rows = rowsByNode.get(node);
+      if (!rows) return undefined;
+      lines = rows.map(noteLine);
+      parsedAt.set(node, lines);
+    }
+    return lines;
+  };
   const coverage = file.coverage && {
     labels: new Set(file.coverage.filter((c) => /^(Block|Chapter) /.test(c))),
     codes: file.coverage.filter((c) => !/^(Block|Chapter) /.test(c)).map(toRef),
   };
   return {
-    id: file.id, version: file.version, effective: file.effective, byNode, lines: new Map(), order,
+    id: file.id, version: file.version, effective: file.effective, linesAt, lines: new Map(), order,
     byRange: [...byRangeKey].map(([at, lines]) => ({ range: toRef(at), lines })),
     ...(coverage ? { coverage } : {}),
   };
@@ -125,8 +145,8 @@ function resolveLines(edition: Excludes1Edition, code: string): readonly NoteHit
   const coverage = edition.coverage;
   const nodeCovered = (node: string) => !coverage || coverage.codes.some((r) => covers(edition.order, r, node));
   for (const node of icd10Ancestors(code)) { // the code and each ancestor; block/chapter ranges below
-    if (nodeCovered(node)) take(edition.byNode.get(node), edition, false);
-    else if (edition.fallback) take(edition.fallback.byNode.get(node), edition.fallback, true);
+    if (nodeCovered(node)) take(edition.linesAt(node), edition, false);
+    else if (edition.fallback) take(edition.fallback.linesAt(node), edition.fallback, true);
   }
   // Block and chapter ranges start and end with a letter: only those whose letters span the code's can hold it.
   const ranges = (e: Excludes1Edition) => e.byRange.filter((r) => r.range.from[0] <= code[0] && code[0] <= r.range.to[0] && covers(e.order, r.range, code));

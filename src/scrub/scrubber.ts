@@ -156,7 +156,7 @@ function buildPeriods(rules: readonly EffectiveRule[], ruleSet: RuleSet): Period
   }));
 }
 
-function periodOn(periods: readonly Period[], date: string): Period {
+function periodOn<P extends { readonly from: string }>(periods: readonly P[], date: string): P {
   let lo = 0;
   let hi = periods.length - 1;
   while (lo < hi) {
@@ -226,10 +226,13 @@ export function createScrubber(ruleSet: RuleSet, options: ScrubberOptions = {}):
   };
   const treeOf = (c: Condition): GateTree =>
     'all' in c ? { all: c.all.map(treeOf) } : 'any' in c ? { any: c.any.map(treeOf) } : 'not' in c ? { not: treeOf(c.not) } : gateId(c);
-  const plans = new Map<EffectiveRule, { readonly gates: readonly number[]; readonly decide?: GateTree }>();
-  for (const rule of settings.values()) {
-    plans.set(rule, { gates: rule.gates.map(gateId), ...(rule.decidedByGates ? { decide: treeOf(rule.rule.conditions as Condition) } : {}) });
+  // Each period's rules with their gate ids and, when the gates decide them, the condition over gate ids.
+  interface RulePlan { readonly setting: EffectiveRule; readonly gates: readonly number[]; readonly decide?: GateTree }
+  const planned = new Map<EffectiveRule, RulePlan>();
+  for (const setting of settings.values()) {
+    planned.set(setting, { setting, gates: setting.gates.map(gateId), ...(setting.decidedByGates ? { decide: treeOf(setting.rule.conditions as Condition) } : {}) });
   }
+  const periodPlans = periods.map((p) => ({ from: p.from, rules: p.rules.map((r) => planned.get(r)!) }));
   const GATE_UNKNOWN = 0;
   const GATE_PASSED = 1;
   const GATE_FAILED = 2;
@@ -277,11 +280,10 @@ export function createScrubber(ruleSet: RuleSet, options: ScrubberOptions = {}):
     const fired: EffectiveRule[] = [];
     const undecided: EffectiveRule[] = [];
     const gateStates = new Uint8Array(distinctGates.length);
-    for (const rule of periodOn(periods, judged.date).rules) {
-      const plan = plans.get(rule)!;
+    for (const plan of periodOn(periodPlans, judged.date).rules) {
       if (!passesAll(plan.gates, gateStates, ctx)) continue;
-      if (!plan.decide) undecided.push(rule);
-      else if (holds(plan.decide, gateStates, ctx)) fired.push(rule);
+      if (!plan.decide) undecided.push(plan.setting);
+      else if (holds(plan.decide, gateStates, ctx)) fired.push(plan.setting);
     }
     if (undecided.length === 0) return resultOf(claim, source, ctx, fired, drg);
     return engineFor(undecided).run({ claimContext: ctx }).then(({ results }) => {

@@ -122,8 +122,8 @@ function linesFor(edition: Excludes1Edition, code: string): readonly NoteHit[] {
   return cached;
 }
 
-/** Codes whose note lines an edition remembers (~100 bytes each). */
-const MAX_CACHED_CODES = 50_000;
+/** Codes whose note lines an edition remembers (~100 bytes each): more than ICD-10-CM has, so only a stream of invalid codes reaches it. */
+const MAX_CACHED_CODES = 120_000;
 
 // A batch resolves tens of thousands of codes: their hits share one object per note line and judged
 // edition, and codes with none share one empty list (the cache then costs a few bytes a code).

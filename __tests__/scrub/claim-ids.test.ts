@@ -18,7 +18,10 @@ describe('ClaimIds: the claim ids of a batch in ~15 bytes a slot', () => {
   it('grows past its first table, finds every repeat and reports no distinct id as repeated', () => {
     const ids = new ClaimIds();
     const n = 200_000;
-    for (let i = 0; i < n; i++) expect(ids.register(`CLM-${i}`, { file: 'big.ndjson', line: i + 1 }) ?? 'new').toBe('new');
+    // One expect over all of them (200,000 expect calls took 12 s): the ids reported as repeated, none.
+    const repeated: string[] = [];
+    for (let i = 0; i < n; i++) if (ids.register(`CLM-${i}`, { file: 'big.ndjson', line: i + 1 }) !== undefined) repeated.push(`CLM-${i}`);
+    expect(repeated).toEqual([]);
     for (let i = 0; i < n; i += 997) expect(ids.register(`CLM-${i}`, { file: 'again.ndjson', line: 1 })).toBe(`big.ndjson line ${i + 1}`);
     // Ids that differ in one character, in case or only by length are different ids.
     expect(ids.register('clm-5', undefined)).toBeUndefined();

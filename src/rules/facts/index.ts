@@ -50,7 +50,8 @@ export function factValue(ctx: ClaimContext, name: string, params?: Record<strin
     if (full === undefined) { full = Object.keys(params).length > 0 ? `${name}${JSON.stringify(params)}` : name; KEYS.set(params, full); }
     key = full;
   }
-  if (ctx.memo.has(key)) return ctx.memo.get(key);
+  const known = ctx.memo.get(key);
+  if (known !== undefined || ctx.memo.has(key)) return known; // one lookup when memoized (nearly every call)
   let value: unknown;
   if (params?.where !== undefined && FACTS[name].params?.where) {
     let base = UNFILTERED.get(params);

@@ -194,18 +194,22 @@ describe('graceful shutdown', () => {
     const { url } = await own.listen(0);
     const agent = new http.Agent({ keepAlive: true });
     const body = JSON.stringify(SEED[1]);
+    // In order, by events rather than sleeps: the server has the request (half its body), close() is
+    // called, then the rest of the body arrives.
+    const arrived = new Promise<void>((resolve) => own.http.once('request', () => resolve()));
+    let req!: http.ClientRequest;
     const inFlight = new Promise<{ status: number; connection?: string; json: unknown }>((resolve, reject) => {
-      const req = http.request(new URL('/v1/scrub', url), { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
+      req = http.request(new URL('/v1/scrub', url), { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
         const parts: Buffer[] = [];
         res.on('data', (b: Buffer) => parts.push(b));
         res.on('end', () => resolve({ status: res.statusCode ?? 0, connection: res.headers.connection, json: JSON.parse(Buffer.concat(parts).toString('utf8')) }));
       });
       req.on('error', reject);
       req.write(body.slice(0, 10));
-      setTimeout(() => req.end(body.slice(10)), 300);
     });
-    await new Promise((r) => setTimeout(r, 100));
+    await arrived;
     const closed = own.close();
+    req.end(body.slice(10));
     const reply = await inFlight;
     expect(reply).toMatchObject({ status: 200, connection: 'close', json: { status: 'scrubbed', claimId: 'CLM-2002' } });
     await closed;

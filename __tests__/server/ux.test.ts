@@ -91,7 +91,9 @@ describe('scrubbing off the HTTP thread', () => {
       // Warm up: the thread has loaded its rule set.
       expect((await postJson(url, SEED[1])).status).toBe(200);
       let heavyDone = false;
-      const slow = postJson(url, heavy(200)).then((r) => { heavyDone = true; return r; });
+      // 1,000 heavy claims are ~15 s of scrubbing on this machine, ten times the 1.5 s budget: a faster
+      // machine still runs past it (the thread is ended at the budget, so the test does not wait for them).
+      const slow = postJson(url, heavy(1000)).then((r) => { heavyDone = true; return r; });
       const probes: number[] = [];
       for (let i = 0; i < 3; i++) {
         const started = process.hrtime.bigint();
@@ -120,7 +122,8 @@ describe('scrubbing off the HTTP thread', () => {
     const { url } = await inline.listen(0);
     try {
       let heavyDone = false;
-      const slow = postJson(url, heavy(20)).then((r) => { heavyDone = true; return r; });
+      // ~1 s of scrubbing, twenty times the pause before the probe: the probe lands while claims are scrubbed.
+      const slow = postJson(url, heavy(60)).then((r) => { heavyDone = true; return r; });
       await new Promise((r) => setTimeout(r, 50));
       expect((await request(url, { path: '/healthz' })).status).toBe(200);
       expect(heavyDone).toBe(false);

@@ -5,6 +5,7 @@ import { isValid, parseISO } from 'date-fns';
 import { formatOf, type InputFormat } from '../input';
 import { createFormatter, OUTPUT_FORMATS, type OutputFormat } from '../report/formatters';
 import { plural, summaryText } from '../report/summary';
+import { queuedWriter } from '../report/writer';
 import { loadRuleSet } from '../rules/load';
 import type { RuleSet } from '../rules/rule-set';
 import { accountingProblems, checkFiles, collect, readState, statusText, submit, UnknownBatchError } from '../queue/batch';
@@ -231,22 +232,13 @@ async function collectCommand(args: string[], io: CliIo): Promise<ExitCode> {
     if (loaded.right.version !== state.meta.rulesVersion) throw new Error(`the batch was scrubbed with rule set ${state.meta.rulesVersion}; --rules gives ${loaded.right.version}`);
     return loaded.right;
   };
-  // Backpressure, not a wait per write (one await per record would make the merge the slowest step).
-  let writeError: Error | undefined;
-  out.on('error', (error: Error) => { writeError ??= error; });
-  const write = (text: string): Promise<void> => {
-    if (writeError) return Promise.reject(writeError);
-    if (out.write(text)) return Promise.resolve();
-    return new Promise((resolve, reject) => {
-      const done = (error?: Error) => { out.off('drain', done); out.off('error', done); if (error) reject(error); else resolve(); };
-      out.once('drain', done);
-      out.once('error', done);
-    });
-  };
+  const writer = queuedWriter(out);
+  const write = (text: string): Promise<void> => writer.write(text) ?? Promise.resolve();
   let merged: Awaited<ReturnType<typeof collect>>;
   try {
     merged = await collect(state, formatter, write, ruleSet);
     for (const part of formatter.endParts?.(merged.summary) ?? [formatter.end(merged.summary)]) await writeTo(out, part);
+    const writeError = writer.failed();
     if (writeError) throw writeError;
     if (atomic) await atomic.commit();
   } catch (error) {

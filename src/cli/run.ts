@@ -6,6 +6,7 @@ import { emptyX12Stats, formatOf, type InputFormat, readClaims } from '../input'
 import type { Chunks } from '../input/types';
 import { createFormatter, OUTPUT_FORMATS, type OutputFormat } from '../report/formatters';
 import { addToSummary, emptySummary, summaryText } from '../report/summary';
+import { queuedWriter } from '../report/writer';
 import { shippedRulesDir } from '../rules/load';
 import { createScrubber } from '../scrub/scrubber';
 import type { InputItem } from '../input/types';
@@ -21,9 +22,6 @@ import { untilStopSignal } from './signals';
 import { failOnExitCode, intOption, loadRules, writeTo, x12Line } from './common';
 
 export type ExitCode = 0 | 1 | 2;
-
-/** Output queued in memory before the run waits for it to be written. */
-const OUTPUT_QUEUE_BYTES = 4 * 1024 * 1024;
 
 /** What the CLI talks to; the bin passes the process's, tests pass their own. */
 export interface CliIo {
@@ -215,16 +213,7 @@ async function check(args: string[], io: CliIo): Promise<ExitCode> {
   }
 
   async function scrubInputs(): Promise<ExitCode> {
-    // A write that fails later (disk full, a closed pipe) rejects the wait below, instead of an
-    // unhandled 'error' event or a wait for a 'drain' that never comes.
-    let writeError: NodeJS.ErrnoException | undefined;
-    out.on('error', (error: Error) => { writeError ??= error; });
-    const drained = () => new Promise<void>((resolve, reject) => {
-      if (writeError) { reject(writeError); return; }
-      const done = (error?: Error) => { out.off('drain', done); out.off('error', done); if (error) reject(error); else resolve(); };
-      out.once('drain', done);
-      out.once('error', done);
-    });
+    const writer = queuedWriter(out);
     const stdoutTTY = out === io.stdout && (io.stdout as Partial<NodeJS.WriteStream>).isTTY === true;
     const formatter = createFormatter(format, {
       color: format === 'stylish' && wantsColor(values as { color?: boolean; 'no-color'?: boolean }, process.env, stdoutTTY),
@@ -269,21 +258,17 @@ async function check(args: string[], io: CliIo): Promise<ExitCode> {
     for await (const result of results) {
       const context = contexts.shift() ?? {};
       addToSummary(summary, result, context.charge, context.payer);
-      const text = formatter.result(result, context);
-      // Wait for the output only when megabytes are queued, not at every full 16 KB stream buffer: the
-      // write then overlaps with scrubbing instead of alternating with it (20-35 % of a batch's time).
-      const accepted = text ? out.write(text) : true;
-      const queued = (out as { writableLength?: number }).writableLength;
-      if (queued === undefined ? !accepted : queued > OUTPUT_QUEUE_BYTES) await drained();
-      if (writeError) throw writeError;
+      const wait = writer.write(formatter.result(result, context));
+      if (wait) await wait;
       progress.update(summary.inputs, bytes);
     }
     progress.done();
     for (const part of formatter.endParts?.(summary) ?? [formatter.end(summary)]) await writeTo(out, part);
+    let writeError = writer.failed();
     if (writeError) throw writeError;
     if (atomic) await atomic.commit();
     else if (out !== io.stdout) {
-      await finished((out as fs.WriteStream).end()).catch((error: NodeJS.ErrnoException) => { writeError ??= error; });
+      await finished((out as fs.WriteStream).end()).catch((error: Error) => { writeError ??= error; });
     }
     if (writeError) throw writeError;
     // The stylish output ends with its own summary table; other formats get the summary on a terminal or when asked.

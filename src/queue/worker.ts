@@ -10,6 +10,7 @@ import type { ScrubResult } from '../scrub/result';
 import { createScrubber } from '../scrub/scrubber';
 import type { InputItem } from '../input/types';
 import { itemContext, type ResultContext } from '../report/context';
+import { queuedWriter } from '../report/writer';
 import { BATCH_TTL_SECONDS, type ChunkCounts, type ChunkJob, chunkFile, type DeadChunk, errorLine, jobScrubberOptions, keys } from './protocol';
 import { readChunk } from './read-chunk';
 
@@ -59,8 +60,7 @@ export async function scrubChunk(job: ChunkJob, ruleSet: RuleSet, attempt: numbe
     for await (const item of items) { contexts.push(itemContext(item, job.format)); yield item; }
   }
   const out = fs.createWriteStream(temp);
-  let writeError: Error | undefined;
-  out.on('error', (error) => { writeError ??= error; });
+  const writer = queuedWriter(out);
   const counts = { inputs: 0, scrubbed: 0, rejected: 0, findings: { error: 0, warning: 0, info: 0 } };
   try {
     for await (const result of scrubber.scrubAll(withContexts(readChunk(job, x12)))) {
@@ -71,8 +71,8 @@ export async function scrubChunk(job: ChunkJob, ruleSet: RuleSet, attempt: numbe
         counts.scrubbed++;
         for (const f of result.findings) counts.findings[f.severity]++;
       }
-      if (writeError) throw writeError;
-      if (!out.write(line)) await new Promise<void>((resolve) => { out.once('drain', resolve); out.once('error', () => resolve()); });
+      const wait = writer.write(line);
+      if (wait) await wait;
       if (HOLD_AFTER > 0 && counts.inputs === HOLD_AFTER) {
         await new Promise<void>((resolve) => out.write('', () => resolve()));
         log(`holding chunk ${job.chunk} after ${HOLD_AFTER} results (test hook)`);
@@ -81,6 +81,7 @@ export async function scrubChunk(job: ChunkJob, ruleSet: RuleSet, attempt: numbe
     }
     out.end();
     await finished(out);
+    const writeError = writer.failed();
     if (writeError) throw writeError;
     // On disk before the rename makes it the chunk's result.
     const fd = fs.openSync(temp, 'r');

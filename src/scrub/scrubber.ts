@@ -1,6 +1,3 @@
-import { addDays } from 'date-fns/addDays';
-import { formatISO } from 'date-fns/formatISO';
-import { parseISO } from 'date-fns/parseISO';
 import type { Almanac, Engine } from 'json-rules-engine';
 import { type Claim, IsoDate } from '../claim/codecs';
 import { type CodeSet, codeSetOn } from '../rules/code-set';
@@ -74,7 +71,11 @@ interface EffectiveRule {
 }
 interface Period { readonly from: string; readonly rules: readonly EffectiveRule[] }
 
-const nextDay = (date: string): string => formatISO(addDays(parseISO(date), 1), { representation: 'date' });
+// Plain date arithmetic on YYYY-MM-DD (loading date-fns cost a one-claim check ~20 ms of its start-up).
+const nextDay = (date: string): string => new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+const pad2 = (n: number): string => String(n).padStart(2, '0');
+/** A local time's calendar date, YYYY-MM-DD. */
+const localDate = (d: Date): string => `${String(d.getFullYear()).padStart(4, '0')}-${pad2(d.getMonth() + 1)}-${pad2(d.getDate())}`;
 
 /** The preset a scrubber runs under: the one asked for, else "recommended" when the rule set has it. */
 const presetOf = (ruleSet: RuleSet, options: ScrubberOptions): string | undefined =>
@@ -203,7 +204,7 @@ export function createScrubber(ruleSet: RuleSet, options: ScrubberOptions = {}):
     const t = Date.now();
     if (t >= day.until) {
       const d = new Date(t);
-      day = { date: formatISO(d, { representation: 'date' }), until: new Date(d.getFullYear(), d.getMonth(), d.getDate() + 1).getTime() };
+      day = { date: localDate(d), until: new Date(d.getFullYear(), d.getMonth(), d.getDate() + 1).getTime() };
     }
     return day.date;
   };

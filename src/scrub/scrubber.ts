@@ -58,18 +58,20 @@ export interface Scrubber {
 interface EffectiveRule {
   readonly rule: RuleFile; readonly severity: Severity; readonly risk: number;
   readonly citations: readonly SourceCitation[];
-  /** The rule's top-level `all` conditions on index facts: checked before the engine (DESIGN §3.3). */
-  readonly gates: readonly LeafCondition[];
-  /**
-   * Every leaf of the condition is on an index fact (an `all` of gates, or any tree of all / any / not over
-   * such leaves): the scrubber decides it with the engine's own operators, exactly as the engine would,
-   * so json-rules-engine is not run for it.
-   */
-  readonly decidedByGates: boolean;
   /** The condition whose items become findings (checked at load: it exists and gives items). */
   readonly evidence: LeafCondition;
 }
-interface Period { readonly from: string; readonly rules: readonly EffectiveRule[] }
+/** A condition over gate ids (their answers memoized per claim): how the scrubber checks a rule without the engine. */
+type GateTree = number | { readonly all: readonly GateTree[] } | { readonly any: readonly GateTree[] } | { readonly not: GateTree };
+
+/**
+ * How a rule is checked on a claim. `decided`: every leaf of its condition is on an index fact (any tree of
+ * all / any / not), so `check` is the whole condition, decided with the engine's own operators exactly as the
+ * engine would, and json-rules-engine is not run for it. Otherwise `check` is its top-level `all` gates
+ * (DESIGN §3.3) and the engine decides the rest.
+ */
+interface RulePlan { readonly setting: EffectiveRule; readonly check: GateTree; readonly decided: boolean }
+interface Period { readonly from: string; readonly rules: readonly RulePlan[] }
 
 // Plain date arithmetic on YYYY-MM-DD (loading date-fns cost a one-claim check ~20 ms of its start-up).
 const nextDay = (date: string): string => new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
@@ -95,7 +97,7 @@ function settingsFor(ruleSet: RuleSet, options: ScrubberOptions, presetId: strin
     if (options.only && !options.only.includes(rule.id)) continue;
     effective.set(rule.id, {
       rule, severity: rule.meta.severity, risk: rule.meta.denial.risk,
-      citations: ruleCitations(rule, ruleSet), ...gatesOf(rule.conditions as Condition),
+      citations: ruleCitations(rule, ruleSet),
       evidence: evidenceCondition(rule)!.leaf,
     });
   }
@@ -132,32 +134,24 @@ const isGate = (c: Condition): c is LeafCondition => 'fact' in c && FACTS[c.fact
 const onlyGates = (c: Condition): boolean =>
   'all' in c ? c.all.every(onlyGates) : 'any' in c ? c.any.every(onlyGates) : 'not' in c ? onlyGates(c.not) : isGate(c);
 
-/** A rule's gates (its top-level `all` leaves on index facts), and whether they decide it alone. */
-function gatesOf(conditions: Condition): { gates: LeafCondition[]; decidedByGates: boolean } {
-  const gates = 'all' in conditions ? conditions.all.filter(isGate) : [];
-  return { gates, decidedByGates: ('all' in conditions || 'any' in conditions) && onlyGates(conditions) };
-}
-
-/** A condition over gate ids (their answers memoized per claim): how the scrubber decides a rule without the engine. */
-type GateTree = number | { readonly all: readonly GateTree[] } | { readonly any: readonly GateTree[] } | { readonly not: GateTree };
 
 /**
  * The effective periods of DESIGN §3.3: the boundaries are every rule's and code set's effective
  * dates, so a claim meets exactly the rules in force on its date.
  */
-function buildPeriods(rules: readonly EffectiveRule[], ruleSet: RuleSet): Period[] {
+function buildPeriods(rules: readonly RulePlan[], ruleSet: RuleSet): Period[] {
   const bounds = new Set<string>(['0000-01-01']);
-  for (const e of [...rules.map((r) => r.rule.meta.effective), ...ruleSet.codeSets.map((s) => s.effective)]) {
+  for (const e of [...rules.map((r) => r.setting.rule.meta.effective), ...ruleSet.codeSets.map((s) => s.effective)]) {
     bounds.add(e.from);
     if (e.to) bounds.add(nextDay(e.to));
   }
   return [...bounds].sort().map((from) => ({
     from,
-    rules: rules.filter(({ rule }) => inEffect(rule.meta.effective, from)),
+    rules: rules.filter(({ setting }) => inEffect(setting.rule.meta.effective, from)),
   }));
 }
 
-function periodOn<P extends { readonly from: string }>(periods: readonly P[], date: string): P {
+function periodOn(periods: readonly Period[], date: string): Period {
   let lo = 0;
   let hi = periods.length - 1;
   while (lo < hi) {
@@ -208,7 +202,6 @@ export function createScrubber(ruleSet: RuleSet, options: ScrubberOptions = {}):
     }
     return day.date;
   };
-  const periods = buildPeriods([...settings.values()], ruleSet);
   const thresholds = options.thresholds ?? DEFAULT_THRESHOLDS;
   // Engines by the set of rules a claim can meet, built once per set and reused; the sets are few
   // (index facts have few values), the bound only guards against a pathological rule set.
@@ -226,14 +219,13 @@ export function createScrubber(ruleSet: RuleSet, options: ScrubberOptions = {}):
     return id;
   };
   const treeOf = (c: Condition): GateTree =>
-    'all' in c ? { all: c.all.map(treeOf) } : 'any' in c ? { any: c.any.map(treeOf) } : 'not' in c ? { not: treeOf(c.not) } : gateId(c);
-  // Each period's rules with their gate ids and, when the gates decide them, the condition over gate ids.
-  interface RulePlan { readonly setting: EffectiveRule; readonly gates: readonly number[]; readonly decide?: GateTree }
-  const planned = new Map<EffectiveRule, RulePlan>();
-  for (const setting of settings.values()) {
-    planned.set(setting, { setting, gates: setting.gates.map(gateId), ...(setting.decidedByGates ? { decide: treeOf(setting.rule.conditions as Condition) } : {}) });
-  }
-  const periodPlans = periods.map((p) => ({ from: p.from, rules: p.rules.map((r) => planned.get(r)!) }));
+    'all' in c ? { all: c.all.map(treeOf) } : 'any' in c ? { any: c.any.map(treeOf) } : 'not' in c ? { not: treeOf(c.not) } : gateId(c as LeafCondition);
+  const planOf = (setting: EffectiveRule): RulePlan => {
+    const conditions = setting.rule.conditions as Condition;
+    const decided = ('all' in conditions || 'any' in conditions) && onlyGates(conditions);
+    return { setting, decided, check: decided ? treeOf(conditions) : { all: ('all' in conditions ? conditions.all.filter(isGate) : []).map(gateId) } };
+  };
+  const periods = buildPeriods([...settings.values()].map(planOf), ruleSet);
   const GATE_UNKNOWN = 0;
   const GATE_PASSED = 1;
   const GATE_FAILED = 2;
@@ -246,15 +238,13 @@ export function createScrubber(ruleSet: RuleSet, options: ScrubberOptions = {}):
     }
     return state === GATE_PASSED;
   };
-  const passesAll = (ids: readonly number[], states: Uint8Array, ctx: ClaimContext): boolean => {
-    for (const id of ids) if (!passes(id, states, ctx)) return false;
-    return true;
+  // Loops, not every/some: this runs for every rule of every claim.
+  const holds = (tree: GateTree, states: Uint8Array, ctx: ClaimContext): boolean => {
+    if (typeof tree === 'number') return passes(tree, states, ctx);
+    if ('all' in tree) { for (const t of tree.all) if (!holds(t, states, ctx)) return false; return true; }
+    if ('any' in tree) { for (const t of tree.any) if (holds(t, states, ctx)) return true; return false; }
+    return !holds(tree.not, states, ctx);
   };
-  const holds = (tree: GateTree, states: Uint8Array, ctx: ClaimContext): boolean =>
-    typeof tree === 'number' ? passes(tree, states, ctx)
-      : 'all' in tree ? tree.all.every((t) => holds(t, states, ctx))
-        : 'any' in tree ? tree.any.some((t) => holds(t, states, ctx))
-          : !holds(tree.not, states, ctx);
   const engineFor = (rules: readonly EffectiveRule[]): Engine => {
     const key = rules.map((r) => r.rule.id).join('|');
     let engine = engines.get(key);
@@ -281,10 +271,8 @@ export function createScrubber(ruleSet: RuleSet, options: ScrubberOptions = {}):
     const fired: EffectiveRule[] = [];
     const undecided: EffectiveRule[] = [];
     const gateStates = new Uint8Array(distinctGates.length);
-    for (const plan of periodOn(periodPlans, judged.date).rules) {
-      if (!passesAll(plan.gates, gateStates, ctx)) continue;
-      if (!plan.decide) undecided.push(plan.setting);
-      else if (holds(plan.decide, gateStates, ctx)) fired.push(plan.setting);
+    for (const plan of periodOn(periods, judged.date).rules) {
+      if (holds(plan.check, gateStates, ctx)) (plan.decided ? fired : undecided).push(plan.setting);
     }
     if (undecided.length === 0) return resultOf(claim, source, ctx, fired, drg);
     return engineFor(undecided).run({ claimContext: ctx }).then(({ results }) => {

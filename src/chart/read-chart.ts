@@ -1,6 +1,7 @@
 import type { ChartLexicon, ContextCategory, RegionInfo, Trigger, TriggerType } from './lexicon';
 import { type CompiledTerms, matchPhrases, type PhraseMatch, type WorkCounter } from './terms';
 import { segment, type Span, type Token, tokenize } from './tokens';
+import { firstNotBelow } from '../rules/search';
 
 export { sentences, type Span } from './tokens';
 export type { CompiledTerms, WorkCounter } from './terms';
@@ -237,12 +238,7 @@ function summarise(a: SectionAnalysis, s: number): SentenceRegions | undefined {
 
 /** The region hit nearest to a span (binary search over the sentence's hits, in text order). */
 function nearest(hits: readonly RegionHit[], start: number): RegionHit {
-  let lo = 0;
-  let hi = hits.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (hits[mid].start < start) lo = mid + 1; else hi = mid;
-  }
+  const lo = firstNotBelow(0, hits.length - 1, (i) => hits[i].start < start);
   const after = hits[lo];
   const before = hits[lo - 1];
   return before && (after.start < start || start - before.end < after.start - start) ? before : after;

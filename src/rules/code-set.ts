@@ -1,4 +1,5 @@
 import { type DataFile, type Effective, inEffectOn, type SourceCitation } from './formats';
+import { firstNotBelow } from './search';
 
 export interface CodeEntry { readonly billable: boolean; readonly title: string }
 
@@ -153,15 +154,7 @@ function rowTable(rows: readonly unknown[]): CodeTable {
   const sorted = (rows as [string, number, string][]).slice().sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
   return {
     end: sorted.length,
-    lowerBound(key) {
-      let lo = 0;
-      let hi = sorted.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        if (sorted[mid][0] < key) lo = mid + 1; else hi = mid;
-      }
-      return lo;
-    },
+    lowerBound: (key) => firstNotBelow(0, sorted.length, (i) => sorted[i][0] < key),
     lineAt: (i) => ({ code: sorted[i][0], entry: { billable: sorted[i][1] === 1, title: sorted[i][2] }, next: i + 1 }),
     finder: () => {
       const map = new Map(sorted.map(([code, billable, title]) => [code, { billable: billable === 1, title }]));

@@ -1,5 +1,6 @@
 import { gunzipSync } from 'node:zlib';
 import { type DataFile, rowStart } from './formats';
+import { firstNotBelow } from './search';
 
 // Pair tables: data files of kind "table" with columns `left` and `right` (optional `from`/`to`), which the
 // `pairs` fact looks pairs up in. Small tables keep JSON `rows`; large ones (the NCCI PTP edits: 1.7 million
@@ -131,14 +132,8 @@ function sidecarIndex(file: DataFile, bytes: Buffer): PairIndex {
     }
   };
   /** The first line in [lo, hi) whose column at `offset` compares with `code` as `past` says (binary search). */
-  const bound = (lo: number, hi: number, offset: number, code: string, strictlyAfter: boolean): number => {
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      const c = compare(starts[mid] + offset, code);
-      if (c < 0 || (strictlyAfter && c === 0)) lo = mid + 1; else hi = mid;
-    }
-    return lo;
-  };
+  const bound = (lo: number, hi: number, offset: number, code: string, strictlyAfter: boolean): number =>
+    firstNotBelow(lo, hi, (mid) => { const c = compare(starts[mid] + offset, code); return c < 0 || (strictlyAfter && c === 0); });
   const byLeft = new Map<string, Partners | null>();
   return {
     partners(left) {

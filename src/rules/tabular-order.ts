@@ -1,4 +1,5 @@
 import type { DataFile } from './formats';
+import { firstNotBelow } from './search';
 
 // ICD-10-CM codes in Tabular List order, not string order: C4A sits between C43 and C44, D3A before D37,
 // Y93.A-Y93.K before Y93.8 (rules/data/icd10cm-tabular-order.json). A range "D37-D48" in an Excludes1 note
@@ -48,9 +49,7 @@ export function indexTabularOrder(file: DataFile | undefined): TabularOrder {
   const categoryKey = (category: string): string => {
     const r = rank.get(category);
     if (r !== undefined) return `${pad(r, 4)}1`;
-    let lo = 0;
-    let hi = sorted.length;
-    while (lo < hi) { const mid = (lo + hi) >>> 1; if (sorted[mid] < category) lo = mid + 1; else hi = mid; }
+    const lo = firstNotBelow(0, sorted.length, (i) => sorted[i] < category);
     return lo === 0 ? `00000${category}` : `${pad(rank.get(sorted[lo - 1])!, 4)}2${category}`;
   };
   const keyOf = (c: string): string => {

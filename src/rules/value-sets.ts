@@ -1,5 +1,6 @@
 import { type DataFile, type Effective, inEffect, rowStart, type SourceCitation } from './formats';
 import { CHARACTER_ORDER, icd10Ancestors, type TabularOrder } from './tabular-order';
+import { firstNotBelow } from './search';
 
 // Value sets (data files of kind "value-set"): codes a rule tests membership in, each row with its own
 // dates of effect and any further columns (e.g. an MCE age range). ICD-10-CM semantics (DESIGN §3.1,
@@ -57,7 +58,8 @@ export function indexValueSet(file: DataFile, order: TabularOrder = CHARACTER_OR
     source: { title: file.source.title, version: file.source.version ?? file.version, ...(file.source.file ? { section: file.source.file } : {}) },
     match(code, date) {
       const { exact, ranges } = indexOf();
-      for (const node of hierarchical ? icd10Ancestors(code) : [code]) { const hit = inForce(exact(node), date); if (hit) return hit; }
+      if (!hierarchical) { const hit = inForce(exact(code), date); if (hit) return hit; }
+      else for (const node of icd10Ancestors(code)) { const hit = inForce(exact(node), date); if (hit) return hit; }
       if (ranges.length === 0) return undefined; // the common case
       for (const rows of rangeRowsOf(code)) { const hit = inForce(rows, date); if (hit) return hit; }
       return undefined;
@@ -84,27 +86,25 @@ export function indexValueSet(file: DataFile, order: TabularOrder = CHARACTER_OR
 /** A value set's rows by exact code, and its ranges. */
 interface RowIndex { readonly exact: (code: string) => readonly ValueSetRow[] | undefined; readonly ranges: readonly Range[] }
 
-/** A row of a data file as a ValueSetRow: its dates of effect (shared through `effectiveOf`) and its other columns. */
-function rowOf(file: DataFile, row: readonly unknown[], codeAt: number, fromAt: number, toAt: number, fieldAt: readonly (readonly [string, number])[],
-  effectiveOf: (from: string, to: string | undefined) => Effective): ValueSetRow {
-  const from = fromAt >= 0 && row[fromAt] ? String(row[fromAt]) : rowStart(file);
-  const to = toAt >= 0 && row[toAt] ? String(row[toAt]) : file.effective.to;
-  const own: Record<string, string | number> = {};
-  for (const [c, j] of fieldAt) own[c] = row[j] as string | number;
-  return { code: String(row[codeAt]), effective: effectiveOf(from, to), fields: own };
-}
-
-function effectives(): (from: string, to: string | undefined) => Effective {
-  const made = new Map<string, Effective>();
-  return (from, to) => {
+/**
+ * Reads a data file's rows as ValueSetRows: the code, dates of effect (rows share one object per distinct
+ * from/to) and the other columns as fields, read by column position.
+ */
+function rowReader(file: DataFile, codeAt: number, fromAt: number, toAt: number, columns: readonly string[]): (row: readonly unknown[]) => ValueSetRow {
+  const fieldAt = columns.flatMap((c, j) => (c !== 'code' && c !== 'from' && c !== 'to' ? [[c, j] as const] : []));
+  const start = rowStart(file);
+  const effectives = new Map<string, Effective>();
+  return (row) => {
+    const from = fromAt >= 0 && row[fromAt] ? String(row[fromAt]) : start;
+    const to = toAt >= 0 && row[toAt] ? String(row[toAt]) : file.effective.to;
     const key = `${from}|${to ?? ''}`;
-    let e = made.get(key);
-    if (!e) { e = (to ? { from, to } : { from }) as Effective; made.set(key, e); }
-    return e;
+    let effective = effectives.get(key);
+    if (!effective) { effective = (to ? { from, to } : { from }) as Effective; effectives.set(key, effective); }
+    const own: Record<string, string | number> = {};
+    for (const [c, j] of fieldAt) own[c] = row[j] as string | number;
+    return { code: String(row[codeAt]), effective, fields: own };
   };
 }
-
-const fieldColumns = (columns: readonly string[]) => columns.flatMap((c, j) => (c !== 'code' && c !== 'from' && c !== 'to' ? [[c, j] as const] : []));
 
 /**
  * An exact-match value set whose rows are in code order without ranges (the NCCI MUE and add-on tables,
@@ -120,19 +120,15 @@ function sortedRowsIndex(file: DataFile, codeAt: number, fromAt: number, toAt: n
     const code = codeOf(i);
     if (code === '' || code.indexOf('-', 1) > 0 || (i > 0 && code < codeOf(i - 1))) return undefined;
   }
-  const fieldAt = fieldColumns(columns);
-  const effectiveOf = effectives();
+  const readRow = rowReader(file, codeAt, fromAt, toAt, columns);
   let found = new Map<string, readonly ValueSetRow[] | null>();
   return {
     ranges: [],
     exact(code) {
       const known = found.get(code);
       if (known !== undefined) return known ?? undefined;
-      let lo = 0;
-      let hi = rows.length;
-      while (lo < hi) { const mid = (lo + hi) >>> 1; if (codeOf(mid) < code) lo = mid + 1; else hi = mid; }
       const list: ValueSetRow[] = [];
-      for (let i = lo; i < rows.length && codeOf(i) === code; i++) list.push(rowOf(file, rows[i], codeAt, fromAt, toAt, fieldAt, effectiveOf));
+      for (let i = firstNotBelow(0, rows.length, (j) => codeOf(j) < code); i < rows.length && codeOf(i) === code; i++) list.push(readRow(rows[i]));
       if (found.size >= MAX_CACHED_CODES) found = new Map();
       found.set(code, list.length > 0 ? list : null);
       return list.length > 0 ? list : undefined;
@@ -143,12 +139,10 @@ function sortedRowsIndex(file: DataFile, codeAt: number, fromAt: number, toAt: n
 function indexRows(file: DataFile, codeAt: number, fromAt: number, toAt: number, columns: readonly string[]): RowIndex {
   const listed = { ...file.effective, from: rowStart(file) } as Effective;
   const rows: ValueSetRow[] = (file.values ?? []).map((code) => ({ code, effective: listed, fields: {} }));
-  const fieldAt = fieldColumns(columns);
-  const effectiveOf = effectives();
+  const readRow = rowReader(file, codeAt, fromAt, toAt, columns);
   for (const raw of file.rows ?? []) {
     const row = raw as readonly unknown[];
-    if (!String(row[codeAt] ?? '')) continue;
-    rows.push(rowOf(file, row, codeAt, fromAt, toAt, fieldAt, effectiveOf));
+    if (String(row[codeAt] ?? '')) rows.push(readRow(row));
   }
   const exact = new Map<string, ValueSetRow[]>();
   const ranges: Range[] = [];

@@ -5,6 +5,7 @@ import { addTo } from '../rules/multimap';
 import { type ClaimContext, type EvidenceItem, FACTS, factValue, judgingDate } from '../rules/facts';
 import { type Condition, inEffect, type LeafCondition, type RuleFile, RuleSetting, type Severity, type SourceCitation } from '../rules/formats';
 import { createOperators, type EvaluatingOperator, gateOperators } from '../rules/operators';
+import { firstNotBelow } from '../rules/search';
 import type { RuleSet } from '../rules/rule-set';
 import { buildFindings, compareFindings, ruleCitations, DEFAULT_THRESHOLDS, type OutcomeThresholds, outcomeOf, riskScore } from './findings';
 import type { Finding, ScrubbedResult, ScrubResult, SourceRef } from './result';
@@ -152,13 +153,8 @@ function buildPeriods(rules: readonly RulePlan[], ruleSet: RuleSet): Period[] {
 }
 
 function periodOn(periods: readonly Period[], date: string): Period {
-  let lo = 0;
-  let hi = periods.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >>> 1;
-    if (periods[mid].from <= date) lo = mid; else hi = mid - 1;
-  }
-  return periods[lo];
+  // The last period starting on or before the date; the first (0000-01-01) for a date before every period.
+  return periods[Math.max(1, firstNotBelow(0, periods.length, (i) => periods[i].from <= date)) - 1];
 }
 
 /**

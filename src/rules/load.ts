@@ -64,6 +64,22 @@ function readHeader(file: string): unknown | undefined {
   }
 }
 
+/**
+ * A data file's JSON: its header only when `lazyRows` and the file is large (its rows are read when first
+ * needed), else the whole file. Read synchronously: ~150 small files, each an await on the thread pool,
+ * left the thread idle ~30 ms.
+ */
+function readDataFile(file: string, lazyRows: boolean): { json: unknown; header: boolean } {
+  const header = lazyRows && statSync(file).size > LAZY_ROWS_BYTES ? readHeader(file) : undefined;
+  return header !== undefined ? { json: header, header: true } : { json: JSON.parse(readFileSync(file, 'utf8')) as unknown, header: false };
+}
+
+/** The absolute path of a data file's sidecar (its `rowsFile`, beside it), if it has one. */
+function sidecarOf(file: string, json: unknown): string | undefined {
+  const rowsFile = (json as { rowsFile?: unknown } | null)?.rowsFile;
+  return typeof rowsFile === 'string' ? path.join(path.dirname(file), rowsFile) : undefined;
+}
+
 /** A file opened for positional reads (closed by the code set once it reads the file whole). */
 function openRandomAccess(file: string): RandomAccess {
   const fd = openSync(file, 'r');
@@ -87,13 +103,10 @@ async function readNamed(root: string, files: readonly string[], problems: RuleS
     try {
       // A large table's rows are read the first time they are needed (an inpatient claim's MS-DRG tables,
       // a claim's Excludes1 notes): a one-claim check reads only what it uses.
-      // Read synchronously: ~150 small files, each an await on the thread pool, left the thread idle ~30 ms.
-      const header = !options.preload && statSync(file).size > LAZY_ROWS_BYTES ? readHeader(file) : undefined;
-      const json = header ?? JSON.parse(readFileSync(file, 'utf8')) as unknown;
+      const { json, header } = readDataFile(file, !options.preload);
       const rows = header ? () => (JSON.parse(readFileSync(file, 'utf8')) as { rows: unknown }).rows : undefined;
-      const rowsFile = (json as { rowsFile?: unknown }).rowsFile;
       // A sidecar is read synchronously, once, when the first claim that needs it is scrubbed.
-      const sidecarPath = typeof rowsFile === 'string' ? path.join(path.dirname(file), rowsFile) : undefined;
+      const sidecarPath = sidecarOf(file, json);
       // A sidecar named *.gz is gzip-compressed; one in gzip members (`sidecarMembers`) stays packed, and its
       // reader unpacks the member a lookup needs (the NCCI PTP tables: 30 MB of text, 4 MB on disk).
       const packed = (json as { sidecarMembers?: unknown }).sidecarMembers !== undefined;
@@ -181,11 +194,8 @@ export async function shareSidecars(dir?: string | readonly string[]): Promise<R
   const shared: Record<string, Uint8Array> = {};
   for (const root of await rootsOf(dir)) {
     for (const file of await jsonFiles(path.join(path.resolve(root), 'data'))) {
-      const big = statSync(file).size > LAZY_ROWS_BYTES;
-      const json = (big ? readHeader(file) : undefined) ?? JSON.parse(readFileSync(file, 'utf8')) as unknown;
-      const rowsFile = (json as { rowsFile?: unknown } | null)?.rowsFile;
-      if (typeof rowsFile !== 'string') continue;
-      const sidecar = path.join(path.dirname(file), rowsFile);
+      const sidecar = sidecarOf(file, readDataFile(file, true).json);
+      if (!sidecar) continue;
       const bytes = await fs.readFile(sidecar).catch(() => undefined);
       if (!bytes) continue; // loadRuleSet names the missing file
       const view = new Uint8Array(new SharedArrayBuffer(bytes.length));

@@ -4,6 +4,7 @@ import { plural, type Summary } from '../report/summary';
 import { loadRuleSet } from '../rules/load';
 import type { RuleSet } from '../rules/rule-set';
 import { UsageError } from './args';
+import { IsoDate } from '../claim/codecs';
 
 // What the commands (check, serve, rules, queue …) share: writing with the stream's callback, loading the
 // rule set with its problems in words, whole-number options, the X12 counts line and the exit code.
@@ -21,6 +22,12 @@ export async function loadRules(dir: string | undefined, io: { readonly cwd: str
   if (loaded._tag === 'Right') return loaded.right;
   await writeTo(io.stderr, `claimscrub: the rule set could not be loaded:\n${loaded.left.map((p) => `  ${p.file} ${p.path}: ${p.message}`).join('\n')}\n`);
   return undefined;
+}
+
+/** --as-of: a calendar date YYYY-MM-DD (the claim's own date codec), or undefined when not given. */
+export function asOfOption(value: string | undefined): string | undefined {
+  if (value !== undefined && !IsoDate.is(value)) throw new UsageError(`--as-of must be a date YYYY-MM-DD (got "${value}")`);
+  return value;
 }
 
 /** A whole-number option in [min, max]; `orWord` names a word the caller also accepts ("auto"). */

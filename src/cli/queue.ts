@@ -1,7 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { isValid, parseISO } from 'date-fns';
 import { formatOf, type InputFormat } from '../input';
 import { createFormatter, OUTPUT_FORMATS, type OutputFormat } from '../report/formatters';
 import { plural, summaryText } from '../report/summary';
@@ -15,7 +14,7 @@ import { startWorker } from '../queue/worker';
 import { openAtomicOutput, type AtomicOutput } from './output';
 import { untilStopSignal } from './signals';
 import { UsageError } from './args';
-import { failOnExitCode, intOption, loadRules, writeTo, x12Line } from './common';
+import { asOfOption, failOnExitCode, intOption, loadRules, writeTo, x12Line } from './common';
 import type { CliIo, ExitCode } from './run';
 
 // claimscrub queue submit|work|status|collect: the nightly batch over a BullMQ work queue on Redis,
@@ -131,8 +130,7 @@ async function submitCommand(args: string[], io: CliIo): Promise<ExitCode> {
   const backoffMs = intOption('backoff-ms', values['backoff-ms'], 2000, 0, 3_600_000);
   const forced = values['input-format'];
   if (forced !== undefined && !['json', 'ndjson', 'csv', 'x12'].includes(forced)) throw new UsageError(`--input-format must be one of json, ndjson, csv, x12 (got "${forced}")`);
-  const asOf = values['as-of'];
-  if (asOf !== undefined && !(/^\d{4}-\d{2}-\d{2}$/.test(asOf) && isValid(parseISO(asOf)))) throw new UsageError(`--as-of must be a date YYYY-MM-DD (got "${asOf}")`);
+  const asOf = asOfOption(values['as-of']);
   const files: { name: string; path: string; format: InputFormat }[] = [];
   for (const arg of positionals) {
     if (arg === '-') throw new UsageError('queue submit reads files, not standard input: workers on other machines cannot read it');

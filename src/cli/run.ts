@@ -13,14 +13,13 @@ import type { InputItem } from '../input/types';
 import { closest, parseOptions, UsageError } from './args';
 import { expandArgument, fileFormat, fileHead, isGlob, sniffChunks } from './inputs';
 import { type AtomicOutput, openAtomicOutput } from './output';
-import { IsoDate } from '../claim/codecs';
 import { itemContext, type ResultContext } from '../report/context';
 // Loaded only for --jobs 2 or more: worker threads cost a one-claim check ~12 ms of module loading.
 import type * as Parallel from './parallel';
 import { countBytes, createProgress, progressMode } from './progress';
 import { DEFAULT_LIMITS } from '../server/limits';
 import { untilStopSignal } from './signals';
-import { failOnExitCode, intOption, loadRules, writeTo, x12Line } from './common';
+import { asOfOption, failOnExitCode, intOption, loadRules, writeTo, x12Line } from './common';
 
 export type ExitCode = 0 | 1 | 2;
 
@@ -128,8 +127,7 @@ async function check(args: string[], io: CliIo): Promise<ExitCode> {
   const format = oneOf<OutputFormat>('format', str(values.format), OUTPUT_FORMATS, 'stylish');
   const failOn = oneOf('fail-on', str(values['fail-on']), ['error', 'warning', 'never'] as const, 'error');
   const forced = values['input-format'] === undefined ? undefined : oneOf<InputFormat>('input-format', str(values['input-format']), ['json', 'ndjson', 'csv', 'x12'], 'ndjson');
-  const asOf = str(values['as-of']);
-  if (asOf !== undefined && !IsoDate.is(asOf)) throw new UsageError(`--as-of must be a date YYYY-MM-DD (got "${asOf}")`);
+  const asOf = asOfOption(str(values['as-of']));
   const stdinName = str(values['stdin-filename']);
 
   // Every input is checked before any work starts: an unreadable file is exit 2, not half a report.

@@ -18,6 +18,7 @@ import { createScrubPool, type ScrubPool, ThreadUnavailable, TimeBudgetExceeded 
 // are a few lines each here, and the package keeps zero runtime dependencies beyond the library's own.
 
 import { DEFAULT_LIMITS, type ServerLimits } from './limits';
+import { IsoDate } from '../claim/codecs';
 
 export { DEFAULT_LIMITS, type ServerLimits };
 
@@ -192,9 +193,7 @@ export function createServer(ruleSet: RuleSet, options: ServerOptions = {}): Scr
     }
     const asOf = query.get('asOf');
     if (asOf !== null) {
-      const date = /^(\d{4})-(\d{2})-(\d{2})$/.exec(asOf);
-      const valid = date !== null && (() => { const d = new Date(`${asOf}T00:00:00Z`); return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === asOf; })();
-      if (!valid) {
+      if (!IsoDate.is(asOf)) { // the claim's own date codec, as the CLI's --as-of
         sendError(res, ex, 400, 'invalid-as-of', `asOf must be a date YYYY-MM-DD (got "${asOf.slice(0, 40)}")`, undefined, true);
         return undefined;
       }

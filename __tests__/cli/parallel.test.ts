@@ -1,4 +1,5 @@
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { ROOT, runCli } from '../helpers/cli';
 
@@ -20,11 +21,40 @@ describe('check --jobs', () => {
     expect(two.code).toBe(one.code);
     expect(two.stdout).toBe(one.stdout);
     // The summary, without the progress lines: those depend on time (one every few seconds on a loaded machine).
-    const summary = (stderr: string) => stderr.split('\n').filter((l) => !/^claimscrub: \d+ records?\b/.test(l));
+    const summary = (stderr: string) => stderr.split('\n').filter((l) => !/^claimscrub: [\d,]+ records?\b/.test(l));
     expect(summary(two.stderr)).toEqual(summary(one.stderr));
     expect(two.stdout.trim().split('\n')).toHaveLength(704);
     expect(two.stdout.match(/integrity\/duplicate-claim-id/g)).toHaveLength(4); // records 150, 300, 450, 600 repeat record 0's id
   }, 120_000);
+
+  it('reads files in byte ranges on the workers and gives the one-thread output, ids repeated across ranges included', async () => {
+    // 2,600 records: three ranges of up to 1,000 records, with a claim id repeated within and across ranges,
+    // then a CSV and an X12 file, each read by the workers themselves.
+    const seed = fs.readFileSync(path.join(ROOT, 'samples', 'seed.ndjson'), 'utf8').trim().split('\n');
+    const lines = Array.from({ length: 2600 }, (_, i) => seed[i % seed.length].replace(/"CLM-(\d+)"/, i % 450 === 7 ? '"CLM-DUP"' : `"CLM-$1-${i}"`));
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'claimscrub-jobs-'));
+    try {
+      const file = path.join(dir, 'many.ndjson');
+      fs.writeFileSync(file, `${lines.join('\n')}\n`);
+      for (const format of ['ndjson', 'csv']) {
+        const args = ['check', file, 'samples/seed.csv', 'samples/seed-837p.837', '--format', format, '--progress'];
+        const one = await cli(args);
+        const two = await cli([...args, '--jobs', '2']);
+        expect(two.code).toBe(one.code);
+        expect(two.stdout).toBe(one.stdout);
+        const summary = (stderr: string) => stderr.split('\n').filter((l) => !/^claimscrub: [\d,]+ records?\b/.test(l));
+        expect(summary(two.stderr)).toEqual(summary(one.stderr));
+        expect(two.stderr).toMatch(/^x12: 1 interchange, 1 transaction, 2 claims/m);
+        if (format !== 'ndjson') continue;
+        const out = two.stdout.trim().split('\n');
+        expect(out).toHaveLength(2606);
+        // Records 457, 907 … 2,257 repeat record 7's id: five duplicates, four of them in a later range than record 7.
+        expect(out.filter((l) => l.includes('integrity/duplicate-claim-id'))).toHaveLength(5);
+      }
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }, 180_000);
 
   it('rejects a --jobs that is not a count', async () => {
     expect(await cli(['check', 'samples/seed.ndjson', '--jobs', 'many'])).toMatchObject({ code: 2, stderr: expect.stringContaining('--jobs must be a whole number') });

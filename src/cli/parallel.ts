@@ -1,12 +1,18 @@
 import * as path from 'node:path';
 import { getHeapStatistics } from 'node:v8';
 import { Worker } from 'node:worker_threads';
-import type { InputItem } from '../input/types';
+import type { InputFormat, InputItem } from '../input/types';
+import type { ChunkInput } from '../queue/read-chunk';
+import { planChunks } from '../queue/plan';
+import type { LineFormat } from '../report/line-format';
+import type { OutputFormat } from '../report/formatters';
+import type { RuleSet } from '../rules/rule-set';
 import type { ScrubResult } from '../scrub/result';
 import { ClaimIds } from '../scrub/claim-ids';
-import type { Batch, ScrubberOptions } from '../scrub/scrubber';
-import type { WorkerBatch, WorkerInit, WorkerMessage } from './scrub-worker';
+import { type Batch, createScrubber, type ScrubberOptions } from '../scrub/scrubber';
+import type { TaskDone, WorkerInit, WorkerMessage, WorkerTask } from './scrub-worker';
 import { shareSidecars } from '../rules/load';
+import { chunkResults, type ChunkResults } from './chunk-results';
 
 export interface ParallelOptions {
   /** Worker threads; each loads its own copy of the rule set. */
@@ -16,17 +22,16 @@ export interface ParallelOptions {
   readonly scrubber: ScrubberOptions;
   /** Items per message: large enough to amortize the thread hop, small enough to keep order latency low. */
   readonly batchSize?: number;
-  /** Batches in flight per worker: the backpressure bound (memory is jobs × inFlight × batchSize items). */
+  /** Tasks in flight per worker: the backpressure bound (memory is jobs × inFlight × a task's results). */
   readonly inFlight?: number;
 }
 
 /**
- * scrubAll on worker threads: exactly one result per item, in input order. Reading stops while the
- * in-flight bound is reached, and nothing is read while the consumer does not pull, so a slow output
- * slows the reader instead of filling memory.
+ * Runs tasks on worker threads and yields their answers in task order. Tasks are taken from the iterable
+ * only while fewer than jobs × inFlight are in flight, and only while the consumer pulls, so a slow
+ * output slows the reader instead of filling memory.
  */
-export async function* scrubInWorkers(items: AsyncIterable<InputItem>, options: ParallelOptions): AsyncGenerator<ScrubResult> {
-  const batchSize = options.batchSize ?? 128;
+async function* inWorkers(tasks: AsyncIterable<WorkerTask>, options: ParallelOptions): AsyncGenerator<TaskDone> {
   const limit = Math.max(1, options.jobs) * (options.inFlight ?? 3);
   // Under ts-jest this module is TypeScript: the worker then needs ts-node to load its .ts sibling.
   const ext = path.extname(__filename);
@@ -40,8 +45,7 @@ export async function* scrubInWorkers(items: AsyncIterable<InputItem>, options: 
     ...(ext === '.ts' ? { execArgv: ['--require', 'ts-node/register/transpile-only'] } : {}),
   }));
 
-  const ids: Batch = new ClaimIds();
-  const done = new Map<number, readonly ScrubResult[]>();
+  const done = new Map<number, TaskDone>();
   const load = workers.map(() => 0);
   let ready = 0;
   let failure: Error | undefined;
@@ -53,7 +57,7 @@ export async function* scrubInWorkers(items: AsyncIterable<InputItem>, options: 
     worker.on('message', (message: WorkerMessage) => {
       if (message.kind === 'ready') ready++;
       else if (message.kind === 'fatal') failure ??= new Error(message.message);
-      else { done.set(message.id, message.results); load[index]--; }
+      else { done.set(message.id, message.done); load[index]--; }
       signal();
     });
     worker.on('error', (error) => { failure ??= error; signal(); });
@@ -65,32 +69,25 @@ export async function* scrubInWorkers(items: AsyncIterable<InputItem>, options: 
       if (failure) throw failure;
       await next();
     }
-    const iterator = items[Symbol.asyncIterator]();
+    const iterator = tasks[Symbol.asyncIterator]();
     let exhausted = false;
     let sent = 0;
     let yielded = 0;
     for (;;) {
       if (failure) throw failure;
       while (!exhausted && sent - yielded < limit) {
-        const batch: InputItem[] = [];
-        while (batch.length < batchSize) {
-          const r = await iterator.next();
-          if (r.done) { exhausted = true; break; }
-          batch.push(r.value);
-        }
-        if (batch.length === 0) break;
-        // Duplicate claim ids are a property of the whole input: this thread sees every item in order.
-        const earlier = batch.map((item) => (item.kind === 'claim' ? ids.register(item.claim.id, item.source) : undefined));
-        const target = load.indexOf(Math.min(...load)); // least loaded: a slow batch does not stall one worker's queue
+        const r = await iterator.next();
+        if (r.done) { exhausted = true; break; }
+        const target = load.indexOf(Math.min(...load)); // least loaded: a slow task does not stall one worker's queue
         load[target]++;
-        workers[target].postMessage({ id: sent, items: batch, earlier } satisfies WorkerBatch);
+        workers[target].postMessage({ id: sent, task: r.value });
         sent++;
       }
-      const results = done.get(yielded);
-      if (results) {
+      const answer = done.get(yielded);
+      if (answer) {
         done.delete(yielded);
         yielded++;
-        for (const result of results) yield result;
+        yield answer;
         continue;
       }
       if (exhausted && yielded === sent) return;
@@ -98,5 +95,58 @@ export async function* scrubInWorkers(items: AsyncIterable<InputItem>, options: 
     }
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
+  }
+}
+
+/** scrubAll on worker threads, for items this thread reads: exactly one result per item, in input order. */
+export async function* scrubInWorkers(items: AsyncIterable<InputItem>, options: ParallelOptions): AsyncGenerator<ScrubResult> {
+  const batchSize = options.batchSize ?? 128;
+  async function* tasks(): AsyncGenerator<WorkerTask> {
+    const ids: Batch = new ClaimIds();
+    const iterator = items[Symbol.asyncIterator]();
+    for (;;) {
+      const batch: InputItem[] = [];
+      while (batch.length < batchSize) {
+        const r = await iterator.next();
+        if (r.done) break;
+        batch.push(r.value);
+      }
+      if (batch.length === 0) return;
+      // Duplicate claim ids are a property of the whole input: this thread sees every item in order.
+      const earlier = batch.map((item) => (item.kind === 'claim' ? ids.register(item.claim.id, item.source) : undefined));
+      yield { kind: 'items', items: batch, earlier };
+    }
+  }
+  for await (const results of inWorkers(tasks(), options)) yield* results as readonly ScrubResult[];
+}
+
+export interface InputFile { readonly name: string; readonly path: string; readonly format: InputFormat }
+
+/** Records a chunk holds, when a file is cut: ~1 MB of NDJSON, enough that a chunk's hop between threads costs nothing. */
+const RECORDS_PER_CHUNK = 1000;
+
+/**
+ * Files read, scrubbed and formatted by the workers, each a byte range at a time (queue/plan.ts cuts
+ * them on record boundaries), for a line format (NDJSON, CSV): this thread only checks claim ids across
+ * chunks and joins the texts in input order. A chunk with a claim id that an earlier chunk used (its
+ * worker could not know) is judged again here with the earlier records, as one thread would have.
+ */
+export async function* scrubFilesInWorkers(
+  files: readonly InputFile[], format: OutputFormat, lines: LineFormat, ruleSet: RuleSet, options: ParallelOptions,
+): AsyncGenerator<ChunkResults & { readonly bytes: number }> {
+  const chunks: ChunkInput[] = [];
+  for (const file of files) for (const plan of await planChunks(file.path, file.format, RECORDS_PER_CHUNK)) chunks.push({ ...plan, ...file });
+  async function* tasks(): AsyncGenerator<WorkerTask> { for (const chunk of chunks) yield { kind: 'chunk', chunk, format }; }
+  const ids: Batch = new ClaimIds();
+  let own: ReturnType<typeof createScrubber> | undefined; // this thread's scrubber, made when first needed
+  let c = 0;
+  for await (const answer of inWorkers(tasks(), options)) {
+    const chunk = chunks[c++];
+    let results = answer as ChunkResults;
+    const earlier = results.records.map((r) => (r.id === null ? undefined : ids.register(r.id, r.source)));
+    if (results.records.some((r, k) => r.earlier !== earlier[k])) {
+      results = await chunkResults(chunk, own ??= createScrubber(ruleSet, options.scrubber), lines, (k) => earlier[k]);
+    }
+    yield { ...results, bytes: chunk.end - chunk.start };
   }
 }

@@ -2,9 +2,9 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { finished } from 'node:stream/promises';
-import { emptyX12Stats, formatOf, type InputFormat, readClaims } from '../input';
+import { addX12Stats, emptyX12Stats, formatOf, type InputFormat, readClaims } from '../input';
 import type { Chunks } from '../input/types';
-import { createFormatter, OUTPUT_FORMATS, type OutputFormat } from '../report/formatters';
+import { createFormatter, lineFormatOf, OUTPUT_FORMATS, type OutputFormat } from '../report/formatters';
 import { addToSummary, emptySummary, summaryText } from '../report/summary';
 import { queuedWriter } from '../report/writer';
 import { shippedRulesDir } from '../rules/load';
@@ -131,7 +131,8 @@ async function check(args: string[], io: CliIo): Promise<ExitCode> {
   const stdinName = str(values['stdin-filename']);
 
   // Every input is checked before any work starts: an unreadable file is exit 2, not half a report.
-  const inputs: { name: string; format: InputFormat | 'sniff'; open: () => Chunks; size?: number }[] = [];
+  // `path`: a file's (a worker thread can read its byte ranges); standard input has none.
+  const inputs: { name: string; format: InputFormat | 'sniff'; open: () => Chunks; size?: number; path?: string }[] = [];
   for (const arg of positionals) {
     if (arg === '-') {
       // --stdin-filename names the stream (and its format, by extension); otherwise the first bytes tell.
@@ -164,7 +165,7 @@ async function check(args: string[], io: CliIo): Promise<ExitCode> {
         if (judged.sniffed && format !== undefined && format !== 'x12') await writeTo(io.stderr, `claimscrub: ${name}: read as ${format.toUpperCase()} (its content says so; .txt is read as X12 only when it holds X12)\n`);
       }
       if (!format) throw new UsageError(`${name}: unknown extension; use .json, .ndjson, .jsonl, .csv, .x12, .837, .edi or .txt, or --input-format`);
-      inputs.push({ name, format, open: () => fs.createReadStream(full), size });
+      inputs.push({ name, format, open: () => fs.createReadStream(full), size, path: full });
     }
   }
 
@@ -251,18 +252,38 @@ async function check(args: string[], io: CliIo): Promise<ExitCode> {
         yield* withContexts(readClaims(chunks, inputFormat, { file: input.name, ...(inputFormat === 'x12' ? { stats: x12Stats } : {}) }), inputFormat);
       }
     }
-    const results = jobs > 1
-      ? (require('./parallel') as typeof Parallel).scrubInWorkers(allItems(), { jobs, scrubber: scrubberOptions, ...(values.rules ? { rulesDir: path.resolve(io.cwd, str(values.rules) ?? '') } : {}) })
-      : createScrubber(ruleSet!, scrubberOptions).scrubAll(allItems());
-    for await (const result of results) {
-      const context = contexts.shift() ?? {};
-      addToSummary(summary, result, context.charge, context.payer);
-      const wait = writer.write(formatter.result(result, context));
+    const rulesDir = values.rules ? { rulesDir: path.resolve(io.cwd, str(values.rules) ?? '') } : {};
+    // NDJSON or CSV out of files on worker threads: each worker reads, scrubs and formats byte ranges of
+    // the files itself; this thread adds up the summary and writes the texts in order.
+    const lines = lineFormatOf(format);
+    const files = inputs.flatMap((i) => (i.path !== undefined && i.format !== 'sniff' ? [{ name: i.name, path: i.path, format: i.format }] : []));
+    const joined = jobs > 1 && lines !== undefined && files.length === inputs.length;
+    if (joined) {
+      const wait = writer.write(lines.header);
       if (wait) await wait;
-      progress.update(summary.inputs, bytes);
+      for await (const chunk of (require('./parallel') as typeof Parallel).scrubFilesInWorkers(files, format, lines, ruleSet!, { jobs, scrubber: scrubberOptions, ...rulesDir })) {
+        for (const r of chunk.records) addToSummary(summary, r.part, r.charge, r.payer);
+        if (chunk.x12) addX12Stats(x12Stats, chunk.x12);
+        bytes += chunk.bytes;
+        const wait = writer.write(chunk.text);
+        if (wait) await wait;
+        progress.update(summary.inputs, bytes);
+      }
+    } else {
+      const results = jobs > 1
+        ? (require('./parallel') as typeof Parallel).scrubInWorkers(allItems(), { jobs, scrubber: scrubberOptions, ...rulesDir })
+        : createScrubber(ruleSet!, scrubberOptions).scrubAll(allItems());
+      for await (const result of results) {
+        const context = contexts.shift() ?? {};
+        addToSummary(summary, result, context.charge, context.payer);
+        const wait = writer.write(formatter.result(result, context));
+        if (wait) await wait;
+        progress.update(summary.inputs, bytes);
+      }
     }
     progress.done();
-    for (const part of formatter.endParts?.(summary) ?? [formatter.end(summary)]) await writeTo(out, part);
+    // A line format's end is its header when no result came; the joined texts came after the header.
+    if (!joined) for (const part of formatter.endParts?.(summary) ?? [formatter.end(summary)]) await writeTo(out, part);
     let writeError = writer.failed();
     if (writeError) throw writeError;
     if (atomic) await atomic.commit();

@@ -1,19 +1,26 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { InputItem } from '../input/types';
+import type { ChunkInput } from '../queue/read-chunk';
+import { lineFormatOf, type OutputFormat } from '../report/formatters';
 import { loadRuleSet } from '../rules/load';
 import type { ScrubResult } from '../scrub/result';
 import { createScrubber, type ScrubberOptions } from '../scrub/scrubber';
+import { chunkResults, type ChunkResults } from './chunk-results';
 
 // One scrubbing thread of `check --jobs N`: loads its own rule set (an isolate shares no heap), then
-// answers each batch of reader items with their results, in the batch's order.
+// answers each task in turn: items the output thread read (their results), or a chunk of a file it reads,
+// scrubs and formats itself (NDJSON and CSV output: the output thread then only joins texts).
 
 export interface WorkerInit { readonly rulesDir?: string; readonly options: ScrubberOptions; readonly sidecars?: Readonly<Record<string, Uint8Array>> }
-/** Items to scrub; `earlier[i]`: the earlier record of the whole input with item i's claim id (the reading thread keeps the batch). */
-export interface WorkerBatch { readonly id: number; readonly items: readonly InputItem[]; readonly earlier: readonly (string | undefined)[] }
+/** `earlier[i]`: the earlier record of the whole input with item i's claim id (the reading thread keeps the batch). */
+export interface ItemsTask { readonly kind: 'items'; readonly items: readonly InputItem[]; readonly earlier: readonly (string | undefined)[] }
+export interface ChunkTask { readonly kind: 'chunk'; readonly chunk: ChunkInput; readonly format: OutputFormat }
+export type WorkerTask = ItemsTask | ChunkTask;
+export type TaskDone = readonly ScrubResult[] | ChunkResults;
 export type WorkerMessage =
   | { readonly kind: 'ready' }
   | { readonly kind: 'fatal'; readonly message: string }
-  | { readonly kind: 'results'; readonly id: number; readonly results: readonly ScrubResult[] };
+  | { readonly kind: 'done'; readonly id: number; readonly done: TaskDone };
 
 async function main(): Promise<void> {
   const port = parentPort;
@@ -25,15 +32,18 @@ async function main(): Promise<void> {
     return;
   }
   const scrubber = createScrubber(loaded.right, init.options);
-  port.on('message', (batch: WorkerBatch) => {
-    void (async () => {
-      const results: ScrubResult[] = [];
-      for (const [i, item] of batch.items.entries()) {
-        const earlierInBatch = batch.earlier[i];
-        results.push(await scrubber.scrubItem(item, earlierInBatch ? { earlierInBatch } : {}));
-      }
-      port.postMessage({ kind: 'results', id: batch.id, results } satisfies WorkerMessage);
-    })().catch((error: unknown) => port.postMessage({ kind: 'fatal', message: String(error) } satisfies WorkerMessage));
+  const perform = async (task: WorkerTask): Promise<TaskDone> => {
+    if (task.kind === 'chunk') return chunkResults(task.chunk, scrubber, lineFormatOf(task.format)!);
+    const results: ScrubResult[] = [];
+    for (const [i, item] of task.items.entries()) {
+      const earlierInBatch = task.earlier[i];
+      results.push(await scrubber.scrubItem(item, earlierInBatch ? { earlierInBatch } : {}));
+    }
+    return results;
+  };
+  port.on('message', ({ id, task }: { id: number; task: WorkerTask }) => {
+    perform(task).then((done) => port.postMessage({ kind: 'done', id, done } satisfies WorkerMessage))
+      .catch((error: unknown) => port.postMessage({ kind: 'fatal', message: error instanceof Error ? error.message : String(error) } satisfies WorkerMessage));
   });
   port.postMessage({ kind: 'ready' } satisfies WorkerMessage);
 }

@@ -7,7 +7,7 @@ import { readX12, type X12ReadOptions } from './x12';
 export type { Chunks, InputFormat, InputItem, ReadOptions } from './types';
 export { readCsv } from './csv';
 export { readJson, readNdjson } from './json';
-export { emptyX12Stats, readX12, type X12ReadOptions, type X12Stats } from './x12';
+export { addX12Stats, emptyX12Stats, readX12, type X12ReadOptions, type X12Stats } from './x12';
 
 const BY_EXTENSION: Readonly<Record<string, InputFormat>> = { '.json': 'json', '.ndjson': 'ndjson', '.jsonl': 'ndjson', '.csv': 'csv',
   '.x12': 'x12', '.837': 'x12', '.edi': 'x12', '.txt': 'x12',

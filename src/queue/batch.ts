@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import * as readline from 'node:readline';
 import { Queue } from 'bullmq';
 import IORedis, { type RedisOptions } from 'ioredis';
-import { emptyX12Stats, type InputFormat, type X12Stats } from '../input';
+import { addX12Stats, emptyX12Stats, type InputFormat, type X12Stats } from '../input';
 import type { Formatter } from '../report/formatters';
 import { addToSummary, emptySummary, type Summary } from '../report/summary';
 import { planChunks } from './plan';
@@ -247,7 +247,7 @@ export async function collect(state: BatchState, formatter: Formatter, write: (t
   let rescrubbed = 0;
   for (let c = 0; c < state.meta.chunks; c++) {
     const counts = state.done.get(c);
-    if (x12 && counts?.x12) for (const key of Object.keys(x12) as (keyof X12Stats)[]) x12[key] += counts.x12[key];
+    if (x12 && counts?.x12) addX12Stats(x12, counts.x12);
     let again = false;
     for await (const text of chunkLines(state, c, seen, async () => { again = true; return ruleSet(); })) {
       const { context, result } = JSON.parse(text) as ChunkLine;

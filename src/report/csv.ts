@@ -1,5 +1,5 @@
 import type { Finding, ScrubResult } from '../scrub/result';
-import type { Formatter } from './formatters';
+import { type Formatter, type LineFormat, lineFormatter } from './line-format';
 import { expectedDenied, plainWords, type ResultContext } from './context';
 import { carcText, sourceText } from './finding-text';
 
@@ -64,15 +64,7 @@ export function csvRows(r: ScrubResult, context: ResultContext = {}): string {
 }
 
 /** The CSV formatter: a UTF-8 byte-order mark (so Excel reads UTF-8), a header, then rows as they come. */
-export function csvFormatter(): Formatter {
-  let started = false;
-  const header = () => {
-    if (started) return '';
-    started = true;
-    return `\uFEFF${CSV_COLUMNS.join(',')}\r\n`;
-  };
-  return {
-    result: (r, context) => header() + csvRows(r, context),
-    end: () => header(),
-  };
-}
+/** CSV as a line format: the header row (with a BOM, for Excel), then each result's rows. */
+export const CSV_LINES: LineFormat = { header: `\uFEFF${CSV_COLUMNS.join(',')}\r\n`, text: csvRows };
+
+export const csvFormatter = (): Formatter => lineFormatter(CSV_LINES);

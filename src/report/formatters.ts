@@ -1,25 +1,19 @@
-import type { ScrubResult } from '../scrub/result';
-import { csvFormatter } from './csv';
+import { csvFormatter, CSV_LINES } from './csv';
+import { type Formatter, type LineFormat, lineFormatter } from './line-format';
 import { htmlFormatter, type HtmlOptions } from './html';
-import type { ResultContext } from './context';
 import { stylishFormatter, type StylishOptions } from './stylish';
-import type { Summary } from './summary';
 
 export type OutputFormat = 'stylish' | 'json' | 'ndjson' | 'csv' | 'html';
 export const OUTPUT_FORMATS: readonly OutputFormat[] = ['stylish', 'json', 'ndjson', 'csv', 'html'];
 
 export type { ResultContext } from './context';
 
-/**
- * A streaming formatter: results go out as they come, so a batch never sits in memory. The HTML report is
- * the exception by nature (a sorted table): it keeps a bounded number of rows and writes all at the end.
- */
-export interface Formatter {
-  result(result: ScrubResult, context?: ResultContext): string;
-  end(summary: Summary): string;
-  /** The same end in pieces, for a formatter whose end is large (the HTML report): write them one by one. */
-  endParts?(summary: Summary): Iterable<string>;
-}
+export type { Formatter, LineFormat } from './line-format';
+
+const NDJSON_LINES: LineFormat = { header: '', text: (r) => `${JSON.stringify(r)}\n` };
+
+/** The line formats (NDJSON, CSV) by name: a worker thread formats its own results with them. */
+export const lineFormatOf = (format: OutputFormat): LineFormat | undefined => (format === 'ndjson' ? NDJSON_LINES : format === 'csv' ? CSV_LINES : undefined);
 
 export interface FormatterOptions extends HtmlOptions, StylishOptions {}
 
@@ -27,7 +21,7 @@ export function createFormatter(format: OutputFormat, options: FormatterOptions 
   switch (format) {
     case 'csv': return csvFormatter();
     case 'html': return htmlFormatter(options);
-    case 'ndjson': return { result: (r) => `${JSON.stringify(r)}\n`, end: () => '' };
+    case 'ndjson': return lineFormatter(NDJSON_LINES);
     case 'json': {
       let count = 0;
       return {

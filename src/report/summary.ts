@@ -1,6 +1,6 @@
 import type { Claim } from '../claim/codecs';
 import type { Severity } from '../rules/formats';
-import type { Outcome, ScrubResult } from '../scrub/result';
+import type { Finding, Outcome, RejectedResult, ScrubbedResult, ScrubResult } from '../scrub/result';
 
 /** One rule's tally: findings by severity, and how many claims carry at least one of them. */
 export interface RuleTally {
@@ -78,8 +78,20 @@ export function claimCharge(claim: Claim): number {
   return cents / 100;
 }
 
+/**
+ * What the summary reads of a result. A ScrubResult is one; summaryPart() keeps only this, so a worker
+ * thread that formats its results itself sends the summary a few bytes a claim instead of the whole result.
+ */
+export type SummaryPart =
+  | Pick<RejectedResult, 'status' | 'problems'>
+  | (Pick<ScrubbedResult, 'status' | 'outcome' | 'riskScore' | 'ruleSet'> & { readonly findings: readonly Pick<Finding, 'ruleId' | 'severity' | 'category'>[] });
+
+export const summaryPart = (r: ScrubResult): SummaryPart => (r.status === 'rejected'
+  ? { status: r.status, problems: r.problems.slice(0, 1) }
+  : { status: r.status, outcome: r.outcome, riskScore: r.riskScore, ruleSet: r.ruleSet, findings: r.findings.map((f) => ({ ruleId: f.ruleId, severity: f.severity, category: f.category })) });
+
 /** Why a record was rejected, grouped so that 10,000 bad unit counts are one reason, not 10,000. */
-export function rejectionReason(result: Extract<ScrubResult, { status: 'rejected' }>): string {
+export function rejectionReason(result: Pick<RejectedResult, 'problems'>): string {
   const first = result.problems[0];
   if (!first) return 'unknown';
   // Values and line numbers vary by record; the reason is what is left without them.
@@ -98,7 +110,7 @@ const remember = (list: string[], value: string | undefined): void => {
   if (value !== undefined && list.length < 20 && !list.includes(value)) { list.push(value); list.sort(); }
 };
 
-export function addToSummary(summary: Summary, result: ScrubResult, charge = 0, payer?: string): void {
+export function addToSummary(summary: Summary, result: SummaryPart, charge = 0, payer?: string): void {
   summary.inputs++;
   if (result.status === 'rejected') {
     summary.rejected++;

@@ -41,6 +41,11 @@ export function emptyX12Stats(): X12Stats {
   return { interchanges: 0, groups: 0, transactions: 0, claims: 0, rejections: 0, envelopeProblems: 0, ignoredCharacters: 0 };
 }
 
+/** Adds one read's counts to another's (a file read in chunks). */
+export function addX12Stats(into: X12Stats, from: X12Stats): void {
+  for (const key of Object.keys(into) as (keyof X12Stats)[]) into[key] += from[key];
+}
+
 export interface X12ReadOptions extends ReadOptions {
   /** Filled in as the file is read (for the CLI summary). */
   readonly stats?: X12Stats;

@@ -1,0 +1,62 @@
+import { emptyX12Stats, type X12Stats } from '../input';
+import type { ChunkInput } from '../queue/read-chunk';
+import { readChunk } from '../queue/read-chunk';
+import { itemContext } from '../report/context';
+import type { LineFormat } from '../report/line-format';
+import { type SummaryPart, summaryPart } from '../report/summary';
+import type { SourceRef } from '../scrub/result';
+import type { Scrubber } from '../scrub/scrubber';
+
+// One chunk of an input file (a byte range cut on record boundaries by queue/plan.ts), read, scrubbed
+// and formatted by one thread: what `check --jobs N` asks of each worker for NDJSON and CSV output.
+
+/** What the output thread needs of one record besides its text: the summary's part, and the claim id check. */
+export interface ChunkRecord {
+  readonly part: SummaryPart;
+  readonly charge?: number;
+  readonly payer?: string;
+  /** The claim id (null: a rejected record) and where the record is, to find ids used again across chunks. */
+  readonly id: string | null;
+  readonly source?: SourceRef;
+  /** The earlier record with this id that the chunk's results were judged with (duplicate-claim-id). */
+  readonly earlier?: string;
+}
+
+export interface ChunkResults {
+  /** The chunk's results, formatted, in input order. */
+  readonly text: string;
+  readonly records: readonly ChunkRecord[];
+  readonly x12?: X12Stats;
+}
+
+/**
+ * Reads, scrubs and formats one chunk. `earlierOf(k, id, source)` says which earlier record has the
+ * k-th record's claim id: by default the chunk's own (a worker sees only its chunk); the output thread
+ * passes the whole input's when a chunk must be judged again because an earlier chunk had one of its ids.
+ */
+export async function chunkResults(
+  chunk: ChunkInput, scrubber: Scrubber, lines: LineFormat,
+  earlierOf?: (k: number, id: string, source: SourceRef) => string | undefined,
+): Promise<ChunkResults> {
+  const batch = scrubber.createBatch();
+  const earlierFor = earlierOf ?? ((_k: number, id: string, source: SourceRef) => batch.register(id, source));
+  const x12 = chunk.format === 'x12' ? emptyX12Stats() : undefined;
+  let text = '';
+  const records: ChunkRecord[] = [];
+  for await (const item of readChunk(chunk, x12)) {
+    const id = item.kind === 'claim' ? item.claim.id : null;
+    const earlier = item.kind === 'claim' ? earlierFor(records.length, item.claim.id, item.source) : undefined;
+    const result = await scrubber.scrubItem(item, earlier ? { earlierInBatch: earlier } : {});
+    const context = itemContext(item, chunk.format);
+    text += lines.text(result, context);
+    records.push({
+      part: summaryPart(result), id,
+      ...(context.charge !== undefined ? { charge: context.charge } : {}), ...(context.payer !== undefined ? { payer: context.payer } : {}),
+      ...(item.kind === 'claim' ? { source: item.source } : {}), ...(earlier ? { earlier } : {}),
+    });
+  }
+  if (chunk.records !== null && records.length !== chunk.records) {
+    throw new Error(`${chunk.name}: bytes ${chunk.start}–${chunk.end} gave ${records.length} results where the plan counted ${chunk.records} records`);
+  }
+  return { text, records, ...(x12 ? { x12 } : {}) };
+}

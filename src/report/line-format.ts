@@ -1,0 +1,34 @@
+import type { ScrubResult } from '../scrub/result';
+import type { ResultContext } from './context';
+import type { Summary } from './summary';
+
+/**
+ * A streaming formatter: results go out as they come, so a batch never sits in memory. The HTML report is
+ * the exception by nature (a sorted table): it keeps a bounded number of rows and writes all at the end.
+ */
+export interface Formatter {
+  result(result: ScrubResult, context?: ResultContext): string;
+  end(summary: Summary): string;
+  /** The same end in pieces, for a formatter whose end is large (the HTML report): write them one by one. */
+  endParts?(summary: Summary): Iterable<string>;
+}
+
+/**
+ * A format of independent lines (NDJSON, CSV): a header, then each result's text, which depends on that
+ * result alone. So threads can format their own results and the output only joins the texts in order.
+ */
+export interface LineFormat {
+  readonly header: string;
+  text(result: ScrubResult, context?: ResultContext): string;
+}
+
+/** The streaming formatter of a line format: the header before the first result (or alone, when there is none). */
+export function lineFormatter(format: LineFormat): Formatter {
+  let started = false;
+  const header = (): string => {
+    if (started) return '';
+    started = true;
+    return format.header;
+  };
+  return { result: (r, context) => header() + format.text(r, context), end: () => header() };
+}

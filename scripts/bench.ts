@@ -31,7 +31,7 @@ import { readChart } from '../src/chart/read-chart';
 import { benchHttp } from './bench-http';
 import { claimGenerator } from './lib/bench-claims';
 import { linesOf, textOf } from '../src/input/text';
-import { DEFAULT_MAX_RECORD_LENGTH } from '../src/input/types';
+import { DEFAULT_MAX_RECORD_LENGTH, FILE_READ_BYTES } from '../src/input/types';
 
 const print = (figure: Record<string, unknown>) => process.stdout.write(`${JSON.stringify(figure)}\n`);
 const arg = (name: string, fallback: number) => {
@@ -177,7 +177,7 @@ async function batchThroughput(ruleSet: RuleSet, count: number, format: string |
   const floorStart = process.hrtime.bigint();
   let floorRecords = 0;
   await pipeline(Readable.from((async function* () {
-    for await (const line of linesOf(textOf(fs.createReadStream(input)), DEFAULT_MAX_RECORD_LENGTH)) {
+    for await (const line of linesOf(textOf(fs.createReadStream(input, { highWaterMark: FILE_READ_BYTES })), DEFAULT_MAX_RECORD_LENGTH)) {
       if (line.text) { floorRecords++; yield `${JSON.stringify(JSON.parse(line.text))}\n`; }
     }
   })()), out('floor.ndjson'));
@@ -190,7 +190,7 @@ async function batchThroughput(ruleSet: RuleSet, count: number, format: string |
   let results = 0;
   await pipeline(
     Readable.from((async function* () {
-      for await (const result of scrubber.scrubAll(readNdjson(fs.createReadStream(input), { file: input }))) { results++; yield formatter.result(result); }
+      for await (const result of scrubber.scrubAll(readNdjson(fs.createReadStream(input, { highWaterMark: FILE_READ_BYTES }), { file: input }))) { results++; yield formatter.result(result); }
     })()),
     out('results.ndjson'),
   );
@@ -282,6 +282,13 @@ function startup(): void {
 }
 
 async function main(): Promise<void> {
+  if (flag('help') || flag('h')) {
+    // The usage is this file's opening comment.
+    const source = fs.readFileSync(__filename, 'utf8');
+    const usage = /\/\*\*\n([\s\S]*?)\*\//.exec(source)?.[1] ?? '';
+    process.stdout.write(`${usage.replace(/^ \* ?/gm, '')}`);
+    return;
+  }
   print({ name: 'machine', cpus: os.cpus().length, cpu: os.cpus()[0]?.model, memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version });
   const t0 = process.hrtime.bigint();
   const loaded = await loadRuleSet();

@@ -3,13 +3,12 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { finished } from 'node:stream/promises';
 import { addX12Stats, emptyX12Stats, formatOf, type InputFormat, readClaims } from '../input';
-import type { Chunks } from '../input/types';
+import { type Chunks, FILE_READ_BYTES, type InputItem } from '../input/types';
 import { createFormatter, lineFormatOf, OUTPUT_FORMATS, type OutputFormat } from '../report/formatters';
 import { addToSummary, emptySummary, summaryText } from '../report/summary';
 import { queuedWriter } from '../report/writer';
 import { shippedRulesDir } from '../rules/load';
 import { createScrubber } from '../scrub/scrubber';
-import type { InputItem } from '../input/types';
 import { closest, parseOptions, UsageError } from './args';
 import { expandArgument, fileFormat, fileHead, isGlob, sniffChunks } from './inputs';
 import { type AtomicOutput, openAtomicOutput } from './output';
@@ -165,7 +164,7 @@ async function check(args: string[], io: CliIo): Promise<ExitCode> {
         if (judged.sniffed && format !== undefined && format !== 'x12') await writeTo(io.stderr, `claimscrub: ${name}: read as ${format.toUpperCase()} (its content says so; .txt is read as X12 only when it holds X12)\n`);
       }
       if (!format) throw new UsageError(`${name}: unknown extension; use .json, .ndjson, .jsonl, .csv, .x12, .837, .edi or .txt, or --input-format`);
-      inputs.push({ name, format, open: () => fs.createReadStream(full), size, path: full });
+      inputs.push({ name, format, open: () => fs.createReadStream(full, { highWaterMark: FILE_READ_BYTES }), size, path: full });
     }
   }
 

@@ -40,6 +40,12 @@ export interface ReadOptions {
 export const DEFAULT_MAX_RECORD_LENGTH = 8 * 1024 * 1024;
 
 /**
+ * Bytes a file stream reads at a time for the readers. At the streams' default 64 KB, a batch waited on
+ * the thread pool for ~10 % of its time; at 1 MB, about half that.
+ */
+export const FILE_READ_BYTES = 1 << 20;
+
+/**
  * A number when the text is one (X12's decimal form: "12", "12.5", ".5", "12."); otherwise the text itself,
  * so the decoder names the bad value and its path.
  */

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import { type InputFormat, type InputItem, readClaims, type X12Stats } from '../input';
-import type { IntakeDefect } from '../input/types';
+import { FILE_READ_BYTES, type IntakeDefect } from '../input/types';
 import type { DecodeProblem } from '../claim/decode';
 import type { SourceRef } from '../scrub/result';
 import type { ChunkPlan } from './plan';
@@ -22,7 +22,7 @@ export interface ChunkInput extends ChunkPlan {
 
 async function* bytesOf(chunk: ChunkInput): AsyncGenerator<Buffer> {
   if (chunk.headerEnd !== undefined && chunk.headerEnd > 0) yield* fs.createReadStream(chunk.path, { start: 0, end: chunk.headerEnd - 1 }) as AsyncIterable<Buffer>;
-  if (chunk.end > chunk.start) yield* fs.createReadStream(chunk.path, { start: chunk.start, end: chunk.end - 1, highWaterMark: 1 << 16 }) as AsyncIterable<Buffer>;
+  if (chunk.end > chunk.start) yield* fs.createReadStream(chunk.path, { start: chunk.start, end: chunk.end - 1, highWaterMark: FILE_READ_BYTES }) as AsyncIterable<Buffer>;
 }
 
 /** The items of one chunk, numbered as in the whole file. */

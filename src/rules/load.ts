@@ -42,7 +42,7 @@ export interface LoadOptions {
 }
 
 /** Data files larger than this are read to their `rows` only when something asks for the rows. */
-const LAZY_ROWS_BYTES = 180 * 1024;
+const LAZY_ROWS_BYTES = 48 * 1024;
 const ROWS_MARKER = ',\n  "rows": [';
 
 /**

@@ -80,7 +80,8 @@ Options:
                                  terminal (a plain line every 5 s; a terminal gets a bar)
   --quiet                        no progress and no summary
   --jobs N|auto                  scrub on N worker threads (auto: one per core; default 1); results
-                                 keep input order; each thread holds its own copy of the rule set
+                                 keep input order; each thread holds its own copy of the rule set and,
+                                 for NDJSON or CSV output from files, reads byte ranges of them itself
   -h, --help                     this help
 
 Exit codes: 0 nothing at or above --fail-on; 1 findings at or above it; 2 usage, rule-file or I/O error;

@@ -1,14 +1,23 @@
 import { emptyX12Stats, type X12Stats } from '../input';
 import type { ChunkInput } from '../queue/read-chunk';
 import { readChunk } from '../queue/read-chunk';
-import { itemContext } from '../report/context';
-import type { LineFormat } from '../report/line-format';
+import { itemContext, type ResultContext } from '../report/context';
+import { tableRank } from '../report/html';
+import { lineFormatOf, type OutputFormat } from '../report/formatters';
 import { type SummaryPart, summaryPart } from '../report/summary';
-import type { SourceRef } from '../scrub/result';
+import type { ScrubResult, SourceRef } from '../scrub/result';
 import type { Scrubber } from '../scrub/scrubber';
 
 // One chunk of an input file (a byte range cut on record boundaries by queue/plan.ts), read, scrubbed
-// and formatted by one thread: what `check --jobs N` asks of each worker for NDJSON and CSV output.
+// and formatted by one thread: what `check --jobs N` asks of each worker. NDJSON and CSV come back as
+// text; for the HTML report, only the results that can still make its table come back whole.
+
+/**
+ * How a chunk's results come back (a task crosses threads, so this is data): as text in a line format
+ * (NDJSON, CSV), or for the HTML report whole only when they rank above the table's floor (tableRank),
+ * for the output thread to render the rows it keeps.
+ */
+export type ChunkOutput = { readonly lines: OutputFormat } | { readonly tableFloor: number };
 
 /** What the output thread needs of one record besides its text: the summary's part, and the claim id check. */
 export interface ChunkRecord {
@@ -23,8 +32,10 @@ export interface ChunkRecord {
 }
 
 export interface ChunkResults {
-  /** The chunk's results, formatted, in input order. */
-  readonly text: string;
+  /** Line formats: the chunk's results, formatted, in input order. */
+  readonly text?: string;
+  /** The HTML report: the results ranked above the floor, with their record's index in the chunk. */
+  readonly ranked?: readonly { readonly k: number; readonly result: ScrubResult; readonly context: ResultContext }[];
   readonly records: readonly ChunkRecord[];
   readonly x12?: X12Stats;
 }
@@ -35,22 +46,28 @@ export interface ChunkResults {
  * passes the whole input's when a chunk must be judged again because an earlier chunk had one of its ids.
  */
 export async function chunkResults(
-  chunk: ChunkInput, scrubber: Scrubber, lines: LineFormat,
+  chunk: ChunkInput, scrubber: Scrubber, output: ChunkOutput,
   earlierOf?: (k: number, id: string, source: SourceRef) => string | undefined,
 ): Promise<ChunkResults> {
   const batch = scrubber.createBatch();
   const earlierFor = earlierOf ?? ((_k: number, id: string, source: SourceRef) => batch.register(id, source));
   const x12 = chunk.format === 'x12' ? emptyX12Stats() : undefined;
+  const lines = 'lines' in output ? lineFormatOf(output.lines) : undefined;
+  if ('lines' in output && !lines) throw new Error(`${output.lines} is not a line format`);
+  const floor = 'tableFloor' in output ? output.tableFloor : Infinity;
   let text = '';
+  const ranked: { k: number; result: ScrubResult; context: ResultContext }[] = [];
   const records: ChunkRecord[] = [];
   for await (const item of readChunk(chunk, x12)) {
     const id = item.kind === 'claim' ? item.claim.id : null;
     const earlier = item.kind === 'claim' ? earlierFor(records.length, item.claim.id, item.source) : undefined;
     const result = await scrubber.scrubItem(item, earlier ? { earlierInBatch: earlier } : {});
     const context = itemContext(item, chunk.format);
-    text += lines.text(result, context);
+    const part = summaryPart(result);
+    if (lines) text += lines.text(result, context);
+    else if (tableRank(part) > floor) ranked.push({ k: records.length, result, context });
     records.push({
-      part: summaryPart(result), id,
+      part, id,
       ...(context.charge !== undefined ? { charge: context.charge } : {}), ...(context.payer !== undefined ? { payer: context.payer } : {}),
       ...(item.kind === 'claim' ? { source: item.source } : {}), ...(earlier ? { earlier } : {}),
     });
@@ -58,5 +75,5 @@ export async function chunkResults(
   if (chunk.records !== null && records.length !== chunk.records) {
     throw new Error(`${chunk.name}: bytes ${chunk.start}–${chunk.end} gave ${records.length} results where the plan counted ${chunk.records} records`);
   }
-  return { text, records, ...(x12 ? { x12 } : {}) };
+  return { ...(lines ? { text } : { ranked }), records, ...(x12 ? { x12 } : {}) };
 }

@@ -4,7 +4,6 @@ import { Worker } from 'node:worker_threads';
 import type { InputFormat, InputItem } from '../input/types';
 import type { ChunkInput } from '../queue/read-chunk';
 import { planChunks } from '../queue/plan';
-import type { LineFormat } from '../report/line-format';
 import type { OutputFormat } from '../report/formatters';
 import type { RuleSet } from '../rules/rule-set';
 import type { ScrubResult } from '../scrub/result';
@@ -12,7 +11,7 @@ import { ClaimIds } from '../scrub/claim-ids';
 import { type Batch, createScrubber, type ScrubberOptions } from '../scrub/scrubber';
 import type { TaskDone, WorkerInit, WorkerMessage, WorkerTask } from './scrub-worker';
 import { shareSidecars } from '../rules/load';
-import { chunkResults, type ChunkResults } from './chunk-results';
+import { type ChunkOutput, chunkResults, type ChunkResults } from './chunk-results';
 
 export interface ParallelOptions {
   /** Worker threads; each loads its own copy of the rule set. */
@@ -127,16 +126,18 @@ const RECORDS_PER_CHUNK = 1000;
 
 /**
  * Files read, scrubbed and formatted by the workers, each a byte range at a time (queue/plan.ts cuts
- * them on record boundaries), for a line format (NDJSON, CSV): this thread only checks claim ids across
- * chunks and joins the texts in input order. A chunk with a claim id that an earlier chunk used (its
- * worker could not know) is judged again here with the earlier records, as one thread would have.
+ * them on record boundaries): this thread only checks claim ids across chunks, adds up the summary and
+ * writes in input order. `output` says what comes back (chunk-results.ts); `tableFloor`, asked as each
+ * chunk is sent, is the HTML table's floor then (it only rises). A chunk with a claim id that an earlier
+ * chunk used (its worker could not know) is judged again here with the earlier records, as one thread would.
  */
 export async function* scrubFilesInWorkers(
-  files: readonly InputFile[], format: OutputFormat, lines: LineFormat, ruleSet: RuleSet, options: ParallelOptions,
+  files: readonly InputFile[], output: { readonly lines: OutputFormat } | { readonly tableFloor: () => number }, ruleSet: RuleSet, options: ParallelOptions,
 ): AsyncGenerator<ChunkResults & { readonly bytes: number }> {
   const chunks: ChunkInput[] = [];
   for (const file of files) for (const plan of await planChunks(file.path, file.format, RECORDS_PER_CHUNK)) chunks.push({ ...plan, ...file });
-  async function* tasks(): AsyncGenerator<WorkerTask> { for (const chunk of chunks) yield { kind: 'chunk', chunk, format }; }
+  const outputNow = (): ChunkOutput => ('lines' in output ? output : { tableFloor: output.tableFloor() });
+  async function* tasks(): AsyncGenerator<WorkerTask> { for (const chunk of chunks) yield { kind: 'chunk', chunk, output: outputNow() }; }
   const ids: Batch = new ClaimIds();
   let own: ReturnType<typeof createScrubber> | undefined; // this thread's scrubber, made when first needed
   let c = 0;
@@ -145,7 +146,7 @@ export async function* scrubFilesInWorkers(
     let results = answer as ChunkResults;
     const earlier = results.records.map((r) => (r.id === null ? undefined : ids.register(r.id, r.source)));
     if (results.records.some((r, k) => r.earlier !== earlier[k])) {
-      results = await chunkResults(chunk, own ??= createScrubber(ruleSet, options.scrubber), lines, (k) => earlier[k]);
+      results = await chunkResults(chunk, own ??= createScrubber(ruleSet, options.scrubber), outputNow(), (k) => earlier[k]);
     }
     yield { ...results, bytes: chunk.end - chunk.start };
   }

@@ -81,7 +81,8 @@ Options:
   --quiet                        no progress and no summary
   --jobs N|auto                  scrub on N worker threads (auto: one per core; default 1); results
                                  keep input order; each thread holds its own copy of the rule set and,
-                                 for NDJSON or CSV output from files, reads byte ranges of them itself
+                                 when the inputs are files and the output NDJSON, CSV or HTML, reads and
+                                 formats byte ranges of them itself
   -h, --help                     this help
 
 Exit codes: 0 nothing at or above --fail-on; 1 findings at or above it; 2 usage, rule-file or I/O error;
@@ -253,19 +254,27 @@ async function check(args: string[], io: CliIo): Promise<ExitCode> {
       }
     }
     const rulesDir = values.rules ? { rulesDir: path.resolve(io.cwd, str(values.rules) ?? '') } : {};
-    // NDJSON or CSV out of files on worker threads: each worker reads, scrubs and formats byte ranges of
-    // the files itself; this thread adds up the summary and writes the texts in order.
+    // Files on worker threads, for NDJSON, CSV or the HTML report: each worker reads, scrubs and formats
+    // byte ranges of the files itself (chunk-results.ts); this thread adds up the summary and writes in order.
     const lines = lineFormatOf(format);
+    const table = formatter.table;
     const files = inputs.flatMap((i) => (i.path !== undefined && i.format !== 'sniff' ? [{ name: i.name, path: i.path, format: i.format }] : []));
-    const joined = jobs > 1 && lines !== undefined && files.length === inputs.length;
+    const joined = jobs > 1 && (lines !== undefined || table !== undefined) && files.length === inputs.length;
     if (joined) {
-      const wait = writer.write(lines.header);
+      const wait = writer.write(lines?.header ?? '');
       if (wait) await wait;
-      for await (const chunk of (require('./parallel') as typeof Parallel).scrubFilesInWorkers(files, format, lines, ruleSet!, { jobs, scrubber: scrubberOptions, ...rulesDir })) {
-        for (const r of chunk.records) addToSummary(summary, r.part, r.charge, r.payer);
+      const output = lines ? { lines: format } : { tableFloor: () => table!.floor() };
+      for await (const chunk of (require('./parallel') as typeof Parallel).scrubFilesInWorkers(files, output, ruleSet!, { jobs, scrubber: scrubberOptions, ...rulesDir })) {
+        let next = 0; // the next ranked result (HTML)
+        chunk.records.forEach((r, k) => {
+          addToSummary(summary, r.part, r.charge, r.payer);
+          if (!table || lines) return;
+          const ranked = chunk.ranked?.[next];
+          if (ranked?.k === k) { formatter.result(ranked.result, ranked.context); next++; } else table.skip();
+        });
         if (chunk.x12) addX12Stats(x12Stats, chunk.x12);
         bytes += chunk.bytes;
-        const wait = writer.write(chunk.text);
+        const wait = writer.write(chunk.text ?? '');
         if (wait) await wait;
         progress.update(summary.inputs, bytes);
       }
@@ -282,8 +291,8 @@ async function check(args: string[], io: CliIo): Promise<ExitCode> {
       }
     }
     progress.done();
-    // A line format's end is its header when no result came; the joined texts came after the header.
-    if (!joined) for (const part of formatter.endParts?.(summary) ?? [formatter.end(summary)]) await writeTo(out, part);
+    // A line format's end is its header when no result came: on workers, the header came first.
+    if (!joined || !lines) for (const part of formatter.endParts?.(summary) ?? [formatter.end(summary)]) await writeTo(out, part);
     let writeError = writer.failed();
     if (writeError) throw writeError;
     if (atomic) await atomic.commit();

@@ -1,20 +1,19 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { InputItem } from '../input/types';
 import type { ChunkInput } from '../queue/read-chunk';
-import { lineFormatOf, type OutputFormat } from '../report/formatters';
 import { loadRuleSet } from '../rules/load';
 import type { ScrubResult } from '../scrub/result';
 import { createScrubber, type ScrubberOptions } from '../scrub/scrubber';
-import { chunkResults, type ChunkResults } from './chunk-results';
+import { type ChunkOutput, chunkResults, type ChunkResults } from './chunk-results';
 
 // One scrubbing thread of `check --jobs N`: loads its own rule set (an isolate shares no heap), then
 // answers each task in turn: items the output thread read (their results), or a chunk of a file it reads,
-// scrubs and formats itself (NDJSON and CSV output: the output thread then only joins texts).
+// scrubs and formats itself (see chunk-results.ts).
 
 export interface WorkerInit { readonly rulesDir?: string; readonly options: ScrubberOptions; readonly sidecars?: Readonly<Record<string, Uint8Array>> }
 /** `earlier[i]`: the earlier record of the whole input with item i's claim id (the reading thread keeps the batch). */
 export interface ItemsTask { readonly kind: 'items'; readonly items: readonly InputItem[]; readonly earlier: readonly (string | undefined)[] }
-export interface ChunkTask { readonly kind: 'chunk'; readonly chunk: ChunkInput; readonly format: OutputFormat }
+export interface ChunkTask { readonly kind: 'chunk'; readonly chunk: ChunkInput; readonly output: ChunkOutput }
 export type WorkerTask = ItemsTask | ChunkTask;
 export type TaskDone = readonly ScrubResult[] | ChunkResults;
 export type WorkerMessage =
@@ -33,7 +32,7 @@ async function main(): Promise<void> {
   }
   const scrubber = createScrubber(loaded.right, init.options);
   const perform = async (task: WorkerTask): Promise<TaskDone> => {
-    if (task.kind === 'chunk') return chunkResults(task.chunk, scrubber, lineFormatOf(task.format)!);
+    if (task.kind === 'chunk') return chunkResults(task.chunk, scrubber, task.output);
     const results: ScrubResult[] = [];
     for (const [i, item] of task.items.entries()) {
       const earlierInBatch = task.earlier[i];

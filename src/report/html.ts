@@ -2,7 +2,7 @@ import type { Finding, Outcome, ScrubResult } from '../scrub/result';
 import { columnChart, donutChart, esc, num, stackedBarChart } from './charts';
 import type { Formatter } from './formatters';
 import { expectedDenied, plainWords, type ResultContext, whereText } from './context';
-import { formatMoney, judgingText, RISK_BINS, type Summary, topRejections, topRules } from './summary';
+import { formatMoney, judgingText, RISK_BINS, type Summary, type SummaryPart, topRejections, topRules } from './summary';
 import { denialText, fixLabel, sourceText } from './finding-text';
 
 export interface HtmlOptions {
@@ -75,6 +75,9 @@ function rowHtml(r: ScrubResult, seq: number, context: ResultContext): string {
   return cells(r.outcome, r.riskScore, `${r.findings.length ? `<ul>${r.findings.map((f) => findingHtml(f, context)).join('')}</ul>` : '<span class="meta">no findings</span>'}${drg}`, r.findings.length);
 }
 
+/** Where a result ranks in the report's table: a rejection (it cannot be sent at all) above any scrubbed claim, then by risk. */
+export const tableRank = (r: SummaryPart): number => (r.status === 'rejected' ? 2 : r.riskScore);
+
 /**
  * The HTML report: one self-contained file (inline CSS, JS and SVG; a CSP that forbids any fetch).
  * The table keeps the `maxRows` highest-risk records (rejections first, then by risk, then input order);
@@ -107,8 +110,7 @@ export function htmlFormatter(options: HtmlOptions = {}): Formatter {
   return {
     result(r: ScrubResult, context: ResultContext = {}) {
       seq++;
-      // A rejection cannot be sent at all: it ranks above any scrubbed claim.
-      const rank = r.status === 'rejected' ? 2 : r.riskScore;
+      const rank = tableRank(r);
       if (rank <= floor) return '';
       kept.push({ seq, rank, html: ownBytes(rowHtml(r, seq, context)) });
       if (kept.length >= maxRows + Math.max(100, maxRows >> 3)) prune();
@@ -116,6 +118,7 @@ export function htmlFormatter(options: HtmlOptions = {}): Formatter {
     },
     end: (summary: Summary) => [...parts(summary)].join(''),
     endParts: parts,
+    table: { floor: () => floor, skip: () => { seq++; } },
   };
 }
 

@@ -11,6 +11,11 @@ export interface Formatter {
   end(summary: Summary): string;
   /** The same end in pieces, for a formatter whose end is large (the HTML report): write them one by one. */
   endParts?(summary: Summary): Iterable<string>;
+  /**
+   * A formatter that keeps only its top-ranked results (the HTML table, see tableRank): one ranked at or
+   * below floor() can never be kept, so a thread may leave it out and the formatter only counts it (skip).
+   */
+  readonly table?: { floor(): number; skip(): void };
 }
 
 /**

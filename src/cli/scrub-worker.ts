@@ -41,7 +41,8 @@ async function main(): Promise<void> {
     return results;
   };
   port.on('message', ({ id, task }: { id: number; task: WorkerTask }) => {
-    perform(task).then((done) => port.postMessage({ kind: 'done', id, done } satisfies WorkerMessage))
+    // A chunk's text is handed over, not copied (its buffer is its own).
+    perform(task).then((done) => port.postMessage({ kind: 'done', id, done } satisfies WorkerMessage, 'text' in done && done.text ? [done.text.buffer as ArrayBuffer] : []))
       .catch((error: unknown) => port.postMessage({ kind: 'fatal', message: error instanceof Error ? error.message : String(error) } satisfies WorkerMessage));
   });
   port.postMessage({ kind: 'ready' } satisfies WorkerMessage);

@@ -3,8 +3,8 @@ export const OUTPUT_QUEUE_BYTES = 4 * 1024 * 1024;
 
 /** Writes a long run of results to a stream: check's output, collect's merge, a queue worker's chunk file. */
 export interface QueuedWriter {
-  /** Queues text; returns a promise only when the caller must wait (megabytes queued), rejected by a failed write. */
-  write(text: string): Promise<void> | undefined;
+  /** Queues text (or UTF-8 bytes); returns a promise only when the caller must wait (megabytes queued), rejected by a failed write. */
+  write(text: string | Uint8Array): Promise<void> | undefined;
   /** The first write error (disk full, a closed pipe), if any. */
   failed(): Error | undefined;
 }
@@ -27,7 +27,7 @@ export function queuedWriter(out: NodeJS.WritableStream, queueBytes = OUTPUT_QUE
   return {
     write(text) {
       if (error) return Promise.reject(error);
-      const accepted = text ? out.write(text) : true;
+      const accepted = text.length > 0 ? out.write(text) : true;
       const queued = (out as { writableLength?: number }).writableLength;
       return (queued === undefined ? !accepted : queued > queueBytes) ? drained() : undefined;
     },

@@ -1,6 +1,6 @@
 import * as fc from 'fast-check';
 import { decodeClaim } from '../../src/claim/decode';
-import { addToSummary, claimCharge, emptySummary, rejectionReason, riskBin, summaryLine, summaryText, topRejections, topRules } from '../../src/report/summary';
+import { addToSummary, claimCharge, emptySummary, mergeSummary, PART_OF_BATCH, rejectionReason, riskBin, summaryLine, summaryText, topRejections, topRules } from '../../src/report/summary';
 import { finding, rejected, scrubbed } from './fixtures';
 
 const claim = (raw: Record<string, unknown>) => {
@@ -93,5 +93,33 @@ describe('claims not fully judged', () => {
     for (const serviceDate of ['2024-09-01', '2026-01-15', '2023-05-05']) addToSummary(s, await scrubber.scrubInput(claim({ serviceDate })));
     expect(s.notFullyJudged).toBe(2);
     expect(summaryText(s)).toContain('not fully judged: 2 claims');
+  });
+});
+
+describe('a batch summed in parts (check --jobs: each worker sums its chunks)', () => {
+  it('merged in input order equals the summary of every result added in order, past every limit', () => {
+    // 260 payers (the summary names 200), 30 code-set wordings (it keeps 20), rejections, unpaid claims, and
+    // charges in cents; cut into parts at arbitrary places.
+    const codeSet = (i: number) => `ICD-10-CM FY2026; line ${i % 30}: ICD-10-CM FY2027`;
+    const radiculopathy = finding({ ruleId: 'companion/radiculopathy-code', severity: 'warning', category: 'companion', denial: { risk: 0.3 } });
+    const dataGap = finding({ ruleId: 'data/code-set-missing', severity: 'info', category: 'data', denial: { risk: 0 } });
+    const rows = Array.from({ length: 900 }, (_, i) => {
+      const result = i % 41 === 0 ? rejected(i + 1, i % 2 ? '$' : '$.lines[0].units')
+        : { ...scrubbed(`C${i}`, (i % 11) / 10, i % 3 ? [finding(), radiculopathy] : i % 5 ? [] : [dataGap], i + 1), ruleSet: { version: '2026.11', codeSet: codeSet(i), ...(i % 7 ? {} : { preset: `p${i % 23}` }) } };
+      return { result, charge: (i * 1234.57) % 9000 + 0.01 * (i % 100), payer: i % 13 === 0 ? undefined : `PAYER-${(i * 7) % 260}` };
+    });
+    const whole = emptySummary();
+    for (const r of rows) addToSummary(whole, r.result, r.charge, r.payer);
+    const cuts = [0, 1, 57, 58, 300, 301, 640, 899, 900];
+    const merged = emptySummary();
+    for (let c = 0; c + 1 < cuts.length; c++) {
+      const part = emptySummary();
+      for (const r of rows.slice(cuts[c], cuts[c + 1])) addToSummary(part, r.result, r.charge, r.payer, PART_OF_BATCH);
+      mergeSummary(merged, part);
+    }
+    expect(Object.keys(whole.payers)).toHaveLength(201); // 200 named and the others
+    expect(whole.judging.codeSets).toHaveLength(20);
+    // JSON text, so the order of every key (first seen) is compared too.
+    expect(JSON.stringify(merged)).toBe(JSON.stringify(whole));
   });
 });

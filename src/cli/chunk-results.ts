@@ -4,7 +4,7 @@ import { readChunk } from '../queue/read-chunk';
 import { itemContext, type ResultContext } from '../report/context';
 import { tableRank } from '../report/html';
 import { lineFormatOf, type OutputFormat } from '../report/formatters';
-import { type SummaryPart, summaryPart } from '../report/summary';
+import { addToSummary, emptySummary, PART_OF_BATCH, type Summary } from '../report/summary';
 import type { ScrubResult, SourceRef } from '../scrub/result';
 import type { Scrubber } from '../scrub/scrubber';
 
@@ -19,12 +19,8 @@ import type { Scrubber } from '../scrub/scrubber';
  */
 export type ChunkOutput = { readonly lines: OutputFormat } | { readonly tableFloor: number };
 
-/** What the output thread needs of one record besides its text: the summary's part, and the claim id check. */
+/** A record's claim id (null: a rejected record) and where it is, to find ids used again across chunks. */
 export interface ChunkRecord {
-  readonly part: SummaryPart;
-  readonly charge?: number;
-  readonly payer?: string;
-  /** The claim id (null: a rejected record) and where the record is, to find ids used again across chunks. */
   readonly id: string | null;
   readonly source?: SourceRef;
   /** The earlier record with this id that the chunk's results were judged with (duplicate-claim-id). */
@@ -40,6 +36,8 @@ export interface ChunkResults {
   /** The HTML report: the results ranked above the floor, with their record's index in the chunk. */
   readonly ranked?: readonly { readonly k: number; readonly result: ScrubResult; readonly context: ResultContext }[];
   readonly records: readonly ChunkRecord[];
+  /** The chunk's summary (PART_OF_BATCH: merged in input order with mergeSummary). */
+  readonly summary: Summary;
   readonly x12?: X12Stats;
 }
 
@@ -68,22 +66,19 @@ export async function chunkResults(
   let text = '';
   const ranked: { k: number; result: ScrubResult; context: ResultContext }[] = [];
   const records: ChunkRecord[] = [];
+  const summary = emptySummary();
   for await (const item of readChunk(chunk, x12)) {
     const id = item.kind === 'claim' ? item.claim.id : null;
     const earlier = item.kind === 'claim' ? earlierFor(records.length, item.claim.id, item.source) : undefined;
     const result = await scrubber.scrubItem(item, earlier ? { earlierInBatch: earlier } : {});
     const context = itemContext(item, chunk.format);
-    const part = summaryPart(result);
+    addToSummary(summary, result, context.charge, context.payer, PART_OF_BATCH);
     if (lines) text += lines.text(result, context);
-    else if (tableRank(part) > floor) ranked.push({ k: records.length, result, context });
-    records.push({
-      part, id,
-      ...(context.charge !== undefined ? { charge: context.charge } : {}), ...(context.payer !== undefined ? { payer: context.payer } : {}),
-      ...(item.kind === 'claim' ? { source: item.source } : {}), ...(earlier ? { earlier } : {}),
-    });
+    else if (tableRank(result) > floor) ranked.push({ k: records.length, result, context });
+    records.push({ id, ...(item.kind === 'claim' ? { source: item.source } : {}), ...(earlier ? { earlier } : {}) });
   }
   if (chunk.records !== null && records.length !== chunk.records) {
     throw new Error(`${chunk.name}: bytes ${chunk.start}–${chunk.end} gave ${records.length} results where the plan counted ${chunk.records} records`);
   }
-  return { ...(lines ? { text: ownBytes(text) } : { ranked }), records, ...(x12 ? { x12 } : {}) };
+  return { ...(lines ? { text: ownBytes(text) } : { ranked }), records, summary, ...(x12 ? { x12 } : {}) };
 }

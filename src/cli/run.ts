@@ -5,7 +5,7 @@ import { finished } from 'node:stream/promises';
 import { addX12Stats, emptyX12Stats, formatOf, type InputFormat, readClaims } from '../input';
 import { type Chunks, FILE_READ_BYTES, type InputItem } from '../input/types';
 import { createFormatter, lineFormatOf, OUTPUT_FORMATS, type OutputFormat } from '../report/formatters';
-import { addToSummary, emptySummary, summaryText } from '../report/summary';
+import { addToSummary, emptySummary, mergeSummary, summaryText } from '../report/summary';
 import { queuedWriter } from '../report/writer';
 import { shippedRulesDir } from '../rules/load';
 import { createScrubber } from '../scrub/scrubber';
@@ -265,13 +265,15 @@ async function check(args: string[], io: CliIo): Promise<ExitCode> {
       if (wait) await wait;
       const output = lines ? { lines: format } : { tableFloor: () => table!.floor() };
       for await (const chunk of (require('./parallel') as typeof Parallel).scrubFilesInWorkers(files, output, ruleSet!, { jobs, scrubber: scrubberOptions, ...rulesDir })) {
-        let next = 0; // the next ranked result (HTML)
-        chunk.records.forEach((r, k) => {
-          addToSummary(summary, r.part, r.charge, r.payer);
-          if (!table || lines) return;
-          const ranked = chunk.ranked?.[next];
-          if (ranked?.k === k) { formatter.result(ranked.result, ranked.context); next++; } else table.skip();
-        });
+        mergeSummary(summary, chunk.summary);
+        if (chunk.ranked) {
+          // The HTML table: the results ranked above its floor, the others only counted.
+          let next = 0;
+          for (let k = 0; k < chunk.records.length; k++) {
+            const ranked = chunk.ranked[next];
+            if (ranked?.k === k) { formatter.result(ranked.result, ranked.context); next++; } else table!.skip();
+          }
+        }
         if (chunk.x12) addX12Stats(x12Stats, chunk.x12);
         bytes += chunk.bytes;
         const wait = writer.write(chunk.text ?? '');

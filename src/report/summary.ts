@@ -1,6 +1,6 @@
 import type { Claim } from '../claim/codecs';
 import type { Severity } from '../rules/formats';
-import type { Finding, Outcome, RejectedResult, ScrubbedResult, ScrubResult } from '../scrub/result';
+import type { Finding, Outcome, RejectedResult, ScrubbedResult } from '../scrub/result';
 
 /** One rule's tally: findings by severity, and how many claims carry at least one of them. */
 export interface RuleTally {
@@ -78,17 +78,10 @@ export function claimCharge(claim: Claim): number {
   return cents / 100;
 }
 
-/**
- * What the summary reads of a result. A ScrubResult is one; summaryPart() keeps only this, so a worker
- * thread that formats its results itself sends the summary a few bytes a claim instead of the whole result.
- */
+/** What the summary (and the HTML table's rank) reads of a result: a ScrubResult is one. */
 export type SummaryPart =
   | Pick<RejectedResult, 'status' | 'problems'>
   | (Pick<ScrubbedResult, 'status' | 'outcome' | 'riskScore' | 'ruleSet'> & { readonly findings: readonly Pick<Finding, 'ruleId' | 'severity' | 'category'>[] });
-
-export const summaryPart = (r: ScrubResult): SummaryPart => (r.status === 'rejected'
-  ? { status: r.status, problems: r.problems.slice(0, 1) }
-  : { status: r.status, outcome: r.outcome, riskScore: r.riskScore, ruleSet: r.ruleSet, findings: r.findings.map((f) => ({ ruleId: f.ruleId, severity: f.severity, category: f.category })) });
 
 /** Why a record was rejected, grouped so that 10,000 bad unit counts are one reason, not 10,000. */
 export function rejectionReason(result: Pick<RejectedResult, 'problems'>): string {
@@ -102,15 +95,31 @@ export function rejectionReason(result: Pick<RejectedResult, 'problems'>): strin
 /** The risk-score bin of a score in 0..1 (1 falls in the last bin). */
 export const riskBin = (score: number): number => Math.min(RISK_BINS - 1, Math.max(0, Math.floor(score * RISK_BINS)));
 
-// Cents, so that a million additions do not drift.
+// Cents, so that a million additions do not drift (and adding subtotals gives what adding each amount gives).
 const addMoney = (a: number, b: number): number => Math.round(a * 100 + b * 100) / 100;
 
-/** Adds one result; `charge` is the claim's charge (claimCharge) when the caller has the claim. */
-const remember = (list: string[], value: string | undefined): void => {
-  if (value !== undefined && list.length < 20 && !list.includes(value)) { list.push(value); list.sort(); }
+/**
+ * What a summary keeps of open-ended lists: a batch's, MAX_PAYERS payers and 20 values of each `judging`
+ * list, sorted; a part of a batch (a worker's chunk, merged with mergeSummary) all of them in first-seen
+ * order, so that merging the parts in input order gives what adding every result in order gives.
+ */
+interface SummaryLimits { readonly payers: number; readonly values: number; readonly sorted: boolean }
+const BATCH: SummaryLimits = { payers: MAX_PAYERS, values: 20, sorted: true };
+export const PART_OF_BATCH: SummaryLimits = { payers: Infinity, values: Infinity, sorted: false };
+
+const remember = (list: string[], value: string | undefined, limits: SummaryLimits): void => {
+  if (value !== undefined && list.length < limits.values && !list.includes(value)) { list.push(value); if (limits.sorted) list.sort(); }
 };
 
-export function addToSummary(summary: Summary, result: SummaryPart, charge = 0, payer?: string): void {
+/** The key a payer is counted under: its own while fewer than `limit` payers are named, else OTHER_PAYERS. */
+const payerKey = (payers: Record<string, PayerTally>, payer: string | undefined, limit: number): string =>
+  (payer === undefined ? NO_PAYER : Object.hasOwn(payers, payer) || Object.keys(payers).length < limit ? payer : OTHER_PAYERS);
+
+const payerTally = (payers: Record<string, PayerTally>, key: string): PayerTally =>
+  (Object.hasOwn(payers, key) ? payers[key] : (payers[key] = { claims: 0, charges: 0, expectedDenied: 0, likelyDenial: 0 }));
+
+/** Adds one result; `charge` is the claim's charge (claimCharge) when the caller has the claim. */
+export function addToSummary(summary: Summary, result: SummaryPart, charge = 0, payer?: string, limits: SummaryLimits = BATCH): void {
   summary.inputs++;
   if (result.status === 'rejected') {
     summary.rejected++;
@@ -125,16 +134,15 @@ export function addToSummary(summary: Summary, result: SummaryPart, charge = 0, 
   if (result.findings.some((f) => f.category === 'data')) summary.notFullyJudged++;
   const denied = Math.round(charge * result.riskScore * 100) / 100;
   summary.expectedDenied = addMoney(summary.expectedDenied, denied);
-  const payerKey = payer === undefined ? NO_PAYER : Object.hasOwn(summary.payers, payer) || Object.keys(summary.payers).length < MAX_PAYERS ? payer : OTHER_PAYERS;
-  const p = Object.hasOwn(summary.payers, payerKey) ? summary.payers[payerKey] : (summary.payers[payerKey] = { claims: 0, charges: 0, expectedDenied: 0, likelyDenial: 0 });
+  const p = payerTally(summary.payers, payerKey(summary.payers, payer, limits.payers));
   p.claims++;
   p.charges = addMoney(p.charges, charge);
   p.expectedDenied = addMoney(p.expectedDenied, denied);
   if (result.outcome === 'likely-denial') p.likelyDenial++;
-  remember(summary.judging.presets, result.ruleSet.preset);
-  remember(summary.judging.asOf, result.ruleSet.asOf);
-  remember(summary.judging.ruleSets, result.ruleSet.version);
-  if (result.ruleSet.codeSet !== 'none') remember(summary.judging.codeSets, result.ruleSet.codeSet);
+  remember(summary.judging.presets, result.ruleSet.preset, limits);
+  remember(summary.judging.asOf, result.ruleSet.asOf, limits);
+  remember(summary.judging.ruleSets, result.ruleSet.version, limits);
+  if (result.ruleSet.codeSet !== 'none') remember(summary.judging.codeSets, result.ruleSet.codeSet, limits);
   const seen = new Set<string>();
   for (const f of result.findings) {
     summary.findings[f.severity]++;
@@ -144,6 +152,42 @@ export function addToSummary(summary: Summary, result: SummaryPart, charge = 0, 
     tally.severity[f.severity]++;
     if (!seen.has(f.ruleId)) { seen.add(f.ruleId); tally.claims++; tally.charges = addMoney(tally.charges, charge); }
   }
+}
+
+/**
+ * Adds a part of the batch (a summary filled with PART_OF_BATCH limits: a worker's chunk) to the batch's
+ * summary. Merging the parts in input order gives what adding each result in order gives: money is added
+ * in whole cents either way, and payers and judging values are taken in the order they were first seen.
+ */
+export function mergeSummary(summary: Summary, part: Summary): void {
+  summary.inputs += part.inputs;
+  summary.scrubbed += part.scrubbed;
+  summary.rejected += part.rejected;
+  for (const o of Object.keys(part.outcomes) as Outcome[]) {
+    summary.outcomes[o] += part.outcomes[o];
+    summary.charges[o] = addMoney(summary.charges[o], part.charges[o]);
+  }
+  for (const v of Object.keys(part.findings) as Severity[]) summary.findings[v] += part.findings[v];
+  for (const [ruleId, n] of Object.entries(part.byRule)) summary.byRule[ruleId] = (summary.byRule[ruleId] ?? 0) + n;
+  for (const [ruleId, t] of Object.entries(part.rules)) {
+    const tally = summary.rules[ruleId] ??= { findings: 0, claims: 0, charges: 0, severity: { error: 0, warning: 0, info: 0 } };
+    tally.findings += t.findings;
+    tally.claims += t.claims;
+    tally.charges = addMoney(tally.charges, t.charges);
+    for (const v of Object.keys(t.severity) as Severity[]) tally.severity[v] += t.severity[v];
+  }
+  part.riskHistogram.forEach((n, bin) => { summary.riskHistogram[bin] += n; });
+  for (const [reason, n] of Object.entries(part.rejections)) summary.rejections[reason] = (summary.rejections[reason] ?? 0) + n;
+  summary.notFullyJudged += part.notFullyJudged;
+  summary.expectedDenied = addMoney(summary.expectedDenied, part.expectedDenied);
+  for (const [payer, t] of Object.entries(part.payers)) {
+    const p = payerTally(summary.payers, payerKey(summary.payers, payer === NO_PAYER ? undefined : payer, MAX_PAYERS));
+    p.claims += t.claims;
+    p.charges = addMoney(p.charges, t.charges);
+    p.expectedDenied = addMoney(p.expectedDenied, t.expectedDenied);
+    p.likelyDenial += t.likelyDenial;
+  }
+  for (const list of ['presets', 'asOf', 'ruleSets', 'codeSets'] as const) for (const v of part.judging[list]) remember(summary.judging[list], v, BATCH);
 }
 
 /** Rules by claims affected (then findings, then id), most first. */

@@ -24,14 +24,21 @@ export interface ResultContext {
 }
 
 export function claimContext(claim: Claim, charge: number | undefined, inputFormat?: InputFormat): ResultContext {
-  const lineDates = (claim.lines ?? []).map((l) => l.serviceDate).filter((d): d is NonNullable<typeof d> => d !== undefined).sort();
-  const serviceDate = claim.serviceDate ?? claim.dischargeDate ?? lineDates[0];
-  const procedureCodes = [...(claim.lines ?? []).map((l) => l.procedureCode as string), ...(claim.procedures ?? []).map((p) => p.code as string)];
+  // Loops rather than map / filter / Set: this runs for every claim of a batch.
+  let firstLineDate: string | undefined;
+  const procedureCodes: string[] = [];
+  const add = (code: string) => { if (!procedureCodes.includes(code)) procedureCodes.push(code); };
+  for (const line of claim.lines ?? []) {
+    if (line.serviceDate !== undefined && (firstLineDate === undefined || line.serviceDate < firstLineDate)) firstLineDate = line.serviceDate;
+    add(line.procedureCode);
+  }
+  for (const procedure of claim.procedures ?? []) add(procedure.code);
+  const serviceDate = claim.serviceDate ?? claim.dischargeDate ?? firstLineDate;
   return {
     ...(charge !== undefined ? { charge } : {}),
     ...(claim.payer ? { payer: claim.payer.type && claim.payer.type !== 'other' ? `${claim.payer.id} (${claim.payer.type})` : claim.payer.id } : {}),
     ...(serviceDate ? { serviceDate } : {}),
-    procedureCodes: [...new Set(procedureCodes)],
+    procedureCodes,
     claimType: claim.type,
     ...(inputFormat ? { inputFormat } : {}),
   };

@@ -6,6 +6,8 @@ module.exports = {
   // processes (CLI, server, Redis, Chromium), so two workers finish in ~110 s instead of ~140 s there.
   maxWorkers: 2,
   roots: ['<rootDir>/__tests__'],
+  // dist/ is `npm run build` of the current sources before any test (the bin, package and queue tests run it).
+  globalSetup: '<rootDir>/__tests__/setup/build.js',
   setupFiles: ['<rootDir>/__tests__/setup/fast-check.ts'],
   testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.ts$': 'ts-jest' },

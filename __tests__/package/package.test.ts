@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 
-// The package as a user gets it: build and `npm pack` it, install the tarball into a scratch folder, then
+// The package as a user gets it: `npm pack` it (built), install the tarball into a scratch folder, then
 // require it from CommonJS, import it from ESM, type-check a TypeScript user of both entries, run the
 // installed bin (check, and serve until a real SIGTERM) and run examples/ against it, as CI does.
 
@@ -31,11 +31,10 @@ maybe('the packed package', () => {
 
   beforeAll(() => {
     scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'claimscrub-pack-'));
-    // Build and pack a staged copy, so the test never rewrites the working tree's dist/ under other tests;
-    // the build is what `prepare` runs (tsconfig.build.json), into the stage.
+    // Pack a staged copy with the build: dist/ is what `prepare` builds (npm run build), brought up to date
+    // with the sources before any test by the Jest globalSetup (__tests__/setup/build.js).
     const stage = path.join(scratch, 'stage');
-    for (const entry of ['package.json', 'README.md', 'bin', 'esm', 'rules', 'schemas']) fs.cpSync(path.join(ROOT, entry), path.join(stage, entry), { recursive: true });
-    run(process.execPath, [TSC, '-p', path.join(ROOT, 'tsconfig.build.json'), '--outDir', path.join(stage, 'dist')], ROOT);
+    for (const entry of ['package.json', 'README.md', 'bin', 'dist', 'esm', 'rules', 'schemas']) fs.cpSync(path.join(ROOT, entry), path.join(stage, entry), { recursive: true });
     const packed = JSON.parse(run(npm, ['pack', '--json', '--ignore-scripts', '--pack-destination', scratch], stage).replace(/^[^[]*/, '')) as { filename: string; files: { path: string }[] }[];
     const tarball = path.join(scratch, packed[0].filename);
     const files = packed[0].files.map((f) => f.path);

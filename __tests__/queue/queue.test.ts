@@ -25,10 +25,14 @@ const freePort = (): Promise<number> => new Promise((resolve, reject) => {
   server.listen(0, '127.0.0.1', () => { const { port } = server.address() as net.AddressInfo; server.close(() => resolve(port)); });
 });
 
-/** The CLI from source in a child process, as a worker on another machine would run it. */
+/**
+ * The CLI's bin in a child process, as a worker on another machine would run it: the build of the current
+ * sources (the Jest globalSetup, __tests__/setup/build.js, brings dist/ up to date), so no child compiles src/.
+ * Stalled chunks are looked for every 500 ms (a test setting of the worker) instead of every half lock.
+ */
 function cliProcess(args: string[], env: Record<string, string> = {}): ChildProcess & { output: () => string } {
-  const child = spawn(process.execPath, ['--require', 'ts-node/register/transpile-only', path.join(ROOT, 'src', 'cli', 'main.ts'), ...args],
-    { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'claimscrub.js'), ...args],
+    { cwd: ROOT, env: { ...process.env, CLAIMSCRUB_QUEUE_TEST_STALLED_MS: '500', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let text = '';
   child.stdout!.on('data', (b: Buffer) => { text += b.toString(); });
   child.stderr!.on('data', (b: Buffer) => { text += b.toString(); });
@@ -91,7 +95,8 @@ describeWithRedis('claimscrub queue on redis-server', () => {
     workers.push(a);
     await waitFor('worker A to hold a chunk', () => /holding chunk (\d+)/.test(a.output()), a);
     const held = Number(/holding chunk (\d+)/.exec(a.output())![1]);
-    // B's own locks are long enough for a loaded machine; its stalled-chunk check (every 5 s) takes back A's chunk.
+    // B's own locks are long enough for a loaded machine; its stalled-chunk check takes back A's chunk once
+    // A's lock has expired.
     const b = cliProcess(['queue', 'work', '--redis', url, '--lock-ms', '10000']);
     workers.push(b);
     a.kill('SIGKILL');

@@ -47,6 +47,12 @@ export const chunkLine = (result: ScrubResult, context: ResultContext): string =
 // working, still holding the chunk's lock, until it is killed.
 const HOLD_AFTER = Number(process.env.CLAIMSCRUB_QUEUE_TEST_HOLD_AFTER ?? '0');
 
+// Test setting (the queue tests): how often, in ms, the worker looks for chunks whose worker died. Unset (as
+// in production), it is half the lock, at least 1 s. The kill-mid-chunk test sets 500 with a long lock, so
+// the dead worker's chunk is taken back soon after its lock expires, without waiting for a 5 s check.
+const STALLED_MS = Number(process.env.CLAIMSCRUB_QUEUE_TEST_STALLED_MS ?? '0');
+const stalledInterval = (lockMs: number): number => (STALLED_MS > 0 ? STALLED_MS : Math.max(1000, Math.round(lockMs / 2)));
+
 export async function scrubChunk(job: ChunkJob, ruleSet: RuleSet, attempt: number, log: (line: string) => void): Promise<ChunkCounts> {
   const started = Date.now();
   const dir = path.join(job.resultsDir, job.batch);
@@ -116,7 +122,7 @@ export async function startWorker(settings: WorkerSettings): Promise<{ close: ()
     return counts;
   }, {
     connection: workerConnection, concurrency: settings.concurrency,
-    lockDuration: settings.lockMs, stalledInterval: Math.max(1000, Math.round(settings.lockMs / 2)), maxStalledCount: 5,
+    lockDuration: settings.lockMs, stalledInterval: stalledInterval(settings.lockMs), maxStalledCount: 5,
   });
   // A chunk that failed its last attempt (or cannot succeed) goes to the batch's dead-letter list.
   worker.on('failed', (job, error) => {

@@ -213,10 +213,14 @@ describe('safe output and process handling (issue 14 item 5)', () => {
       };
       poll();
     });
-    // Wait until the child's CLI is at work: its temporary output file exists once the rule set is loaded
-    // and its signal handlers are set (no guess at how long that takes).
+    // Wait until the child's CLI is at work: the first claim's result is in its temporary output file. The
+    // file alone is not enough: it is created just before the signal handlers are set, and a SIGTERM in
+    // between (a loaded machine can stop the child there) kills it without its message. The result is written
+    // after they are set (no guess at how long that takes).
     await new Promise<void>((resolve) => {
-      const poll = () => (fs.readdirSync(dir).some((f) => f.startsWith('.signal.ndjson.') && f.endsWith('.partial')) ? resolve() : setTimeout(poll, 50));
+      const size = (f: string) => { try { return fs.statSync(path.join(dir, f)).size; } catch { return 0; } };
+      const written = () => fs.readdirSync(dir).some((f) => f.startsWith('.signal.ndjson.') && f.endsWith('.partial') && size(f) > 0);
+      const poll = () => (written() ? resolve() : setTimeout(poll, 50));
       poll();
     });
     child.kill('SIGTERM');

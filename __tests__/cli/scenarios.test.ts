@@ -63,10 +63,15 @@ describe('claimscrub check on the samples', () => {
   });
 
   it('--output writes the results to a file', async () => {
-    const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'claimscrub-')), 'r.ndjson');
-    const { stdout } = await cli(['check', 'samples/seed.ndjson', '--format', 'ndjson', '--output', out]);
-    expect(stdout).toBe('');
-    expect(fs.readFileSync(out, 'utf8').trim().split('\n')).toHaveLength(6);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'claimscrub-'));
+    try {
+      const out = path.join(dir, 'r.ndjson');
+      const { stdout } = await cli(['check', 'samples/seed.ndjson', '--format', 'ndjson', '--output', out]);
+      expect(stdout).toBe('');
+      expect(fs.readFileSync(out, 'utf8').trim().split('\n')).toHaveLength(6);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
@@ -89,11 +94,15 @@ describe('claimscrub errors and help', () => {
 
   it('a rule folder that does not load is exit 2 naming the file and JSONPath', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'claimscrub-rules-'));
-    fs.mkdirSync(path.join(dir, 'validity'));
-    fs.writeFileSync(path.join(dir, 'validity', 'bad.json'), JSON.stringify({ id: 'validity/bad', meta: {}, conditions: { all: [] }, event: { type: 'finding', params: { messageId: 'x', evidenceFact: 'y' } } }));
-    const { code, stderr } = await cli(['check', 'samples/seed.ndjson', '--rules', dir]);
-    expect(code).toBe(2);
-    expect(stderr).toContain(`validity${path.sep}bad.json $.meta.category`);
+    try {
+      fs.mkdirSync(path.join(dir, 'validity'));
+      fs.writeFileSync(path.join(dir, 'validity', 'bad.json'), JSON.stringify({ id: 'validity/bad', meta: {}, conditions: { all: [] }, event: { type: 'finding', params: { messageId: 'x', evidenceFact: 'y' } } }));
+      const { code, stderr } = await cli(['check', 'samples/seed.ndjson', '--rules', dir]);
+      expect(code).toBe(2);
+      expect(stderr).toContain(`validity${path.sep}bad.json $.meta.category`);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('--help on every command', async () => {

@@ -1,7 +1,7 @@
 // Jest globalSetup: dist/ is `npm run build` of the current sources before any test runs.
 //
-// Some tests run the built package, not src/ through ts-jest: the CLI's bin (cli/ux), the package as a user
-// installs it (package), and the queue's worker processes (queue). They all use dist/, which `npm ci` builds
+// Some tests run the built package, not src/ through ts-jest: the CLI's bin (cli/ux, cli/parallel), the package
+// as a user installs it (package), and the queue's worker processes (queue). They use dist/, which `npm ci` builds
 // (the prepare script). After a source changes, dist/ is stale: this rebuilds it, once, with the same command
 // as `npm run build`. It rebuilds when a source under src/ or scripts/ (or a tsconfig) is newer than its
 // output or has none, and removes outputs whose source is gone, as a clean build would. When dist/ is up to
@@ -50,12 +50,15 @@ function orphans() {
   }));
 }
 
-/** The tests that run dist/: a run whose path pattern selects none of them (`npx jest __tests__/rules`) skips the build. */
-const USERS = ['cli/ux.test.ts', 'package/package.test.ts', 'queue/queue.test.ts'].map((f) => path.join(ROOT, '__tests__', f));
+/** The tests that run dist/: those naming the bin (bin/claimscrub.js) or dist/ itself. */
+function users() {
+  return files(path.join(ROOT, '__tests__')).filter((f) => f.endsWith('.test.ts') && /claimscrub\.js|['"]dist['"/]/.test(fs.readFileSync(f, 'utf8')));
+}
 
 module.exports = function buildOnce(globalConfig) {
+  // A run whose path pattern selects none of them (`npx jest __tests__/rules`) does not wait for a build.
   const pattern = globalConfig?.testPathPattern;
-  if (pattern && !USERS.some((file) => new RegExp(pattern, 'i').test(file))) return;
+  if (pattern && !users().some((file) => new RegExp(pattern, 'i').test(file))) return;
   const why = staleness();
   if (why) {
     process.stderr.write(`\nclaimscrub tests: building dist/ (npm run build), since ${why}\n`);

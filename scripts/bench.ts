@@ -10,7 +10,8 @@
  *     --format F        the nightly CLI path timed in a child process (default ndjson): `claimscrub check claims.ndjson --format F --output …`
  *                       (reader, scrubber, summary with charges, formatter) and its peak RSS, in a child
  *                       process so its memory is its own
- *     --jobs N          with --format: also run that CLI path with `--jobs N` worker threads
+ *     --jobs N          with --format: also run that CLI path with `--jobs N` worker threads (its speedUp over
+ *                       --jobs 1), and N independent --jobs 1 runs at once (the machine's ceiling for that speed-up)
  *     --heap-mb N       with --format: run the CLI with node --max-old-space-size=N (V8 grows its heap
  *                       lazily: a cap shows the RSS the work needs rather than what V8 chose to keep)
  *   node dist/scripts/bench.js --generate FILE [--claims N]   write the generated claims (default 200,000) to FILE and stop
@@ -21,7 +22,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import { createScrubber, decodeClaim, loadRuleSet, readNdjson, createFormatter } from '../src/index';
@@ -169,6 +170,26 @@ function cliBatch(input: string, format: string, claims: number, jobs = 1, oneJo
   return perSecond;
 }
 
+/**
+ * What N cores give this machine for this work: N independent `check --jobs 1` runs of the file at once,
+ * against one alone. On the 2-core project machine two busy threads each run ~1.35x slower than one alone,
+ * so `--jobs N` cannot speed up more than this, whatever it does.
+ */
+async function parallelCeiling(input: string, format: string, claims: number, processes: number, oneJob: number): Promise<void> {
+  const bin = path.join(__dirname, '..', '..', 'bin', 'claimscrub.js');
+  const start = process.hrtime.bigint();
+  await Promise.all(Array.from({ length: processes }, (_, i) => new Promise<void>((resolve, reject) => {
+    const output = path.join(path.dirname(input), `ceiling-${i}.${format}`);
+    const child = spawn(process.execPath, [bin, 'check', input, '--format', format, '--output', output, '--fail-on', 'never', '--quiet'], { stdio: 'ignore' });
+    child.on('error', reject);
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`claimscrub check exited with ${code}`))));
+  })));
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  print({ name: `batch-cli-${format}-ceiling`, processes, claims: claims * processes, seconds: Math.round(seconds * 100) / 100,
+    speedUp: Math.round(((claims * processes) / seconds / oneJob) * 100) / 100,
+    note: `${processes} independent --jobs 1 runs at once over one alone: the most --jobs ${processes} can gain on this machine` });
+}
+
 async function batchThroughput(ruleSet: RuleSet, count: number, format: string | undefined): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'claimscrub-bench-'));
   const input = path.join(dir, 'claims.ndjson');
@@ -205,7 +226,10 @@ async function batchThroughput(ruleSet: RuleSet, count: number, format: string |
   if (format) {
     const oneJob = cliBatch(input, format, count);
     const jobs = arg('jobs', 1);
-    if (jobs > 1) cliBatch(input, format, count, jobs, oneJob); // speedUp: over --jobs 1 in the same run
+    if (jobs > 1) {
+      cliBatch(input, format, count, jobs, oneJob); // speedUp: over --jobs 1 in the same run
+      await parallelCeiling(input, format, count, jobs, oneJob);
+    }
   }
   fs.rmSync(dir, { recursive: true, force: true });
 }

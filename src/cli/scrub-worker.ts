@@ -40,9 +40,13 @@ async function main(): Promise<void> {
     }
     return results;
   };
+  // One task at a time, in the order they came: tasks done side by side kept several chunks' results
+  // alive at once, so more of them outlived the young generation.
+  let queue = Promise.resolve();
   port.on('message', ({ id, task }: { id: number; task: WorkerTask }) => {
-    // A chunk's text is handed over, not copied (its buffer is its own).
-    perform(task).then((done) => port.postMessage({ kind: 'done', id, done } satisfies WorkerMessage, 'text' in done && done.text ? [done.text.buffer as ArrayBuffer] : []))
+    queue = queue.then(() => perform(task))
+      // A chunk's text is handed over, not copied (its buffer is its own).
+      .then((done) => port.postMessage({ kind: 'done', id, done } satisfies WorkerMessage, 'text' in done && done.text ? [done.text.buffer as ArrayBuffer] : []))
       .catch((error: unknown) => port.postMessage({ kind: 'fatal', message: error instanceof Error ? error.message : String(error) } satisfies WorkerMessage));
   });
   port.postMessage({ kind: 'ready' } satisfies WorkerMessage);

@@ -1,4 +1,4 @@
-import { htmlFormatter, tableRank } from '../../src/report/html';
+import { detachedRow, htmlFormatter, tableRank } from '../../src/report/html';
 import { addToSummary, emptySummary } from '../../src/report/summary';
 import type { ScrubResult } from '../../src/scrub/result';
 import { finding, rejected, scrubbed } from './fixtures';
@@ -78,13 +78,15 @@ describe('the HTML report', () => {
     const results: ScrubResult[] = [];
     for (let i = 0; i < 400; i++) results.push(i % 37 === 0 ? rejected(i + 1, '$', 'a JSON object on one line', `R${i}`) : scrubbed(`C${i}`, ((i * 7) % 100) / 100, [finding({ denial: { risk: ((i * 7) % 100) / 100 } })], i + 1));
     const context = { charge: 100, payer: 'AETNA', serviceDate: '2026-01-15', procedureCodes: ['22551'] };
-    const render = (skipBelowFloor: boolean) => {
+    // As a worker thread hands them over: rows rendered apart (detachedRow), the rest only counted.
+    const render = (apart: boolean) => {
       const f = htmlFormatter({ generatedAt: new Date('2026-11-24T08:00:00Z'), inputs: ['batch.ndjson'], maxRows: 6 });
       const s = emptySummary();
       let skipped = 0;
       for (const r of results) {
         addToSummary(s, r, 100, 'AETNA');
-        if (skipBelowFloor && tableRank(r) <= f.table!.floor()) { f.table!.skip(); skipped++; } else f.result(r, context);
+        if (!apart) f.result(r, context);
+        else if (tableRank(r) <= f.table!.floor()) { f.table!.skip(); skipped++; } else f.table!.add(tableRank(r), detachedRow(r, context));
       }
       return { html: f.end(s), skipped };
     };
@@ -92,6 +94,7 @@ describe('the HTML report', () => {
     const counted = render(true);
     expect(counted.skipped).toBeGreaterThan(250); // most of them: the floor rose at the first pruning
     expect(counted.html).toBe(whole.html);
+    expect(counted.html).not.toContain('data-seq="#"');
     expect(rowIds(whole.html)).toEqual(['R0', 'R37', 'R74', 'R111', 'R148', 'R185']);
   });
 

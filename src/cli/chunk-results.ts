@@ -1,11 +1,11 @@
 import { emptyX12Stats, type X12Stats } from '../input';
 import type { ChunkInput } from '../queue/read-chunk';
 import { readChunk } from '../queue/read-chunk';
-import { itemContext, type ResultContext } from '../report/context';
-import { tableRank } from '../report/html';
+import { itemContext } from '../report/context';
+import { detachedRow, tableRank } from '../report/html';
 import { lineFormatOf, type OutputFormat } from '../report/formatters';
 import { addToSummary, emptySummary, PART_OF_BATCH, type Summary } from '../report/summary';
-import type { ScrubResult, SourceRef } from '../scrub/result';
+import type { SourceRef } from '../scrub/result';
 import type { Scrubber } from '../scrub/scrubber';
 
 // One chunk of an input file (a byte range cut on record boundaries by queue/plan.ts), read, scrubbed
@@ -33,8 +33,8 @@ export interface ChunkResults {
    * it moves between threads without a copy; cloning a megabyte string cost ~15 ms a chunk).
    */
   readonly text?: Uint8Array;
-  /** The HTML report: the results ranked above the floor, with their record's index in the chunk. */
-  readonly ranked?: readonly { readonly k: number; readonly result: ScrubResult; readonly context: ResultContext }[];
+  /** The HTML report: the rows of the results ranked above the floor (detachedRow), with their record's index in the chunk. */
+  readonly ranked?: readonly { readonly k: number; readonly rank: number; readonly row: string }[];
   readonly records: readonly ChunkRecord[];
   /** The chunk's summary (PART_OF_BATCH: merged in input order with mergeSummary). */
   readonly summary: Summary;
@@ -79,7 +79,7 @@ export async function chunkResults(
   if ('lines' in output && !lines) throw new Error(`${output.lines} is not a line format`);
   const floor = 'tableFloor' in output ? output.tableFloor : Infinity;
   const text = lines ? byteSink() : undefined;
-  const ranked: { k: number; result: ScrubResult; context: ResultContext }[] = [];
+  const ranked: { k: number; rank: number; row: string }[] = [];
   const records: ChunkRecord[] = [];
   const summary = emptySummary();
   for await (const item of readChunk(chunk, x12)) {
@@ -89,7 +89,10 @@ export async function chunkResults(
     const context = itemContext(item, chunk.format);
     addToSummary(summary, result, context.charge, context.payer, PART_OF_BATCH);
     if (lines) text!.write(lines.text(result, context));
-    else if (tableRank(result) > floor) ranked.push({ k: records.length, result, context });
+    else {
+      const rank = tableRank(result);
+      if (rank > floor) ranked.push({ k: records.length, rank, row: detachedRow(result, context) });
+    }
     records.push({ id, ...(item.kind === 'claim' ? { source: item.source } : {}), ...(earlier ? { earlier } : {}) });
   }
   if (chunk.records !== null && records.length !== chunk.records) {

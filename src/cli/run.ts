@@ -267,11 +267,11 @@ async function check(args: string[], io: CliIo): Promise<ExitCode> {
       for await (const chunk of (require('./parallel') as typeof Parallel).scrubFilesInWorkers(files, output, ruleSet!, { jobs, scrubber: scrubberOptions, ...rulesDir })) {
         mergeSummary(summary, chunk.summary);
         if (chunk.ranked) {
-          // The HTML table: the results ranked above its floor, the others only counted.
+          // The HTML table: the rows of the results ranked above its floor, the others only counted.
           let next = 0;
           for (let k = 0; k < chunk.records.length; k++) {
             const ranked = chunk.ranked[next];
-            if (ranked?.k === k) { formatter.result(ranked.result, ranked.context); next++; } else table!.skip();
+            if (ranked?.k === k) { table!.add(ranked.rank, ranked.row); next++; } else table!.skip();
           }
         }
         if (chunk.x12) addX12Stats(x12Stats, chunk.x12);

@@ -52,7 +52,7 @@ function findingHtml(f: Finding, context: ResultContext): string {
 }
 
 /** One table row; data-* attributes carry the sort keys so sorting never re-reads the text. */
-function rowHtml(r: ScrubResult, seq: number, context: ResultContext): string {
+function rowHtml(r: ScrubResult, seq: number | typeof SEQ_PLACEHOLDER, context: ResultContext): string {
   const where = [r.source?.file, r.source?.line ?? r.source?.record].filter((x) => x !== undefined).join(':');
   const id = r.claimId ?? '(no id)';
   const charge = r.status === 'scrubbed' ? context.charge : undefined;
@@ -75,6 +75,14 @@ function rowHtml(r: ScrubResult, seq: number, context: ResultContext): string {
   return cells(r.outcome, r.riskScore, `${r.findings.length ? `<ul>${r.findings.map((f) => findingHtml(f, context)).join('')}</ul>` : '<span class="meta">no findings</span>'}${drg}`, r.findings.length);
 }
 
+// A row rendered by another thread (check --jobs) does not know its input position: it carries this in its
+// data-seq, filled in when the table keeps the row. Escaped content cannot hold it before the <tr>'s own.
+const SEQ_PLACEHOLDER = '#';
+const SEQ_ATTRIBUTE = `data-seq="${SEQ_PLACEHOLDER}"`;
+
+/** A result's table row rendered apart from the report (a worker thread): hand it to Formatter.table.add. */
+export const detachedRow = (r: ScrubResult, context: ResultContext): string => rowHtml(r, SEQ_PLACEHOLDER, context);
+
 /** Where a result ranks in the report's table: a rejection (it cannot be sent at all) above any scrubbed claim, then by risk. */
 export const tableRank = (r: SummaryPart): number => (r.status === 'rejected' ? 2 : r.riskScore);
 
@@ -94,6 +102,13 @@ export function htmlFormatter(options: HtmlOptions = {}): Formatter {
     kept = kept.slice(0, maxRows);
     floor = kept[kept.length - 1].rank;
   };
+  // The next record: kept when it ranks above the floor, its row rendered only then.
+  const keep = (rank: number, row: (seq: number) => string): void => {
+    seq++;
+    if (rank <= floor) return;
+    kept.push({ seq, rank, html: ownBytes(row(seq)) });
+    if (kept.length >= maxRows + Math.max(100, maxRows >> 3)) prune();
+  };
   // The report in pieces: 5,000 rows of a large batch are tens of megabytes of HTML, written one row
   // at a time rather than joined into one string first (that ran a capped heap out of memory).
   function* parts(summary: Summary): Generator<string> {
@@ -109,16 +124,16 @@ export function htmlFormatter(options: HtmlOptions = {}): Formatter {
   }
   return {
     result(r: ScrubResult, context: ResultContext = {}) {
-      seq++;
-      const rank = tableRank(r);
-      if (rank <= floor) return '';
-      kept.push({ seq, rank, html: ownBytes(rowHtml(r, seq, context)) });
-      if (kept.length >= maxRows + Math.max(100, maxRows >> 3)) prune();
+      keep(tableRank(r), (n) => rowHtml(r, n, context));
       return '';
     },
     end: (summary: Summary) => [...parts(summary)].join(''),
     endParts: parts,
-    table: { floor: () => floor, skip: () => { seq++; } },
+    table: {
+      floor: () => floor,
+      skip: () => { seq++; },
+      add: (rank, row) => keep(rank, (n) => row.replace(SEQ_ATTRIBUTE, `data-seq="${n}"`)),
+    },
   };
 }
 

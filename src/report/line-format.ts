@@ -12,10 +12,11 @@ export interface Formatter {
   /** The same end in pieces, for a formatter whose end is large (the HTML report): write them one by one. */
   endParts?(summary: Summary): Iterable<string>;
   /**
-   * A formatter that keeps only its top-ranked results (the HTML table, see tableRank): one ranked at or
-   * below floor() can never be kept, so a thread may leave it out and the formatter only counts it (skip).
+   * A formatter that keeps only its top-ranked results (the HTML table, see tableRank), for results another
+   * thread ranked and rendered: add(rank, row) takes the next record's row (detachedRow); one ranked at or
+   * below floor() can never be kept, so the thread may leave it out and the formatter only counts it (skip).
    */
-  readonly table?: { floor(): number; skip(): void };
+  readonly table?: { floor(): number; skip(): void; add(rank: number, row: string): void };
 }
 
 /**

@@ -1,6 +1,5 @@
 import { emptyX12Stats, type X12Stats } from '../input';
-import type { ChunkInput } from '../queue/read-chunk';
-import { readChunk } from '../queue/read-chunk';
+import { type ChunkInput, readChunk } from '../queue/read-chunk';
 import { itemContext } from '../report/context';
 import { detachedRow, tableRank } from '../report/html';
 import { lineFormatOf, type OutputFormat } from '../report/formatters';
@@ -10,12 +9,12 @@ import type { Scrubber } from '../scrub/scrubber';
 
 // One chunk of an input file (a byte range cut on record boundaries by queue/plan.ts), read, scrubbed
 // and formatted by one thread: what `check --jobs N` asks of each worker. NDJSON and CSV come back as
-// text; for the HTML report, only the results that can still make its table come back whole.
+// text; for the HTML report, the table rows of only the results that can still make the table.
 
 /**
  * How a chunk's results come back (a task crosses threads, so this is data): as text in a line format
- * (NDJSON, CSV), or for the HTML report whole only when they rank above the table's floor (tableRank),
- * for the output thread to render the rows it keeps.
+ * (NDJSON, CSV), or for the HTML report as table rows, only of the results ranked above the table's floor
+ * (tableRank) when the chunk was sent; the output thread keeps the rows its table keeps.
  */
 export type ChunkOutput = { readonly lines: OutputFormat } | { readonly tableFloor: number };
 

@@ -149,6 +149,10 @@ async function writeClaims(ruleSet: RuleSet, count: number, file: string): Promi
 }
 
 /** The nightly path end to end, in a child process (its own peak RSS): bin → check → formatter → file. */
+/** The nightly run the CLI figures time: `claimscrub check` of the file into an output file. */
+const checkArgs = (input: string, format: string, output: string, jobs: number): string[] =>
+  ['check', input, '--format', format, '--output', output, '--fail-on', 'never', '--quiet', '--jobs', String(jobs)];
+
 /** Runs `claimscrub check` on the file and prints its figure; returns its claims per second. */
 function cliBatch(input: string, format: string, claims: number, jobs = 1, oneJob?: number): number {
   const output = path.join(path.dirname(input), `report.${format}`);
@@ -158,7 +162,7 @@ function cliBatch(input: string, format: string, claims: number, jobs = 1, oneJo
   const heap = arg('heap-mb', 0);
   const child = spawnSync(process.execPath, [...(heap > 0 ? [`--max-old-space-size=${heap}`] : []), '-e', `
     process.on('exit', () => process.stderr.write('\\nBENCH_MAX_RSS_KB=' + process.resourceUsage().maxRSS + '\\n'));
-    process.argv = [process.argv[0], ${JSON.stringify(bin)}, 'check', ${JSON.stringify(input)}, '--format', ${JSON.stringify(format)}, '--output', ${JSON.stringify(output)}, '--fail-on', 'never', '--quiet', '--jobs', '${jobs}'];
+    process.argv = [process.argv[0], ${JSON.stringify(bin)}, ...${JSON.stringify(checkArgs(input, format, output, jobs))}];
     require(${JSON.stringify(bin)});`], { encoding: 'utf8', maxBuffer: 1 << 24 });
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
   const rss = /BENCH_MAX_RSS_KB=(\d+)/.exec(child.stderr ?? '');
@@ -180,7 +184,7 @@ async function parallelCeiling(input: string, format: string, claims: number, pr
   const start = process.hrtime.bigint();
   await Promise.all(Array.from({ length: processes }, (_, i) => new Promise<void>((resolve, reject) => {
     const output = path.join(path.dirname(input), `ceiling-${i}.${format}`);
-    const child = spawn(process.execPath, [bin, 'check', input, '--format', format, '--output', output, '--fail-on', 'never', '--quiet'], { stdio: 'ignore' });
+    const child = spawn(process.execPath, [bin, ...checkArgs(input, format, output, 1)], { stdio: 'ignore' });
     child.on('error', reject);
     child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`claimscrub check exited with ${code}`))));
   })));

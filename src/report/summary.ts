@@ -118,6 +118,9 @@ const payerKey = (payers: Record<string, PayerTally>, payer: string | undefined,
 const payerTally = (payers: Record<string, PayerTally>, key: string): PayerTally =>
   (Object.hasOwn(payers, key) ? payers[key] : (payers[key] = { claims: 0, charges: 0, expectedDenied: 0, likelyDenial: 0 }));
 
+const ruleTally = (rules: Record<string, RuleTally>, ruleId: string): RuleTally =>
+  (rules[ruleId] ??= { findings: 0, claims: 0, charges: 0, severity: { error: 0, warning: 0, info: 0 } });
+
 /** Adds one result; `charge` is the claim's charge (claimCharge) when the caller has the claim. */
 export function addToSummary(summary: Summary, result: SummaryPart, charge = 0, payer?: string, limits: SummaryLimits = BATCH): void {
   summary.inputs++;
@@ -147,7 +150,7 @@ export function addToSummary(summary: Summary, result: SummaryPart, charge = 0, 
   for (const f of result.findings) {
     summary.findings[f.severity]++;
     summary.byRule[f.ruleId] = (summary.byRule[f.ruleId] ?? 0) + 1;
-    const tally = summary.rules[f.ruleId] ??= { findings: 0, claims: 0, charges: 0, severity: { error: 0, warning: 0, info: 0 } };
+    const tally = ruleTally(summary.rules, f.ruleId);
     tally.findings++;
     tally.severity[f.severity]++;
     if (!seen.has(f.ruleId)) { seen.add(f.ruleId); tally.claims++; tally.charges = addMoney(tally.charges, charge); }
@@ -170,7 +173,7 @@ export function mergeSummary(summary: Summary, part: Summary): void {
   for (const v of Object.keys(part.findings) as Severity[]) summary.findings[v] += part.findings[v];
   for (const [ruleId, n] of Object.entries(part.byRule)) summary.byRule[ruleId] = (summary.byRule[ruleId] ?? 0) + n;
   for (const [ruleId, t] of Object.entries(part.rules)) {
-    const tally = summary.rules[ruleId] ??= { findings: 0, claims: 0, charges: 0, severity: { error: 0, warning: 0, info: 0 } };
+    const tally = ruleTally(summary.rules, ruleId);
     tally.findings += t.findings;
     tally.claims += t.claims;
     tally.charges = addMoney(tally.charges, t.charges);

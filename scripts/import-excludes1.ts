@@ -185,6 +185,8 @@ const { rows: rows2027, unparsed } = importFy2027(dir, fy2027Codes);
 const countHow = (rows: readonly Row[]) => Object.fromEntries(Object.keys(HOW).map((h) => [h, rows.filter((r) => r.how === h).length]));
 const toRow = (r: Row) => [r.at, r.label, r.title, r.text, r.refs, r.how];
 const columns = ['at', 'label', 'title', 'text', 'refs', 'how'];
+// Rows sorted by node (the loader searches the file in place); the block and chapter nodes, in tabular order, listed apart.
+const rangeNodes = (rows: readonly Row[]) => [...new Set(rows.map((r) => r.at).filter((at) => at.includes('-')))];
 const CAVEATS_2027 = [
   'Third-party mechanical parse of the CMS FY2027 tabular (makevision/icd10cm-open-data, CC0), copied verbatim into shared/domain; not downloaded from cms.gov.',
   `Of the ${unparsed} lines whose source has no parsed reference: lead-in headings, instructions without a code, repaired tokens and expanded qualifiers are handled; the lines marked "unhandled" are listed here and not checked (see "how").`,
@@ -206,6 +208,8 @@ const head2027 = {
   counts: { lines: rows2027.length, locations: new Set(rows2027.map((r) => r.label)).size, ...countHow(rows2027) },
   how: HOW,
   columns,
+  rowsSortedBy: 'at',
+  rangeNodes: rangeNodes(rows2027),
 };
 console.log(writeDataFile(head2027.id, head2027, rows2027.map(toRow)), head2027.counts);
 
@@ -232,6 +236,8 @@ const head2026 = {
   fallback: 'icd10cm-excludes1-fy2027',
   how: HOW,
   columns,
+  rowsSortedBy: 'at',
+  rangeNodes: rangeNodes(rows2026),
 };
 console.log(writeDataFile(head2026.id, head2026, rows2026.map(toRow)), head2026.counts);
 

@@ -175,6 +175,8 @@ const caveats = [
 const header = (id: string, title: string, kind: 'value-set' | 'table', extra: Record<string, unknown>) => ({
   // Every MCE row is one code (the masters list billable codes; flags sit on billable codes): matched exactly.
   id, kind, ...(kind === 'value-set' ? { system: extra.system, match: 'exact' } : {}), title, version: release, effective, source, caveats, ...extra,
+  // Sorted by code: the loader searches a large one in place instead of reading it whole (an inpatient claim's first check).
+  ...(kind === 'value-set' ? { rowsSortedBy: 'code' } : {}),
 });
 
 const written: Record<string, number> = {};

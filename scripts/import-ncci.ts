@@ -277,6 +277,7 @@ function importMue(setting: MueSetting): void {
     ],
     counts: { rows: rows.length, mai1: rows.filter((r) => r.mai === 1).length, mai2: rows.filter((r) => r.mai === 2).length, mai3: rows.filter((r) => r.mai === 3).length },
     columns: ['code', 'mue', 'mai', 'mueRationale'],
+    rowsSortedBy: 'code',
   };
   console.log(writeDataFile(id, header, rows.map((r) => [r.code, r.mue, r.mai, r.rationale])), header.counts);
 }

@@ -20,6 +20,7 @@ for (const kind of ['carc', 'rarc'] as const) {
     version: '2026-08-17', effective: { from: '1995-01-01' },
     source: { ...listSource, file: `shared/domain/x12-codes/${kind}.tsv` },
     columns: ['code', 'status', 'description'],
+    rowsSortedBy: 'code', // a rule's citation looks its codes up in place (scrubber start-up)
   }, rows);
 }
 

@@ -39,9 +39,16 @@ export function readTsv(file: string): Record<string, string>[] {
 /**
  * Writes a data file deterministically: header fields pretty-printed, then `rows` one per line,
  * so re-running an importer reproduces the file byte for byte and a diff shows changed rows.
+ * A header with `rowsSortedBy` (its first column) gets its rows in that column's order, keeping the
+ * order of rows with one key: the loader then searches the file in place (src/rules/keyed-rows.ts).
  */
 export function writeDataFile(name: string, header: Record<string, unknown>, rows?: readonly unknown[]): string {
   const file = path.join(dataDir(), `${name}.json`);
+  if (header.rowsSortedBy !== undefined && rows !== undefined) {
+    if (header.rowsSortedBy !== (header.columns as string[] | undefined)?.[0]) throw new Error(`${name}: rowsSortedBy must name the first column`);
+    const keyOf = (row: unknown) => String((row as unknown[])[0]);
+    rows = [...rows].sort((a, b) => (keyOf(a) < keyOf(b) ? -1 : keyOf(a) > keyOf(b) ? 1 : 0));
+  }
   const head = JSON.stringify(header, null, 2);
   const text = rows === undefined
     ? `${head}\n`

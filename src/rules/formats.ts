@@ -162,6 +162,14 @@ export const DataFile = t.intersection([
     match: t.keyof({ exact: null, hierarchy: null }),
     /** The rows in a sidecar file beside this one (code sets: `code<TAB>billable<TAB>title` lines in code order), read when first needed. */
     rowsFile: t.string,
+    /**
+     * The first column, when the rows are sorted by it (string order) and written one per line (scripts/lib/
+     * data-io.ts): a large file is then searched where it lies, only the rows a claim asks for parsed. A value
+     * set declaring it is matched exactly, without ranges.
+     */
+    rowsSortedBy: t.string,
+    /** Excludes1 tables: the nodes that are block or chapter ranges ("M40-M54"), so a file searched in place need not be read whole for them. */
+    rangeNodes: t.readonlyArray(t.string),
     values: t.readonlyArray(t.string),
     /** Partial editions (e.g. FY2026 Excludes1): the nodes the file holds completely ("Block M40-M54", "M40-M54", "Q76"). */
     coverage: t.readonlyArray(t.string),

@@ -105,6 +105,7 @@ async function readNamed(root: string, files: readonly string[], problems: RuleS
       // a claim's Excludes1 notes): a one-claim check reads only what it uses.
       const { json, header } = readDataFile(file, !options.preload);
       const rows = header ? () => (JSON.parse(readFileSync(file, 'utf8')) as { rows: unknown }).rows : undefined;
+      const fileBytes = header ? () => readFileSync(file) : undefined;
       // A sidecar is read synchronously, once, when the first claim that needs it is scrubbed.
       const sidecarPath = sidecarOf(file, json);
       // A sidecar named *.gz is gzip-compressed; one in gzip members (`sidecarMembers`) stays packed, and its
@@ -116,7 +117,7 @@ async function readNamed(root: string, files: readonly string[], problems: RuleS
         : sidecarPath && options.preload ? unpack(await fs.readFile(sidecarPath)) : undefined;
       const sidecar = sidecarPath ? (preloaded ? () => preloaded : () => unpack(readFileSync(sidecarPath))) : undefined;
       const openSidecar = sidecarPath && !preloaded && !sidecarPath.endsWith('.gz') ? () => openRandomAccess(sidecarPath) : undefined;
-      read.push({ file: name, json, ...(sidecar ? { sidecar } : {}), ...(openSidecar ? { openSidecar } : {}), ...(rows ? { rows } : {}) });
+      read.push({ file: name, json, ...(sidecar ? { sidecar } : {}), ...(openSidecar ? { openSidecar } : {}), ...(rows ? { rows } : {}), ...(fileBytes ? { bytes: fileBytes } : {}) });
     } catch (error) {
       problems.push({ file: name, path: '$', message: error instanceof Error ? error.message : String(error) });
     }

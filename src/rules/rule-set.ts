@@ -2,6 +2,7 @@ import * as t from 'io-ts';
 import * as E from 'fp-ts/Either';
 import { toProblems } from '../claim/decode';
 import { type CodeSet, indexCodeSet, type RandomAccess } from './code-set';
+import { attachRowBytes } from './keyed-rows';
 import { type CoverageArticle, indexCoverageArticles } from './coverage-articles';
 import { drgTableProblems, type DrgTables, indexDrgTables } from './drg-tables';
 import { factNameClashes } from './facts';
@@ -57,6 +58,8 @@ export interface NamedJson {
   readonly openSidecar?: () => RandomAccess;
   /** For a large data file read header-only: reads its rows (called the first time `rows` is read). */
   readonly rows?: () => unknown;
+  /** For a large data file read header-only: its bytes, which a file declaring `rowsSortedBy` is searched in. */
+  readonly bytes?: () => Buffer;
 }
 
 /** Parsed rule, data and preset files, each with the name to use in problems. */
@@ -109,6 +112,10 @@ export function buildRuleSet(sources: RuleSetSources): E.Either<readonly RuleSet
       });
       Object.defineProperty(value, 'rows', { get: rows, enumerable: true, configurable: true });
     }
+    const bytes = named.get(file)?.bytes;
+    if (value.rowsSortedBy !== undefined && value.rowsSortedBy !== value.columns?.[0]) {
+      problems.push({ file, path: '$.rowsSortedBy', message: `rows can be sorted by the first column only ("${value.columns?.[0] ?? 'none'}"), not "${value.rowsSortedBy}"` });
+    } else if (value.rowsSortedBy !== undefined && bytes) attachRowBytes(value, once(bytes));
     if (data.has(value.id)) problems.push({ file, path: '$.id', message: `data id "${value.id}" is used by another data file` });
     data.set(value.id, value);
   }
@@ -132,13 +139,17 @@ export function buildRuleSet(sources: RuleSetSources): E.Either<readonly RuleSet
   }
   for (const name of factNameClashes()) problems.push({ file: 'src', path: '$', message: `two facts are named "${name}"` });
   const categories = new Map(Object.entries(sources.categories ?? {}));
-  const retiredCodes = new Map<string, RetiredCode>();
   // The newest retired-code history (icd10cm-retired-fy2016-fy<NNNN>): next year's import replaces the id.
   const retired = [...data.values()].filter((d) => d.id.startsWith('icd10cm-retired-'))
     .sort((a, b) => a.effective.from.localeCompare(b.effective.from) || (a.effective.to ?? '').localeCompare(b.effective.to ?? '')).pop();
-  for (const [code, status, firstBillableFy, lastBillableFy, title] of (retired?.rows ?? []) as [string, string, number, number, string][]) {
-    retiredCodes.set(code, { status, firstBillableFy, lastBillableFy, title });
-  }
+  // Read when a claim first has a code outside its code set.
+  const retiredCodes = once(() => {
+    const byCode = new Map<string, RetiredCode>();
+    for (const [code, status, firstBillableFy, lastBillableFy, title] of (retired?.rows ?? []) as [string, string, number, number, string][]) {
+      byCode.set(code, { status, firstBillableFy, lastBillableFy, title });
+    }
+    return byCode;
+  });
   const denialMappings = new Map<string, DenialMapping>();
   for (const [id, scenario, group, carc, rarc, source, url, sourceDate, status] of (data.get('x12-denial-mappings')?.rows ?? []) as string[][]) {
     denialMappings.set(id, { id, scenario, group, carc, rarc: rarc ? rarc.split(';') : [], source, url, sourceDate, status });
@@ -180,7 +191,8 @@ export function buildRuleSet(sources: RuleSetSources): E.Either<readonly RuleSet
   return E.right({
     version: sources.version ?? 'unversioned',
     rules: rules.map((r) => r.value),
-    data, codeSets, retiredCodes, denialMappings, valueSets, categories, coverageArticles: indexCoverageArticles(data),
+    data, codeSets, denialMappings, valueSets, categories, coverageArticles: indexCoverageArticles(data),
+    get retiredCodes() { return retiredCodes(); },
     get drgGroupers() { return drgGroupers(); },
     get excludes1() { return excludes1(); },
     ...(chart.lexicon ? { chartLexicon: chart.lexicon } : {}), ...(spine.tables ? { spine: spine.tables } : {}),

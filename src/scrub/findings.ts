@@ -1,5 +1,6 @@
 import type { EvidenceItem } from '../rules/facts';
 import { FixAction, PLACEHOLDER, type RuleFile, type Severity, type SourceCitation } from '../rules/formats';
+import { keyedRows } from '../rules/keyed-rows';
 import type { RuleSet } from '../rules/rule-set';
 import type { Finding, Outcome } from './result';
 
@@ -20,7 +21,8 @@ export function ruleCitations(rule: RuleFile, ruleSet: RuleSet): SourceCitation[
 function listSources(ruleSet: RuleSet, denial: RuleFile['meta']['denial']): SourceCitation[] {
   if (!denial.unverified) return [];
   const entry = (list: string, code: string) => {
-    const row = (ruleSet.data.get(list)?.rows ?? []).find((r) => (r as unknown[])[0] === code) as unknown[] | undefined;
+    const file = ruleSet.data.get(list);
+    const row = file ? keyedRows(file).at(code)[0] : undefined;
     return row ? `: ${String(row[2])}` : '';
   };
   return [

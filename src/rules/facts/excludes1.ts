@@ -1,6 +1,6 @@
 import { codeSetOn } from '../code-set';
 import { type DataFile, type Effective, inEffectOn, type SourceCitation } from '../formats';
-import { addTo } from '../multimap';
+import { keyedRows } from '../keyed-rows';
 import { CHARACTER_ORDER, icd10Ancestors, type TabularOrder } from '../tabular-order';
 import type { ClaimContext } from './types';
 
@@ -61,32 +61,27 @@ function noteLine(row: NoteRow): Excludes1Line {
 }
 
 function indexEdition(file: DataFile, order: TabularOrder): Excludes1Edition {
-  // Rows by node; a node's lines are parsed when a claim first reaches it (a one-claim check parses a
-  // handful of the ~10,000 notes, instead of all of them for ~50 ms).
-  const rowsByNode = new Map<string, NoteRow[]>();
-  const byRangeKey = new Map<string, Excludes1Line[]>();
-  for (const row of (file.rows ?? []) as NoteRow[]) {
-    if (row[0].includes('-')) addTo(byRangeKey, row[0], noteLine(row));
-    else addTo(rowsByNode, row[0], row);
-  }
-  const parsedAt = new Map<string, readonly Excludes1Line[]>();
+  // A node's lines are parsed when a claim first reaches it (a one-claim check parses a handful of the
+  // ~10,000 notes, instead of all of them for ~50 ms); a large file is searched in place (keyedRows).
+  const rows = keyedRows(file);
+  const parsedAt = new Map<string, readonly Excludes1Line[] | null>();
   const linesAt = (node: string): readonly Excludes1Line[] | undefined => {
     let lines = parsedAt.get(node);
     if (lines === undefined) {
-      const rows = rowsByNode.get(node);
-      if (!rows) return undefined;
-      lines = rows.map(noteLine);
+      const found = rows.at(node);
+      lines = found.length > 0 ? found.map((row) => noteLine(row as NoteRow)) : null;
       parsedAt.set(node, lines);
     }
-    return lines;
+    return lines ?? undefined;
   };
+  const rangeNodes = file.rangeNodes ?? [...new Set(((file.rows ?? []) as NoteRow[]).map((row) => row[0]).filter((at) => at.includes('-')))];
   const coverage = file.coverage && {
     labels: new Set(file.coverage.filter((c) => /^(Block|Chapter) /.test(c))),
     codes: file.coverage.filter((c) => !/^(Block|Chapter) /.test(c)).map(toRef),
   };
   return {
     id: file.id, version: file.version, effective: file.effective, linesAt, lines: new Map(), order,
-    byRange: [...byRangeKey].map(([at, lines]) => ({ range: toRef(at), lines })),
+    byRange: rangeNodes.map((at) => ({ range: toRef(at), get lines() { return linesAt(at) ?? []; } })),
     ...(coverage ? { coverage } : {}),
   };
 }

@@ -78,19 +78,27 @@ export function closestProperty(property: string, known: readonly string[]): str
 
 const keyPath = (path: string, key: string): string => (/^[A-Za-z_$][\w$]*$/.test(key) ? `${path}.${key}` : `${path}[${JSON.stringify(key)}]`);
 
-// The KNOWN pattern of a key's value under a pattern ('' when the model knows nothing below it), computed
-// once per pair rather than by string building for every key of every record.
-const CHILD_PATTERNS = new Map<string, Map<string, string>>();
-function childPattern(pattern: string, key: string): string {
-  let byKey = CHILD_PATTERNS.get(pattern);
-  if (!byKey) CHILD_PATTERNS.set(pattern, (byKey = new Map()));
-  let child = byKey.get(key);
-  if (child === undefined) {
-    child = pattern === '$' || KNOWN[`${pattern}.${key}`] || KNOWN[`${pattern}.${key}[]`] ? `${pattern}.${key}` : '';
-    if (byKey.size < 1000) byKey.set(key, child); // keys come from input: the memo stays bounded
-  }
-  return child;
+/**
+ * One level of a record as the copy sees it: the known keys, each with its value's level (undefined below the
+ * levels the model knows: every key is copied), whether an unknown key there is reported, and the level of
+ * its array items. Built once from KNOWN, so copying a key is one map lookup.
+ */
+interface Level {
+  readonly known?: ReadonlyMap<string, Level>;
+  readonly names: readonly string[];
+  readonly reports: boolean;
+  readonly item: Level;
 }
+const UNKNOWN_LEVEL: Level = { names: [], reports: false, get item() { return UNKNOWN_LEVEL; } };
+function levelOf(pattern: string): Level {
+  const names = KNOWN[pattern];
+  const known = names && new Map(names.map((key) => {
+    const child = `${pattern}.${key}`;
+    return [key, pattern === '$' || KNOWN[child] || KNOWN[`${child}[]`] ? levelOf(child) : UNKNOWN_LEVEL] as const;
+  }));
+  return { ...(known ? { known } : {}), names: names ?? [], reports: true, item: KNOWN[`${pattern}[]`] ? levelOf(`${pattern}[]`) : UNKNOWN_LEVEL };
+}
+const RECORD_LEVEL = levelOf('$');
 
 export type Prepared =
   | { readonly ok: true; readonly record: unknown; readonly defects: readonly IntakeDefect[] }
@@ -110,27 +118,25 @@ export function prepareRecord(record: unknown): Prepared {
   // Where the copy is, as keys and indexes: a path string is built only for a defect (most records have none).
   const segments: (string | number)[] = [];
   const pathOf = (): string => segments.reduce<string>((p, seg) => (typeof seg === 'number' ? `${p}[${seg}]` : keyPath(p, seg)), '$');
-  // pattern: the KNOWN key of this level ('' once below the levels the model knows).
-  const copy = (value: unknown, pattern: string, depth: number): unknown => {
+  const copy = (value: unknown, level: Level, depth: number): unknown => {
     if (typeof value !== 'object' || value === null) return value;
     if (depth > INTAKE_BOUNDS.depth) { tooDeep = true; return null; }
     if (Array.isArray(value)) {
-      const item = pattern && KNOWN[`${pattern}[]`] ? `${pattern}[]` : '';
       const out = new Array<unknown>(value.length);
-      for (let i = 0; i < value.length; i++) { segments.push(i); out[i] = copy(value[i], item, depth + 1); segments.pop(); }
+      for (let i = 0; i < value.length; i++) { segments.push(i); out[i] = copy(value[i], level.item, depth + 1); segments.pop(); }
       return out;
     }
-    const known = pattern ? KNOWN[pattern] : undefined;
     const out: Record<string, unknown> = {};
     for (const key of Object.keys(value)) {
-      if (FORBIDDEN.has(key) || (known && !known.includes(key))) { if (pattern) unknown(pathOf(), key, known ?? []); continue; }
+      const child = level.known ? level.known.get(key) : FORBIDDEN.has(key) ? undefined : UNKNOWN_LEVEL;
+      if (child === undefined) { if (level.reports) unknown(pathOf(), key, level.names); continue; }
       segments.push(key);
-      out[key] = copy((value as Record<string, unknown>)[key], pattern ? childPattern(pattern, key) : '', depth + 1);
+      out[key] = copy((value as Record<string, unknown>)[key], child, depth + 1);
       segments.pop();
     }
     return out;
   };
-  const copied = copy(record, '$', 1);
+  const copied = copy(record, RECORD_LEVEL, 1);
   if (tooDeep) {
     return { ok: false, problems: [{ path: '$', value: null, expected: `at most ${INTAKE_BOUNDS.depth} levels of nesting`,
       message: `the record is nested deeper than the bound of ${INTAKE_BOUNDS.depth} levels (depth bound); it was not read` }] };

@@ -3,8 +3,9 @@ import type { DataFile } from './formats';
 // The rows of a data file by the value of their first column. A large file whose header says its rows are
 // sorted by that column (`rowsSortedBy`, written by the importers) is searched where it lies: a binary search
 // over the file's bytes for the run of lines with the key, and only those lines parsed. Reading and parsing
-// every row of the Excludes1 and MUE tables (1.4 MB of JSON) was a fifth of a one-claim check. Any other file
-// (small, given inline, or unsorted) is indexed from its parsed rows.
+// every row of the Excludes1 and MUE tables (1.4 MB of JSON) was a fifth of a one-claim check. A batch that asks
+// for many keys (a binary search of ~13 probes each) gets the rows parsed and indexed once instead, past
+// IN_PLACE_LOOKUPS. Any other file (small, given inline, or unsorted) is indexed from its parsed rows.
 
 export type Row = readonly unknown[];
 
@@ -14,6 +15,8 @@ export interface KeyedRows {
 }
 
 const NO_ROWS: readonly Row[] = [];
+/** Lookups a file answers in place before it is indexed whole (a one-claim check makes a few dozen). */
+const IN_PLACE_LOOKUPS = 256;
 const BYTES = new WeakMap<DataFile, () => Buffer>();
 const KEYED = new WeakMap<DataFile, KeyedRows>();
 
@@ -27,7 +30,7 @@ export function keyedRows(file: DataFile): KeyedRows {
   let keyed = KEYED.get(file);
   if (!keyed) {
     const bytes = BYTES.get(file);
-    keyed = bytes ? inPlace(bytes(), file.id) : indexed(file.rows ?? []);
+    keyed = bytes ? inPlace(bytes(), file.id, () => indexed(file.rows ?? [])) : indexed(file.rows ?? []);
     KEYED.set(file, keyed);
   }
   return keyed;
@@ -52,7 +55,7 @@ const BACKSLASH = 92;
  * Rows one per line (`    ["key", ...],`) between `"rows": [` and the closing `  ]`. A probe reads the key of
  * the line at a position; a key with an escape in it is decoded by JSON.parse of its cell.
  */
-function inPlace(bytes: Buffer, id: string): KeyedRows {
+function inPlace(bytes: Buffer, id: string, indexWhole: () => KeyedRows): KeyedRows {
   const marker = bytes.indexOf(ROWS_START);
   if (marker < 0) throw new Error(`${id}: rowsSortedBy needs the rows one per line after "rows": [`);
   const first = marker + ROWS_START.length;
@@ -60,14 +63,16 @@ function inPlace(bytes: Buffer, id: string): KeyedRows {
   const keyAt = (line: number): string => {
     const open = line + 5; // `    ["`
     const close = bytes.indexOf(QUOTE, open + 1);
-    const slash = bytes.indexOf(BACKSLASH, open + 1);
-    return slash >= 0 && slash < close ? (JSON.parse(bytes.toString('utf8', line + 4, bytes.indexOf(NEWLINE, line)).replace(/,$/, '')) as Row)[0] as string
-      : bytes.toString('utf8', open + 1, close);
+    for (let i = open + 1; i < close; i++) if (bytes[i] === BACKSLASH) return rowAt(line)[0] as string; // an escape: the quote found may be one
+    return bytes.toString('utf8', open + 1, close);
   };
   const nextLine = (line: number): number => bytes.indexOf(NEWLINE, line) + 1;
   const rowAt = (line: number): Row => JSON.parse(bytes.toString('utf8', line + 4, nextLine(line) - 1).replace(/,$/, '')) as Row;
+  let lookups = 0;
+  let whole: KeyedRows | undefined;
   return {
     at(key) {
+      if (whole || ++lookups > IN_PLACE_LOOKUPS) return (whole ??= indexWhole()).at(key);
       let lo = first; // a line start
       let hi = end; // a line start
       while (lo < hi) {

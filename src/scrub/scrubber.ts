@@ -71,7 +71,8 @@ type GateTree = number | { readonly all: readonly GateTree[] } | { readonly any:
  * engine would, and json-rules-engine is not run for it. Otherwise `check` is its top-level `all` gates
  * (DESIGN §3.3) and the engine decides the rest.
  */
-interface RulePlan { readonly setting: EffectiveRule; readonly check: GateTree; readonly decided: boolean }
+interface RulePlan { readonly setting: EffectiveRule; readonly check: Check; readonly decided: boolean }
+type Check = (states: Uint8Array, ctx: ClaimContext) => boolean;
 interface Period { readonly from: string; readonly rules: readonly RulePlan[] }
 
 // Plain date arithmetic on YYYY-MM-DD (loading date-fns cost a one-claim check ~20 ms of its start-up).
@@ -216,12 +217,6 @@ export function createScrubber(ruleSet: RuleSet, options: ScrubberOptions = {}):
   };
   const treeOf = (c: Condition): GateTree =>
     'all' in c ? { all: c.all.map(treeOf) } : 'any' in c ? { any: c.any.map(treeOf) } : 'not' in c ? { not: treeOf(c.not) } : gateId(c as LeafCondition);
-  const planOf = (setting: EffectiveRule): RulePlan => {
-    const conditions = setting.rule.conditions as Condition;
-    const decided = ('all' in conditions || 'any' in conditions) && onlyGates(conditions);
-    return { setting, decided, check: decided ? treeOf(conditions) : { all: ('all' in conditions ? conditions.all.filter(isGate) : []).map(gateId) } };
-  };
-  const periods = buildPeriods([...settings.values()].map(planOf), ruleSet);
   const GATE_UNKNOWN = 0;
   const GATE_PASSED = 1;
   const GATE_FAILED = 2;
@@ -234,13 +229,28 @@ export function createScrubber(ruleSet: RuleSet, options: ScrubberOptions = {}):
     }
     return state === GATE_PASSED;
   };
-  // Loops, not every/some: this runs for every rule of every claim.
-  const holds = (tree: GateTree, states: Uint8Array, ctx: ClaimContext): boolean => {
-    if (typeof tree === 'number') return passes(tree, states, ctx);
-    if ('all' in tree) { for (const t of tree.all) if (!holds(t, states, ctx)) return false; return true; }
-    if ('any' in tree) { for (const t of tree.any) if (holds(t, states, ctx)) return true; return false; }
-    return !holds(tree.not, states, ctx);
+  // A rule's gate tree as one function, built once: this runs for every rule of every claim, and a walk of the
+  // tree's objects cost a claim ~4 µs.
+  const compile = (tree: GateTree): Check => {
+    if (typeof tree === 'number') return (states, ctx) => passes(tree, states, ctx);
+    if ('not' in tree) { const inner = compile(tree.not); return (states, ctx) => !inner(states, ctx); }
+    const all = 'all' in tree;
+    const parts = (all ? tree.all : tree.any).map(compile);
+    if (parts.length === 0) return () => all;
+    if (parts.length === 1) return parts[0];
+    if (parts.length === 2) {
+      const [a, b] = parts;
+      return all ? (states, ctx) => a(states, ctx) && b(states, ctx) : (states, ctx) => a(states, ctx) || b(states, ctx);
+    }
+    return all ? (states, ctx) => { for (const p of parts) if (!p(states, ctx)) return false; return true; }
+      : (states, ctx) => { for (const p of parts) if (p(states, ctx)) return true; return false; };
   };
+  const planOf = (setting: EffectiveRule): RulePlan => {
+    const conditions = setting.rule.conditions as Condition;
+    const decided = ('all' in conditions || 'any' in conditions) && onlyGates(conditions);
+    return { setting, decided, check: compile(decided ? treeOf(conditions) : { all: ('all' in conditions ? conditions.all.filter(isGate) : []).map(gateId) }) };
+  };
+  const periods = buildPeriods([...settings.values()].map(planOf), ruleSet);
   const engineFor = (rules: readonly EffectiveRule[]): Engine => {
     const key = rules.map((r) => r.rule.id).join('|');
     let engine = engines.get(key);
@@ -260,7 +270,7 @@ export function createScrubber(ruleSet: RuleSet, options: ScrubberOptions = {}):
     const drg = isInpatient(claim) ? computeDrg(claim, ruleSet.drgGroupers ?? [], judged.date, codeSet) : undefined;
     const earlierInBatch = context.earlierInBatch ?? context.batch?.register(claim.id, source);
     const ctx: ClaimContext = {
-      claim, date: judged.date, datePath: judged.path, codeSet, ruleSet, ...(drg ? { drg } : {}), memo: new Map(), ...(options.asOf ? { asOf: options.asOf } : {}),
+      claim, date: judged.date, datePath: judged.path, codeSet, ruleSet, ...(drg ? { drg } : {}), facts: [], memo: new Map(), ...(options.asOf ? { asOf: options.asOf } : {}),
       now: options.now ?? today(), defects: context.defects ?? [],
       ...(earlierInBatch ? { earlierInBatch } : {}),
     };
@@ -268,7 +278,7 @@ export function createScrubber(ruleSet: RuleSet, options: ScrubberOptions = {}):
     const undecided: EffectiveRule[] = [];
     const gateStates = new Uint8Array(distinctGates.length);
     for (const plan of periodOn(periods, judged.date).rules) {
-      if (holds(plan.check, gateStates, ctx)) (plan.decided ? fired : undecided).push(plan.setting);
+      if (plan.check(gateStates, ctx)) (plan.decided ? fired : undecided).push(plan.setting);
     }
     if (undecided.length === 0) return resultOf(claim, source, ctx, fired, drg);
     return engineFor(undecided).run({ claimContext: ctx }).then(({ results }) => {

@@ -34,9 +34,19 @@ export function factNameClashes(): string[] {
   return clashes;
 }
 
-// Params objects come from the rule files and live as long as the rule set, each under one fact name:
-// their memo keys ("diagnoses{...}") are built once, so equal params of two rules share one value.
-const KEYS = new WeakMap<Record<string, unknown>, string>();
+// Each distinct fact call (its name, and its params as JSON) has a slot, its value for a claim is ctx.facts[slot]:
+// an array read instead of a string-keyed map (~40 values a claim, most read several times). Params objects come
+// from the rule files and live as long as the rule set, each under one fact name, so a params object's slot is
+// found once; equal params of two rules share one slot.
+const SLOTS = new Map<string, number>();
+const PARAM_SLOTS = new WeakMap<Record<string, unknown>, number>();
+const keySlot = (key: string): number => {
+  let slot = SLOTS.get(key);
+  if (slot === undefined) { slot = SLOTS.size; SLOTS.set(key, slot); }
+  return slot;
+};
+/** A memoized value that is `undefined` (an empty slot is one not computed yet). */
+const UNDEFINED = Symbol('undefined');
 
 // Every fact with a `where` param applies it last, as a filter of its items: the params without `where` (one
 // object per params object) name the unfiltered items, which rules differing only in `where` share.
@@ -44,14 +54,13 @@ const UNFILTERED = new WeakMap<Record<string, unknown>, Record<string, unknown>>
 
 /** A fact's value for a claim, computed once per claim and params (memoized on the claim's context). */
 export function factValue(ctx: ClaimContext, name: string, params?: Record<string, unknown>): unknown {
-  let key = name;
+  let slot: number | undefined;
   if (params) {
-    let full = KEYS.get(params);
-    if (full === undefined) { full = Object.keys(params).length > 0 ? `${name}${JSON.stringify(params)}` : name; KEYS.set(params, full); }
-    key = full;
-  }
-  const known = ctx.memo.get(key);
-  if (known !== undefined || ctx.memo.has(key)) return known; // one lookup when memoized (nearly every call)
+    slot = PARAM_SLOTS.get(params);
+    if (slot === undefined) { slot = keySlot(Object.keys(params).length > 0 ? `${name}${JSON.stringify(params)}` : name); PARAM_SLOTS.set(params, slot); }
+  } else slot = keySlot(name);
+  const known = ctx.facts[slot];
+  if (known !== undefined) return known === UNDEFINED ? undefined : known;
   let value: unknown;
   if (params?.where !== undefined && FACTS[name].params?.where) {
     let base = UNFILTERED.get(params);
@@ -60,6 +69,6 @@ export function factValue(ctx: ClaimContext, name: string, params?: Record<strin
   } else {
     value = FACTS[name].compute(ctx, params ?? {});
   }
-  ctx.memo.set(key, value);
+  ctx.facts[slot] = value === undefined ? UNDEFINED : value;
   return value;
 }

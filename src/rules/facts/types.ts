@@ -20,7 +20,9 @@ export interface ClaimContext {
   readonly ruleSet: RuleSet;
   /** MS-DRG 551/552 grouping of an institutional inpatient claim, computed once per claim by the scrubber. */
   readonly drg?: DrgComputation;
-  /** Fact values of this claim, so each is computed once (see factValue). */
+  /** Fact values of this claim by slot, so each is computed once (see factValue); starts empty. */
+  readonly facts: unknown[];
+  /** Other values computed once per claim (the chart's reading, the claim's diagnoses as items), by name. */
   readonly memo: Map<string, unknown>;
   /** The clock for "in the future" checks (YYYY-MM-DD): the caller's `now`, else today. */
   readonly now: string;

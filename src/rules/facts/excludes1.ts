@@ -64,15 +64,17 @@ function indexEdition(file: DataFile, order: TabularOrder): Excludes1Edition {
   // A node's lines are parsed when a claim first reaches it (a one-claim check parses a handful of the
   // ~10,000 notes, instead of all of them for ~50 ms); a large file is searched in place (keyedRows).
   const rows = keyedRows(file);
-  const parsedAt = new Map<string, readonly Excludes1Line[] | null>();
+  // Only nodes with lines are kept: the nodes of a batch's codes are tens of thousands, most without a note.
+  const parsedAt = new Map<string, readonly Excludes1Line[]>();
   const linesAt = (node: string): readonly Excludes1Line[] | undefined => {
     let lines = parsedAt.get(node);
     if (lines === undefined) {
       const found = rows.at(node);
-      lines = found.length > 0 ? found.map((row) => noteLine(row as NoteRow)) : null;
+      if (found.length === 0) return undefined;
+      lines = found.map((row) => noteLine(row as NoteRow));
       parsedAt.set(node, lines);
     }
-    return lines ?? undefined;
+    return lines;
   };
   const rangeNodes = file.rangeNodes ?? [...new Set(((file.rows ?? []) as NoteRow[]).map((row) => row[0]).filter((at) => at.includes('-')))];
   const coverage = file.coverage && {

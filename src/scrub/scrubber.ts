@@ -74,6 +74,7 @@ type GateTree = number | { readonly all: readonly GateTree[] } | { readonly any:
 interface RulePlan { readonly setting: EffectiveRule; readonly check: Check; readonly decided: boolean }
 type Check = (states: Uint8Array, ctx: ClaimContext) => boolean;
 interface Period { readonly from: string; readonly rules: readonly RulePlan[] }
+const NO_DEFECTS: readonly IntakeDefect[] = [];
 
 // Plain date arithmetic on YYYY-MM-DD (loading date-fns cost a one-claim check ~20 ms of its start-up).
 const nextDay = (date: string): string => new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
@@ -269,10 +270,10 @@ export function createScrubber(ruleSet: RuleSet, options: ScrubberOptions = {}):
     // DESIGN §2.2: a DRG on every institutional inpatient result, computed once; the drg/* facts read it.
     const drg = isInpatient(claim) ? computeDrg(claim, ruleSet.drgGroupers ?? [], judged.date, codeSet) : undefined;
     const earlierInBatch = context.earlierInBatch ?? context.batch?.register(claim.id, source);
+    // Every property set, in one order: facts read the context of every claim, so it keeps one shape.
     const ctx: ClaimContext = {
-      claim, date: judged.date, datePath: judged.path, codeSet, ruleSet, ...(drg ? { drg } : {}), facts: [], memo: new Map(), ...(options.asOf ? { asOf: options.asOf } : {}),
-      now: options.now ?? today(), defects: context.defects ?? [],
-      ...(earlierInBatch ? { earlierInBatch } : {}),
+      claim, date: judged.date, datePath: judged.path, asOf: options.asOf, codeSet, ruleSet, drg, facts: [], memo: new Map(),
+      now: options.now ?? today(), defects: context.defects ?? NO_DEFECTS, earlierInBatch,
     };
     const fired: EffectiveRule[] = [];
     const undecided: EffectiveRule[] = [];

@@ -34,13 +34,15 @@ export function claimContext(claim: Claim, charge: number | undefined, inputForm
   }
   for (const procedure of claim.procedures ?? []) add(procedure.code);
   const serviceDate = claim.serviceDate ?? claim.dischargeDate ?? firstLineDate;
+  const payer = claim.payer;
+  // One shape for every claim (absent values are undefined): no spread of a temporary object per field.
   return {
-    ...(charge !== undefined ? { charge } : {}),
-    ...(claim.payer ? { payer: claim.payer.type && claim.payer.type !== 'other' ? `${claim.payer.id} (${claim.payer.type})` : claim.payer.id } : {}),
-    ...(serviceDate ? { serviceDate } : {}),
+    charge,
+    payer: payer ? (payer.type && payer.type !== 'other' ? `${payer.id} (${payer.type})` : payer.id) : undefined,
+    serviceDate: serviceDate || undefined,
     procedureCodes,
     claimType: claim.type,
-    ...(inputFormat ? { inputFormat } : {}),
+    inputFormat,
   };
 }
 

@@ -1,13 +1,19 @@
 import * as path from 'node:path';
-import { readCsv } from './csv';
+import type * as Csv from './csv';
 import { readJson, readNdjson } from './json';
 import type { Chunks, InputFormat, InputItem, ReadOptions } from './types';
-import { readX12, type X12ReadOptions } from './x12';
+import type * as X12 from './x12/read-x12';
 
 export type { Chunks, InputFormat, InputItem, ReadOptions } from './types';
-export { readCsv } from './csv';
 export { readJson, readNdjson } from './json';
-export { addX12Stats, emptyX12Stats, readX12, type X12ReadOptions, type X12Stats } from './x12';
+export { addX12Stats, emptyX12Stats, type X12Stats } from './x12/stats';
+export type { X12ReadOptions } from './x12/read-x12';
+
+// The CSV and X12 readers are loaded when first used: a JSON or NDJSON check does not compile their ~8 modules.
+/** CSV with a header line: one claim per row (see README "Input"). */
+export const readCsv: typeof Csv.readCsv = (chunks, options) => (require('./csv') as typeof Csv).readCsv(chunks, options);
+/** X12 837P/837I: one item per claim (CLM), envelope problems as defects of the claims they touch. */
+export const readX12: typeof X12.readX12 = (chunks, options) => (require('./x12/read-x12') as typeof X12).readX12(chunks, options);
 
 const BY_EXTENSION: Readonly<Record<string, InputFormat>> = { '.json': 'json', '.ndjson': 'ndjson', '.jsonl': 'ndjson', '.csv': 'csv',
   '.x12': 'x12', '.837': 'x12', '.edi': 'x12', '.txt': 'x12',
@@ -19,7 +25,7 @@ export function formatOf(fileName: string): InputFormat | undefined {
 }
 
 /** Reads claims of a format from chunks: one InputItem per record, in order (X12: `stats` counts the envelopes). */
-export function readClaims(chunks: Chunks, format: InputFormat, options: ReadOptions & Pick<X12ReadOptions, 'stats'> = {}): AsyncGenerator<InputItem> {
+export function readClaims(chunks: Chunks, format: InputFormat, options: ReadOptions & Pick<X12.X12ReadOptions, 'stats'> = {}): AsyncGenerator<InputItem> {
   switch (format) {
     case 'json': return readJson(chunks, options);
     case 'ndjson': return readNdjson(chunks, options);

@@ -1,7 +1,7 @@
 import { csvFormatter, CSV_LINES } from './csv';
 import { type Formatter, type LineFormat, lineFormatter } from './line-format';
-import { htmlFormatter, type HtmlOptions } from './html';
-import { stylishFormatter, type StylishOptions } from './stylish';
+import type * as Html from './html';
+import type * as Stylish from './stylish';
 
 export type OutputFormat = 'stylish' | 'json' | 'ndjson' | 'csv' | 'html';
 export const OUTPUT_FORMATS: readonly OutputFormat[] = ['stylish', 'json', 'ndjson', 'csv', 'html'];
@@ -15,12 +15,13 @@ const NDJSON_LINES: LineFormat = { header: '', text: (r) => `${JSON.stringify(r)
 /** The line formats (NDJSON, CSV) by name: a worker thread formats its own results with them. */
 export const lineFormatOf = (format: OutputFormat): LineFormat | undefined => (format === 'ndjson' ? NDJSON_LINES : format === 'csv' ? CSV_LINES : undefined);
 
-export interface FormatterOptions extends HtmlOptions, StylishOptions {}
+export interface FormatterOptions extends Html.HtmlOptions, Stylish.StylishOptions {}
 
 export function createFormatter(format: OutputFormat, options: FormatterOptions = {}): Formatter {
   switch (format) {
     case 'csv': return csvFormatter();
-    case 'html': return htmlFormatter(options);
+    // Loaded when asked for: a JSON or NDJSON check does not compile the report and its charts.
+    case 'html': return (require('./html') as typeof Html).htmlFormatter(options);
     case 'ndjson': return lineFormatter(NDJSON_LINES);
     case 'json': {
       let count = 0;
@@ -29,7 +30,7 @@ export function createFormatter(format: OutputFormat, options: FormatterOptions 
         end: () => (count === 0 ? '[]\n' : '\n]\n'),
       };
     }
-    case 'stylish': return stylishFormatter(options);
+    case 'stylish': return (require('./stylish') as typeof Stylish).stylishFormatter(options);
   }
 }
 

@@ -7,6 +7,7 @@ import { ClaimBuilder, type ClaimDraft, type ClaimKind, x12Defect } from './clai
 import { SEGMENT_ID, SEGMENTS_837 } from './segments';
 import { x12TextOf } from './text';
 import { type Segment, tokenBatches } from './tokenizer';
+import { emptyX12Stats, type X12Stats } from './stats';
 
 // The envelope reader: ISA/IEA interchanges, GS/GE functional groups and ST/SE transactions (X12.5,
 // and 005010X222A1/X223A2 section 3), each 837 transaction handed to a ClaimBuilder.
@@ -23,28 +24,6 @@ import { type Segment, tokenBatches } from './tokenizer';
 // are a rejection of their own. Items are held until their outermost envelope closes (IEA, or SE/GE for
 // bare transactions), so the defects of a trailer reach the claims read before it: memory grows with
 // the claims of one interchange, not of the file.
-
-/** Counts of what an X12 read saw; readX12 adds to the object passed in its options. */
-export interface X12Stats {
-  interchanges: number;
-  groups: number;
-  transactions: number;
-  claims: number;
-  rejections: number;
-  /** Rejections that stand for an envelope problem, not for a claim. */
-  envelopeProblems: number;
-  /** Characters of text that is not X12 (before an ISA, between interchanges), skipped. */
-  ignoredCharacters: number;
-}
-
-export function emptyX12Stats(): X12Stats {
-  return { interchanges: 0, groups: 0, transactions: 0, claims: 0, rejections: 0, envelopeProblems: 0, ignoredCharacters: 0 };
-}
-
-/** Adds one read's counts to another's (a file read in chunks). */
-export function addX12Stats(into: X12Stats, from: X12Stats): void {
-  for (const key of Object.keys(into) as (keyof X12Stats)[]) into[key] += from[key];
-}
 
 export interface X12ReadOptions extends ReadOptions {
   /** Filled in as the file is read (for the CLI summary). */

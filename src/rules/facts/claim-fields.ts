@@ -12,29 +12,45 @@ const SEGMENT = /^([A-Za-z][A-Za-z0-9]*)(\[\*\])?$/;
 export const isFieldName = (name: string): boolean => name.split('.').every((s) => SEGMENT.test(s));
 
 interface Segment { readonly name: string; readonly each: boolean }
+/** A field name parsed: its segments, and its one JSONPath when no segment is `[*]` (then it holds at most one value). */
+interface ParsedField { readonly segments: readonly Segment[]; readonly path?: string }
 // Parsed field names: they come from rule files (a bounded set), so each is parsed once per process.
-const PARSED = new Map<string, readonly Segment[]>();
-const segmentsOf = (field: string): readonly Segment[] => {
-  let segments = PARSED.get(field);
-  if (!segments) {
-    segments = field.split('.').map((s) => { const [, name, each] = SEGMENT.exec(s) ?? []; return { name, each: each !== undefined }; });
-    PARSED.set(field, segments);
+const PARSED = new Map<string, ParsedField>();
+const parsedOf = (field: string): ParsedField => {
+  let parsed = PARSED.get(field);
+  if (!parsed) {
+    const segments = field.split('.').map((s) => { const [, name, each] = SEGMENT.exec(s) ?? []; return { name, each: each !== undefined }; });
+    parsed = segments.some((s) => s.each) ? { segments } : { segments, path: fieldPath(field) };
+    PARSED.set(field, parsed);
   }
-  return segments;
+  return parsed;
 };
+const NO_VALUES: readonly FieldValue[] = [];
+const hasOwn = (value: unknown, name: string): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && Object.prototype.hasOwnProperty.call(value, name);
 
 /** The values a field holds in a claim, with their JSONPaths. */
-export function fieldValues(claim: Claim, field: string): FieldValue[] {
+export function fieldValues(claim: Claim, field: string): readonly FieldValue[] {
+  const { segments, path } = parsedOf(field);
+  if (path !== undefined) { // one value at most: no paths or lists built on the way (a claim reads ~10 such fields)
+    let value: unknown = claim;
+    for (const { name } of segments) {
+      if (!hasOwn(value, name)) return NO_VALUES;
+      value = value[name];
+      if (value === undefined) return NO_VALUES;
+    }
+    return [{ path, value }];
+  }
   let current: FieldValue[] = [{ path: '$', value: claim }];
-  for (const { name, each } of segmentsOf(field)) {
+  for (const { name, each } of segments) {
     const next: FieldValue[] = [];
-    for (const { path, value } of current) {
-      if (typeof value !== 'object' || value === null || !Object.prototype.hasOwnProperty.call(value, name)) continue;
-      const child = (value as Record<string, unknown>)[name];
+    for (const { path: at, value } of current) {
+      if (!hasOwn(value, name)) continue;
+      const child = value[name];
       if (child === undefined) continue;
       if (each) {
-        if (Array.isArray(child)) child.forEach((v, i) => next.push({ path: `${path}.${name}[${i}]`, value: v }));
-      } else next.push({ path: `${path}.${name}`, value: child });
+        if (Array.isArray(child)) child.forEach((v, i) => next.push({ path: `${at}.${name}[${i}]`, value: v }));
+      } else next.push({ path: `${at}.${name}`, value: child });
     }
     current = next;
   }

@@ -4,7 +4,7 @@ import { pairIndex, type Partners, rowOn } from '../pair-table';
 import { fieldValues, type FieldValue } from './claim-fields';
 import { describeNote, excludes1Between, noteSource } from './excludes1';
 import type { ClaimContext, EvidenceItem, FactDefinition, FieldContext, ParamSpec } from './types';
-import { applyWhere } from './where';
+import { applyWhere, keepItems } from './where';
 
 // Facts over other facts' items and over claim fields: date order, amounts, counts, duplicates and
 // pairs. A nested selector is `{ "fact": "<selector>", "params": { … } }`; its items come from the
@@ -28,10 +28,10 @@ const WHERE: ParamSpec = { type: 'where', description: 'Item filters, as for the
 const DATE_OPS = ['before', 'after', 'onOrBefore', 'onOrAfter', 'outside'] as const;
 
 /** A date operand: a claim field, "now" (the clock) or "judgingDate" (the date that picks code sets). */
-function dateValues(ctx: ClaimContext, ref: string): FieldValue[] {
+function dateValues(ctx: ClaimContext, ref: string): readonly FieldValue[] {
   if (ref === 'now') return [{ path: '$', value: ctx.now }];
   if (ref === 'judgingDate') return [{ path: ctx.datePath, value: ctx.date }];
-  return fieldValues(ctx.claim, ref).filter((v) => typeof v.value === 'string' && v.value !== '');
+  return keepItems(fieldValues(ctx.claim, ref), (v) => typeof v.value === 'string' && v.value !== '');
 }
 
 function compareDates(ctx: ClaimContext, params: Record<string, unknown>): readonly EvidenceItem[] {

@@ -172,7 +172,8 @@ function names(ctx: ClaimContext, edition: Excludes1Edition, { line, fallback }:
   // FY2027 line applied to an FY2026 date: only to codes present in both code sets (DESIGN §4.3).
   if (fallback) {
     const later = codeSetOn(ctx.ruleSet.codeSets, edition.fallback!.effective.from);
-    return [a, b].every((c) => ctx.codeSet?.get(c) !== undefined && later?.get(c) !== undefined);
+    const inBoth = (c: string) => ctx.codeSet?.get(c) !== undefined && later?.get(c) !== undefined;
+    return inBoth(a) && inBoth(b);
   }
   return true;
 }

@@ -3,7 +3,7 @@ import { EDITION_FIELDS, editionFields, type SourceCitation } from '../formats';
 import type { ValueSet } from '../value-sets';
 import { ageDate, ageOn, fieldPath, fieldValues, isBlank, isInpatient } from './claim-fields';
 import type { ClaimContext, EvidenceItem, FactDefinition, FieldContext, ParamSpec } from './types';
-import { applyWhere } from './where';
+import { applyWhere, keepItems } from './where';
 import { selectorItems } from './combinators';
 import { factValue } from './index';
 
@@ -43,22 +43,23 @@ function withRow(item: EvidenceItem, fields: Readonly<Record<string, unknown>>, 
 }
 
 /** Value-set membership, `requires` / `unless`, then `where`, shared by every selector. */
-function filterItems(ctx: ClaimContext, params: Record<string, unknown>, items: EvidenceItem[]): readonly EvidenceItem[] {
+function filterItems(ctx: ClaimContext, params: Record<string, unknown>, items: readonly EvidenceItem[]): readonly EvidenceItem[] {
   if (items.length === 0) return items;
   if (params.requires !== undefined && selectorItems(ctx, params.requires, factValue).length === 0) return [];
   if (params.unless !== undefined && selectorItems(ctx, params.unless, factValue).length > 0) return [];
   const inSet = valueSetOf(ctx, params.inValueSet);
   const notInSet = valueSetOf(ctx, params.notInValueSet);
-  let kept: EvidenceItem[] = items;
+  let kept: readonly EvidenceItem[] = items;
   if (inSet || notInSet) {
-    kept = [];
+    const matched: EvidenceItem[] = [];
+    kept = matched;
     for (const item of items) {
       const date = typeof item.date === 'string' ? item.date : ctx.date;
       const code = String(item.code ?? '');
       if (notInSet && notInSet.match(code, date)) continue;
-      if (!inSet) { kept.push(item); continue; }
+      if (!inSet) { matched.push(item); continue; }
       const row = inSet.match(code, date);
-      if (row) kept.push(withRow(item, row.fields, editionFields(inSet, date), inSet.source));
+      if (row) matched.push(withRow(item, row.fields, editionFields(inSet, date), inSet.source));
     }
   }
   return applyWhere(kept, params.where);
@@ -161,7 +162,7 @@ function diagnoses(ctx: ClaimContext, params: Record<string, unknown>): readonly
     && !(system === 'ICD-9-CM' && ctx.date < ICD10_TRANSITION) // ICD-9 is the right system before the transition
     && (!poa || poa.includes(d.poa ?? 'missing'));
   if (!status && (role === 'all' || role === 'principal' || role === 'secondary')) {
-    const kept = claimDiagnoses(ctx).filter((item) => (role === 'all' || item.role === role) && keeps(claim.diagnoses[(item.position as number) - 1]));
+    const kept = keepItems(claimDiagnoses(ctx), (item) => (role === 'all' || item.role === role) && keeps(claim.diagnoses[(item.position as number) - 1]));
     return filterItems(ctx, params, kept);
   }
   const codeSet = ctx.codeSet;

@@ -129,8 +129,22 @@ function holds(item: EvidenceItem, clause: Clause): boolean {
 // Compiled once per clause: clauses are the rule files' own (immutable) objects, so this holds no state of its own.
 const PATTERNS = new WeakMap<WhereClause, RegExp>();
 
+/**
+ * The items `keep` holds for: the same array when it holds for every item (most calls: a fact's items are
+ * filtered many ways per claim), a copy only from the first item dropped. Fact values are never changed in place.
+ */
+export function keepItems<T>(items: readonly T[], keep: (item: T) => boolean): readonly T[] {
+  let kept: T[] | undefined;
+  for (let i = 0; i < items.length; i++) {
+    if (keep(items[i])) kept?.push(items[i]);
+    else kept ??= items.slice(0, i);
+  }
+  return kept ?? items;
+}
+
 /** The items every clause holds for (no `where`: all of them). */
 export function applyWhere(items: readonly EvidenceItem[], where: unknown): readonly EvidenceItem[] {
-  if (!Array.isArray(where) || where.length === 0) return items;
-  return items.filter((item) => (where as Clause[]).every((c) => holds(item, c)));
+  if (!Array.isArray(where) || where.length === 0 || items.length === 0) return items;
+  const clauses = where as readonly Clause[];
+  return keepItems(items, (item) => { for (const c of clauses) if (!holds(item, c)) return false; return true; });
 }

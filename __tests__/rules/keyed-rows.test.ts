@@ -56,7 +56,9 @@ describe('rows searched in place', () => {
     expect([...(file.rangeNodes ?? [])].sort()).toEqual(ranges.sort());
   });
 
-  it('a key with an escaped character is read', () => {
+  it('a number key, and a key with an escaped character, are read', () => {
+    const numbers = `{\n  "id": "n",\n  "columns": ["k"],\n  "rowsSortedBy": "k",\n  "rows": [\n    [10],\n    [9]\n  ]\n}\n`;
+    expect(inPlace(JSON.parse(numbers) as DataFile, Buffer.from(numbers)).at('9')).toEqual([[9]]);
     const text = `{\n  "id": "t",\n  "columns": ["k", "v"],\n  "rowsSortedBy": "k",\n  "rows": [\n    ["a\\"b", 1],\n    ["a\\"b", 2],\n    ["c", 3]\n  ]\n}\n`;
     const file = JSON.parse(text) as DataFile;
     expect(inPlace(file, Buffer.from(text)).at('a"b')).toEqual([['a"b', 1], ['a"b', 2]]);

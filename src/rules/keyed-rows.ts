@@ -53,7 +53,7 @@ const BACKSLASH = 92;
 
 /**
  * Rows one per line (`    ["key", ...],`) between `"rows": [` and the closing `  ]`. A probe reads the key of
- * the line at a position; a key with an escape in it is decoded by JSON.parse of its cell.
+ * the line at a position; a key that is not a plain string (an escape in it, a number) is read by parsing its row.
  */
 function inPlace(bytes: Buffer, id: string, indexWhole: () => KeyedRows): KeyedRows {
   const marker = bytes.indexOf(ROWS_START);
@@ -62,6 +62,7 @@ function inPlace(bytes: Buffer, id: string, indexWhole: () => KeyedRows): KeyedR
   const end = bytes.lastIndexOf('\n  ]') + 1; // the start of the closing line
   const keyAt = (line: number): string => {
     const open = line + 5; // `    ["`
+    if (bytes[open] !== QUOTE) return String(rowAt(line)[0]);
     const close = bytes.indexOf(QUOTE, open + 1);
     for (let i = open + 1; i < close; i++) if (bytes[i] === BACKSLASH) return rowAt(line)[0] as string; // an escape: the quote found may be one
     return bytes.toString('utf8', open + 1, close);

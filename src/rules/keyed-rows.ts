@@ -1,11 +1,13 @@
 import type { DataFile } from './formats';
+import { firstNotBelow } from './search';
 
 // The rows of a data file by the value of their first column. A large file whose header says its rows are
 // sorted by that column (`rowsSortedBy`, written by the importers) is searched where it lies: a binary search
 // over the file's bytes for the run of lines with the key, and only those lines parsed. Reading and parsing
-// every row of the Excludes1 and MUE tables (1.4 MB of JSON) was a fifth of a one-claim check. A batch that asks
-// for many keys (a binary search of ~13 probes each) gets the rows parsed and indexed once instead, past
-// IN_PLACE_LOOKUPS. Any other file (small, given inline, or unsorted) is indexed from its parsed rows.
+// every row of the Excludes1 and MUE tables (1.4 MB of JSON) was a fifth of a one-claim check, and their
+// parsed rows ~6 MB of each `check --jobs` worker's heap. Past IN_PLACE_LOOKUPS (a batch) the search runs over
+// an index of line starts (4 bytes a row) instead of probing for line ends. Any other file (small, given
+// inline, or unsorted) is indexed from its parsed rows.
 
 export type Row = readonly unknown[];
 
@@ -15,7 +17,7 @@ export interface KeyedRows {
 }
 
 const NO_ROWS: readonly Row[] = [];
-/** Lookups a file answers in place before it is indexed whole (a one-claim check makes a few dozen). */
+/** Lookups a file answers by probing its bytes before it indexes its line starts (a one-claim check makes a few dozen). */
 const IN_PLACE_LOOKUPS = 256;
 const BYTES = new WeakMap<DataFile, () => Buffer>();
 const KEYED = new WeakMap<DataFile, KeyedRows>();
@@ -30,7 +32,7 @@ export function keyedRows(file: DataFile): KeyedRows {
   let keyed = KEYED.get(file);
   if (!keyed) {
     const bytes = BYTES.get(file);
-    keyed = bytes ? inPlace(bytes(), file.id, () => indexed(file.rows ?? [])) : indexed(file.rows ?? []);
+    keyed = bytes ? inPlace(bytes(), file.id) : indexed(file.rows ?? []);
     KEYED.set(file, keyed);
   }
   return keyed;
@@ -52,39 +54,59 @@ const QUOTE = 34;
 const BACKSLASH = 92;
 
 /**
- * Rows one per line (`    ["key", ...],`) between `"rows": [` and the closing `  ]`. A probe reads the key of
- * the line at a position; a key that is not a plain string (an escape in it, a number) is read by parsing its row.
+ * Rows one per line (`    ["key", ...],`) between `"rows": [` and the closing `  ]`. A key is compared with the
+ * bytes of a line's first cell where it lies; a first cell that is not a plain ASCII string (an escape, a number,
+ * other characters) is read by parsing its row.
  */
-function inPlace(bytes: Buffer, id: string, indexWhole: () => KeyedRows): KeyedRows {
+function inPlace(bytes: Buffer, id: string): KeyedRows {
   const marker = bytes.indexOf(ROWS_START);
   if (marker < 0) throw new Error(`${id}: rowsSortedBy needs the rows one per line after "rows": [`);
   const first = marker + ROWS_START.length;
   const end = bytes.lastIndexOf('\n  ]') + 1; // the start of the closing line
-  const keyAt = (line: number): string => {
-    const open = line + 5; // `    ["`
-    if (bytes[open] !== QUOTE) return String(rowAt(line)[0]);
-    const close = bytes.indexOf(QUOTE, open + 1);
-    for (let i = open + 1; i < close; i++) if (bytes[i] === BACKSLASH) return rowAt(line)[0] as string; // an escape: the quote found may be one
-    return bytes.toString('utf8', open + 1, close);
-  };
   const nextLine = (line: number): number => bytes.indexOf(NEWLINE, line) + 1;
   const rowAt = (line: number): Row => JSON.parse(bytes.toString('utf8', line + 4, nextLine(line) - 1).replace(/,$/, '')) as Row;
+  const order = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+  /** The line's key against `key`, in string order. */
+  const compareAt = (line: number, key: string): number => {
+    const open = line + 5; // `    ["`
+    if (bytes[open] !== QUOTE) return order(String(rowAt(line)[0]), key);
+    for (let i = open + 1, j = 0; ; i++, j++) {
+      const b = bytes[i];
+      if (b === QUOTE) return j === key.length ? 0 : -1; // the line's key is a prefix of `key`
+      if (b === BACKSLASH || b >= 0x80) return order(rowAt(line)[0] as string, key);
+      if (j === key.length) return 1; // `key` is a prefix of the line's key
+      const c = key.charCodeAt(j);
+      if (b !== c) return b < c ? -1 : 1;
+    }
+  };
+  const rowsFrom = (start: number, key: string): readonly Row[] => {
+    let rows: Row[] | undefined;
+    for (let line = start; line < end && compareAt(line, key) === 0; line = nextLine(line)) (rows ??= []).push(rowAt(line));
+    return rows ?? NO_ROWS;
+  };
   let lookups = 0;
-  let whole: KeyedRows | undefined;
+  let starts: Int32Array | undefined;
+  const lineStarts = (): Int32Array => {
+    const found: number[] = [];
+    for (let line = first; line < end; line = nextLine(line)) found.push(line);
+    return Int32Array.from(found);
+  };
   return {
     at(key) {
-      if (whole || ++lookups > IN_PLACE_LOOKUPS) return (whole ??= indexWhole()).at(key);
+      if (starts || ++lookups > IN_PLACE_LOOKUPS) {
+        const index = (starts ??= lineStarts());
+        const i = firstNotBelow(0, index.length, (k) => compareAt(index[k], key) < 0);
+        return i < index.length ? rowsFrom(index[i], key) : NO_ROWS;
+      }
       let lo = first; // a line start
       let hi = end; // a line start
       while (lo < hi) {
         const mid = lo + ((hi - lo) >>> 1);
         let line = bytes.lastIndexOf(NEWLINE, mid - 1) + 1; // the line holding mid
         if (line < lo) line = lo;
-        if (keyAt(line) < key) lo = nextLine(line); else hi = line;
+        if (compareAt(line, key) < 0) lo = nextLine(line); else hi = line;
       }
-      let rows: Row[] | undefined;
-      for (let line = lo; line < end && keyAt(line) === key; line = nextLine(line)) (rows ??= []).push(rowAt(line));
-      return rows ?? NO_ROWS;
+      return rowsFrom(lo, key);
     },
   };
 }

@@ -95,7 +95,7 @@ function openRandomAccess(file: string): RandomAccess {
   };
 }
 
-async function readNamed(root: string, files: readonly string[], problems: RuleSetProblem[], options: LoadOptions = {}): Promise<NamedJson[]> {
+async function readNamed(root: string, files: readonly string[], problems: RuleSetProblem[], options: LoadOptions = {}, searchInPlace = false): Promise<NamedJson[]> {
   // One file at a time: parsing large data files together multiplies the memory peak.
   const read: NamedJson[] = [];
   for (const file of files) {
@@ -105,7 +105,9 @@ async function readNamed(root: string, files: readonly string[], problems: RuleS
       // a claim's Excludes1 notes): a one-claim check reads only what it uses.
       const { json, header } = readDataFile(file, !options.preload);
       const rows = header ? () => (JSON.parse(readFileSync(file, 'utf8')) as { rows: unknown }).rows : undefined;
-      const fileBytes = header ? () => readFileSync(file) : undefined;
+      // Searched where it lies only in the shipped rules, whose row order a test checks (keyed-rows.test.ts): a
+      // file of another folder declaring rowsSortedBy is indexed from its parsed rows, right in any order.
+      const fileBytes = header && searchInPlace ? () => readFileSync(file) : undefined;
       // A sidecar is read synchronously, once, when the first claim that needs it is scrubbed.
       const sidecarPath = sidecarOf(file, json);
       // A sidecar named *.gz is gzip-compressed; one in gzip members (`sidecarMembers`) stays packed, and its
@@ -139,7 +141,8 @@ async function readFolder(root: string, problems: RuleSetProblem[], label: (file
   const manifest = path.join(root, 'ruleset.json');
   const named = async (files: string[]) => (await readNamed(root, files, problems)).map((n) => ({ ...n, file: label(n.file) }));
   const rules = await named(all.filter((f) => !inFolder('data')(f) && !inFolder('presets')(f) && f !== manifest));
-  const data = (await readNamed(root, all.filter(inFolder('data')), problems, options)).map((n) => ({ ...n, file: label(n.file) }));
+  const shipped = path.resolve(root) === path.resolve(await shippedRulesDir());
+  const data = (await readNamed(root, all.filter(inFolder('data')), problems, options, shipped)).map((n) => ({ ...n, file: label(n.file) }));
   const presets = await named(all.filter(inFolder('presets')));
   const meta = await readNamed(root, all.filter((f) => f === manifest), problems);
   return { rules, data, presets, ...(meta[0] ? { manifest: meta[0].json as FolderFiles['manifest'] } : {}) };

@@ -108,7 +108,7 @@ function rowReader(file: DataFile, codeAt: number, fromAt: number, toAt: number,
 }
 
 /**
- * An exact-match value set whose rows are sorted by code (`rowsSortedBy`: the NCCI MUE and add-on tables,
+ * An exact-match value set whose rows are sorted by code (`rowsSortedBy`: the NCCI MUE tables,
  * 15,000 rows; the MCE masters, 85,000) is searched by keyedRows, the rows of a code built when a claim first
  * asks for it. Indexing every row cost a one-claim check ~35 ms, reading and parsing them ~15 ms more.
  */

@@ -4,12 +4,27 @@ import { keyedRows } from '../rules/keyed-rows';
 import type { RuleSet } from '../rules/rule-set';
 import type { Finding, Outcome } from './result';
 
+// A template split once into its text and placeholder names (even indexes text, odd names): a finding's message
+// is then a loop of concatenations instead of a regular-expression replace. Templates come from rule files.
+const SPLIT = new Map<string, readonly string[]>();
+const partsOf = (template: string): readonly string[] => {
+  let parts = SPLIT.get(template);
+  if (!parts) {
+    parts = template.split(new RegExp(PLACEHOLDER.source)); // a capture group: the names land between the texts
+    SPLIT.set(template, parts);
+  }
+  return parts;
+};
+
 /** Fills {{name}} placeholders from an evidence item (the loader has checked every name exists). */
 export function fillTemplate(template: string, item: EvidenceItem): string {
-  return template.replace(PLACEHOLDER, (_, name: string) => {
-    const value = item[name];
-    return value === undefined || value === null ? '' : String(value);
-  });
+  const parts = partsOf(template);
+  let text = parts[0];
+  for (let i = 1; i < parts.length; i += 2) {
+    const value = item[parts[i]];
+    text += (value === undefined || value === null ? '' : String(value)) + parts[i + 1];
+  }
+  return text;
 }
 
 /** A rule's own citations: its sources, then the payer denial mappings behind its CARC/RARC. Built once per rule. */
@@ -40,14 +55,25 @@ function mappingSources(ruleSet: RuleSet, ids: readonly string[] = []): SourceCi
   });
 }
 
+const citationKey = (s: SourceCitation): string => `${s.title}|${s.version ?? ''}|${s.section ?? ''}`;
+
 function dedupe(sources: readonly SourceCitation[]): SourceCitation[] {
   const seen = new Set<string>();
   return sources.filter((s) => {
-    const key = `${s.title}|${s.version ?? ''}|${s.section ?? ''}`;
+    const key = citationKey(s);
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
   });
+}
+
+// A rule's citations without duplicates, once per rule: most findings add no source of their own.
+const DEDUPED = new WeakMap<readonly SourceCitation[], readonly SourceCitation[]>();
+function findingSources(citations: readonly SourceCitation[], own: readonly SourceCitation[] | undefined): SourceCitation[] {
+  if (own && own.length > 0) return dedupe([...citations, ...own]);
+  let deduped = DEDUPED.get(citations);
+  if (!deduped) { deduped = dedupe(citations); DEDUPED.set(citations, deduped); }
+  return deduped.slice(); // each finding its own array
 }
 
 
@@ -101,7 +127,7 @@ function buildEach(rule: RuleFile, severity: Severity, risk: number, citations: 
         ...(meta.denial.carc ? { carc: meta.denial.carc } : {}),
         ...(meta.denial.rarc ? { rarc: meta.denial.rarc } : {}),
       },
-      sources: dedupe([...citations, ...(item.sources ?? [])]),
+      sources: findingSources(citations, item.sources),
     };
   });
 }

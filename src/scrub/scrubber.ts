@@ -252,6 +252,7 @@ export function createScrubber(ruleSet: RuleSet, options: ScrubberOptions = {}):
     return { setting, decided, check: compile(decided ? treeOf(conditions) : { all: ('all' in conditions ? conditions.all.filter(isGate) : []).map(gateId) }) };
   };
   const periods = buildPeriods([...settings.values()].map(planOf), ruleSet);
+  const claimGates = new Uint8Array(distinctGates.length);
   const engineFor = (rules: readonly EffectiveRule[]): Engine => {
     const key = rules.map((r) => r.rule.id).join('|');
     let engine = engines.get(key);
@@ -277,7 +278,8 @@ export function createScrubber(ruleSet: RuleSet, options: ScrubberOptions = {}):
     };
     const fired: EffectiveRule[] = [];
     const undecided: EffectiveRule[] = [];
-    const gateStates = new Uint8Array(distinctGates.length);
+    // One array of gate answers for every claim: the loop below is synchronous, so no other claim's is in use.
+    const gateStates = claimGates.fill(GATE_UNKNOWN);
     for (const plan of periodOn(periods, judged.date).rules) {
       if (plan.check(gateStates, ctx)) (plan.decided ? fired : undecided).push(plan.setting);
     }

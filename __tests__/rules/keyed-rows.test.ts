@@ -7,7 +7,7 @@ import { ruleSetFromJson } from '../../src/rules/load';
 // A data file declaring `rowsSortedBy` is searched where it lies (a binary search over its bytes) when the loader
 // gives it its bytes; otherwise its parsed rows are indexed. Both must give the same rows, in file order, for
 // key: checked on every shipped file that declares it (its rows in order; a sample of its keys, and keys that are
-// not in the file), both by probing and past the 256 lookups after which a reader indexes its line starts.
+// not in the file), both by probing and past the 256 lookups after which a reader maps its keys to their lines.
 
 const DATA = path.join(__dirname, '..', '..', 'rules', 'data');
 const declaring = fs.readdirSync(DATA).filter((f) => f.endsWith('.json')).sort()
@@ -44,9 +44,9 @@ describe('rows searched in place', () => {
     const differ = sample.filter((key) => JSON.stringify(searched.at(key)) !== JSON.stringify(byKey.get(key)));
     expect(differ).toEqual([]);
     const absent = ['', ' ', '~', ...keys.filter((_, i) => i % 97 === 0).flatMap((k) => [`${k}0`, `${k}~`, k.slice(0, -1)])].filter((k) => !byKey.has(k));
-    const fresh = inPlace(file, bytes); // a fresh reader: these probes search the bytes without the index of line starts
+    const fresh = inPlace(file, bytes); // a fresh reader: these probes search the bytes without the map of keys
     expect(absent.slice(0, 256).filter((k) => fresh.at(k).length > 0)).toEqual([]);
-    expect(absent.filter((k) => searched.at(k).length > 0)).toEqual([]); // past 256 lookups on a large file: by the line starts
+    expect(absent.filter((k) => searched.at(k).length > 0)).toEqual([]); // past 256 lookups on a large file: by the map of keys
   });
 
   it('Excludes1 FY2027: a node with several lines gives them all, and the range nodes are listed apart', () => {

@@ -36,6 +36,13 @@ export function codecShape(codec: AnyCodec, opaque: Readonly<Record<string, () =
       for (const [key, value] of Object.entries(c.props as Record<string, AnyCodec>)) props[key] = { required, shape: codecShape(value, opaque) };
       return { kind: 'object', props };
     }
+    case 'StructType': { // src/claim/codecs.ts struct: required and optional properties in one codec
+      const props: Record<string, { required: boolean; shape: Shape }> = {};
+      for (const [required, group] of [[true, c.required], [false, c.optional]] as const) {
+        for (const [key, value] of Object.entries(group as Record<string, AnyCodec>)) props[key] = { required, shape: codecShape(value, opaque) };
+      }
+      return { kind: 'object', props };
+    }
     case 'IntersectionType': {
       const parts = (c.types as AnyCodec[]).map((m) => codecShape(m, opaque));
       if (parts.every((p) => p.kind === 'object')) {

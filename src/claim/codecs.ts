@@ -48,37 +48,43 @@ export type PcsCode = t.TypeOf<typeof PcsCode>;
 /**
  * An object with required and optional properties: what t.intersection([t.type(required), t.partial(optional)])
  * decodes, checked in one pass without the intersection's merge of its members' copies (a claim has six such
- * objects, and the merge was a third of decoding it). The problems are those of the intersection, at the same paths.
+ * objects, and the merge was a third of decoding it). The problems are those of the intersection, at the same
+ * paths. Like io-ts's own codecs it says what it is (`_tag`, `required`, `optional`): the schema test reads it.
  */
-export function struct<R extends t.Props, O extends t.Props>(required: R, optional: O, name: string): t.Type<t.TypeOfProps<R> & t.TypeOfPartialProps<O>, unknown, unknown> {
-  type A = t.TypeOfProps<R> & t.TypeOfPartialProps<O>;
-  const props: (readonly [string, t.Mixed, boolean])[] = [
-    ...Object.entries(required).map(([k, codec]) => [k, codec, true] as const),
-    ...Object.entries(optional).map(([k, codec]) => [k, codec, false] as const),
-  ];
-  const isObject = (u: unknown): u is Record<string, unknown> => typeof u === 'object' && u !== null && !Array.isArray(u);
-  return new t.Type<A, unknown, unknown>(
-    name,
-    (u): u is A => isObject(u) && props.every(([k, codec, isRequired]) => (!isRequired && u[k] === undefined) || codec.is(u[k])),
-    (u, c) => {
-      if (!isObject(u)) return t.failure(u, c);
-      let out = u; // copied on the first property whose decoded value differs, as t.type does
-      let errors: t.ValidationError[] | undefined;
-      for (const [k, codec, isRequired] of props) {
-        const value = u[k];
-        if (value === undefined && !isRequired) continue;
-        const result = codec.validate(value, t.appendContext(c, k, codec, value));
-        if (result._tag === 'Left') { (errors ??= []).push(...result.left); continue; }
-        if (result.right !== value) {
-          if (out === u) out = { ...u };
-          out[k] = result.right;
+export class StructType<R extends t.Props, O extends t.Props> extends t.Type<t.TypeOfProps<R> & t.TypeOfPartialProps<O>, unknown, unknown> {
+  readonly _tag = 'StructType' as const;
+  constructor(name: string, readonly required: R, readonly optional: O) {
+    type A = t.TypeOfProps<R> & t.TypeOfPartialProps<O>;
+    const props: (readonly [string, t.Mixed, boolean])[] = [
+      ...Object.entries(required).map(([k, codec]) => [k, codec, true] as const),
+      ...Object.entries(optional).map(([k, codec]) => [k, codec, false] as const),
+    ];
+    const isObject = (u: unknown): u is Record<string, unknown> => typeof u === 'object' && u !== null && !Array.isArray(u);
+    super(
+      name,
+      (u): u is A => isObject(u) && props.every(([k, codec, isRequired]) => (!isRequired && u[k] === undefined) || codec.is(u[k])),
+      (u, c) => {
+        if (!isObject(u)) return t.failure(u, c);
+        let out = u; // copied on the first property whose decoded value differs, as t.type does
+        let errors: t.ValidationError[] | undefined;
+        for (const [k, codec, isRequired] of props) {
+          const value = u[k];
+          if (value === undefined && !isRequired) continue;
+          const result = codec.validate(value, t.appendContext(c, k, codec, value));
+          if (result._tag === 'Left') { (errors ??= []).push(...result.left); continue; }
+          if (result.right !== value) {
+            if (out === u) out = { ...u };
+            out[k] = result.right;
+          }
         }
-      }
-      return errors ? t.failures(errors) : t.success(out as A);
-    },
-    t.identity as (a: A) => unknown,
-  );
+        return errors ? t.failures(errors) : t.success(out as A);
+      },
+      t.identity as (a: A) => unknown,
+    );
+  }
 }
+
+export const struct = <R extends t.Props, O extends t.Props>(required: R, optional: O, name: string): StructType<R, O> => new StructType(name, required, optional);
 
 export type DiagnosisSystem = 'ICD-10-CM' | 'ICD-9-CM';
 

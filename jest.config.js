@@ -15,6 +15,8 @@ module.exports = {
   // dist/ is `npm run build` of the current sources before any test (the bin, package and queue tests run it).
   globalSetup: '<rootDir>/__tests__/setup/build.js',
   setupFiles: ['<rootDir>/__tests__/setup/fast-check.ts'],
+  // The suites that start processes first, then the browser suite, so Chromium does not run beside them.
+  testSequencer: '<rootDir>/__tests__/setup/sequencer.js',
   testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.ts$': 'ts-jest' },
 };

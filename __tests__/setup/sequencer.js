@@ -1,0 +1,30 @@
+// Jest testSequencer: Jest's own order (slowest first, by the last run's times; by file size on a fresh clone),
+// except that the suites that start processes (the CLI's bin, npm, redis-server, threads of dist/) go first,
+// and the browser suite (headless Chromium, ~0.55 GB while it runs) right after them. So Chromium does not run
+// beside `npm install` (package), the CLI's --jobs workers (cli/parallel) or the queue's workers: with them
+// the run's peak (proportional set size of every process) was 1.6 GB, with light suites beside it ~1.3 GB.
+// The process suites are among the slowest anyway, so the run takes no longer.
+//
+// Plain JavaScript, like build.js: the Jest parent process does not load the TypeScript compiler to run it.
+const fs = require('node:fs');
+const Sequencer = require('@jest/test-sequencer').default;
+
+const BROWSER = /[\\/]__tests__[\\/]browser[\\/]/;
+/** Starts a process or a thread: spawn/execFile/fork, the bin (bin/claimscrub.js) or dist/ (the package, threads). */
+const PROCESSES = /\b(spawn|spawnSync|execFile|execFileSync|fork)\(|claimscrub\.js|['"]dist['"/]/;
+
+function startsProcesses(file) {
+  try { return PROCESSES.test(fs.readFileSync(file, 'utf8')); } catch { return false; }
+}
+
+class ProcessesThenBrowser extends Sequencer {
+  sort(tests) {
+    const sorted = super.sort(tests);
+    const browser = sorted.filter((t) => BROWSER.test(t.path));
+    const processes = sorted.filter((t) => !BROWSER.test(t.path) && startsProcesses(t.path));
+    const rest = sorted.filter((t) => !browser.includes(t) && !processes.includes(t));
+    return [...processes, ...browser, ...rest];
+  }
+}
+
+module.exports = ProcessesThenBrowser;

@@ -1,9 +1,10 @@
 // Jest testSequencer: Jest's own order (slowest first, by the last run's times; by file size on a fresh clone),
 // except that the suites that start processes (the CLI's bin, npm, redis-server, threads of dist/) go first,
 // and the browser suite (headless Chromium, ~0.55 GB while it runs) right after them. So Chromium does not run
-// beside `npm install` (package), the CLI's --jobs workers (cli/parallel) or the queue's workers: with them
-// the run's peak (proportional set size of every process) was 1.6 GB, with light suites beside it ~1.3 GB.
-// The process suites are among the slowest anyway, so the run takes no longer.
+// beside `npm install` (package), the CLI's --jobs workers (cli/parallel) or the queue's workers. A fresh clone
+// has no times and orders by size, which put the browser suite beside package.test.ts: the run's peak
+// (proportional set size of every process) was 1.59 GB there; beside in-process suites it was 1.06-1.27 GB.
+// The process suites are among the slowest anyway: starting them first is what Jest does with times.
 //
 // Plain JavaScript, like build.js: the Jest parent process does not load the TypeScript compiler to run it.
 const fs = require('node:fs');

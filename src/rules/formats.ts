@@ -1,5 +1,5 @@
 import * as t from 'io-ts';
-import { IsoDate } from '../claim/codecs';
+import { IsoDate, struct } from '../claim/codecs';
 
 // The rule-file format of DESIGN §3.1, the data-file format of §3.2 and presets, as codecs:
 // every file is decoded when it is loaded, so a bad file stops loading with its JSONPath.
@@ -11,7 +11,7 @@ export type Severity = t.TypeOf<typeof Severity>;
 export const Category = t.refinement(t.string, (s) => /^[a-z0-9]+(-[a-z0-9]+)*$/.test(s), 'category (kebab-case, declared in ruleset.json)');
 export type Category = t.TypeOf<typeof Category>;
 
-export const Effective = t.intersection([t.type({ from: IsoDate }), t.partial({ to: IsoDate })], 'Effective');
+export const Effective = struct({ from: IsoDate }, { to: IsoDate }, 'Effective');
 export type Effective = t.TypeOf<typeof Effective>;
 
 /** Whether a date (YYYY-MM-DD; ISO strings compare as dates) is in an effective range, both ends included. */
@@ -24,28 +24,22 @@ export function inEffectOn<T extends { readonly effective: Effective }>(list: re
   return (list ?? []).find((item) => inEffect(item.effective, date));
 }
 
-export const SourceCitation = t.intersection([
-  t.type({ title: t.string }),
-  t.partial({ version: t.string, section: t.string, url: t.string }),
-], 'SourceCitation');
+export const SourceCitation = struct({ title: t.string }, { version: t.string, section: t.string, url: t.string }, 'SourceCitation');
 export type SourceCitation = t.TypeOf<typeof SourceCitation>;
 
 const Risk = t.refinement(t.number, (n) => n >= 0 && n <= 1, 'number from 0 to 1');
 export const GroupCode = t.keyof({ CO: null, PR: null, OA: null, PI: null }, 'CO|PR|OA|PI');
 
-export const DenialMeta = t.intersection([
-  t.type({ risk: Risk, rationale: t.string }),
-  t.partial({
-    group: GroupCode, carc: t.string, rarc: t.readonlyArray(t.string),
-    /** ids of rows in rules/data/x12-denial-mappings.json that back the group/CARC/RARC */
-    mappings: t.readonlyArray(t.string),
-    /**
-     * true when no verified payer mapping backs the CARC/RARC: they are the X12 list entries whose
-     * definitions fit, cited as such, and every finding says the mapping is unverified.
-     */
-    unverified: t.boolean,
-  }),
-], 'DenialMeta');
+export const DenialMeta = struct({ risk: Risk, rationale: t.string }, {
+  group: GroupCode, carc: t.string, rarc: t.readonlyArray(t.string),
+  /** ids of rows in rules/data/x12-denial-mappings.json that back the group/CARC/RARC */
+  mappings: t.readonlyArray(t.string),
+  /**
+   * true when no verified payer mapping backs the CARC/RARC: they are the X12 list entries whose
+   * definitions fit, cited as such, and every finding says the mapping is unverified.
+   */
+  unverified: t.boolean,
+}, 'DenialMeta');
 export type DenialMeta = t.TypeOf<typeof DenialMeta>;
 
 /** A {{name}} placeholder in a rule's message or fix text; the finding builder fills it from the evidence item. */
@@ -55,18 +49,15 @@ export const FixAction = t.keyof({ replace: null, add: null, remove: null, docum
 
 const RuleId = t.refinement(t.string, (s) => /^[a-z0-9]+(-[a-z0-9]+)*\/[a-z0-9]+(-[a-z0-9]+)*$/.test(s), 'rule id "category/kebab-name"');
 
-export const RuleMeta = t.intersection([
-  t.type({
-    category: Category,
-    severity: Severity,
-    description: t.string,
-    messages: t.record(t.string, t.string),
-    denial: DenialMeta,
-    sources: t.readonlyArray(SourceCitation),
-    effective: Effective,
-  }),
-  t.partial({ fix: t.type({ action: FixAction, description: t.string }) }),
-], 'RuleMeta');
+export const RuleMeta = struct({
+  category: Category,
+  severity: Severity,
+  description: t.string,
+  messages: t.record(t.string, t.string),
+  denial: DenialMeta,
+  sources: t.readonlyArray(SourceCitation),
+  effective: Effective,
+}, { fix: t.type({ action: FixAction, description: t.string }) }, 'RuleMeta');
 export type RuleMeta = t.TypeOf<typeof RuleMeta>;
 
 export interface LeafCondition {
@@ -78,10 +69,7 @@ export interface LeafCondition {
 export type Condition = LeafCondition | { readonly all: readonly Condition[] } | { readonly any: readonly Condition[] } | { readonly not: Condition };
 
 export const Condition: t.Type<Condition> = t.recursion('Condition', () => t.union([
-  t.intersection([
-    t.type({ fact: t.string, operator: t.string, value: t.unknown }),
-    t.partial({ params: t.UnknownRecord, path: t.string, priority: t.number, name: t.string }),
-  ]),
+  struct({ fact: t.string, operator: t.string, value: t.unknown }, { params: t.UnknownRecord, path: t.string, priority: t.number, name: t.string }, 'LeafCondition'),
   t.type({ all: t.readonlyArray(Condition) }),
   t.type({ any: t.readonlyArray(Condition) }),
   t.type({ not: Condition }),
@@ -93,39 +81,29 @@ export const TopLevelCondition = t.union([
   t.type({ not: Condition }),
 ], 'TopLevelCondition (all | any | not)');
 
-export const RuleFile = t.intersection([
-  t.type({
-    id: RuleId,
-    meta: RuleMeta,
-    conditions: TopLevelCondition,
-    event: t.type({
-      type: t.literal('finding'),
-      params: t.intersection([
-        t.type({
-          /** A key of meta.messages, or the item field whose value is the key (with a default key). */
-          messageId: t.union([t.string, t.type({ byField: t.string, default: t.string })]),
-        }),
-        /** The `name` of the condition whose items become findings; default: the last `notEmpty` leaf of the top-level `all`. */
-        t.partial({ evidence: t.string }),
-      ]),
-    }),
+export const RuleFile = struct({
+  id: RuleId,
+  meta: RuleMeta,
+  conditions: TopLevelCondition,
+  event: t.type({
+    type: t.literal('finding'),
+    params: struct({
+      /** A key of meta.messages, or the item field whose value is the key (with a default key). */
+      messageId: t.union([t.string, t.type({ byField: t.string, default: t.string })]),
+    }, {
+      /** The `name` of the condition whose items become findings; default: the last `notEmpty` leaf of the top-level `all`. */
+      evidence: t.string,
+    }, 'FindingEventParams'),
   }),
-  t.partial({ priority: t.number }),
-], 'RuleFile');
+}, { priority: t.number }, 'RuleFile');
 export type RuleFile = t.TypeOf<typeof RuleFile>;
 
 /** A Medicare Coverage Database billing article (and its LCD): identity, groups and their paragraphs. */
-export const CoverageArticleMeta = t.intersection([
-  t.type({ id: t.string, version: t.number, title: t.string, payerTypes: t.readonlyArray(t.string), derived: t.boolean }),
-  t.partial({
-    contractor: t.string, url: t.string,
-    lcd: t.intersection([t.type({ id: t.string }), t.partial({ version: t.number, title: t.string, url: t.string })]),
-    groups: t.readonlyArray(t.intersection([
-      t.type({ kind: t.keyof({ procedure: null, diagnosis: null, 'diagnosis-noncovered': null }), group: t.string, title: t.string }),
-      t.partial({ paragraph: t.string, indication: t.string, derived: t.boolean }),
-    ])),
-  }),
-], 'CoverageArticleMeta');
+export const CoverageArticleMeta = struct({ id: t.string, version: t.number, title: t.string, payerTypes: t.readonlyArray(t.string), derived: t.boolean }, {
+  contractor: t.string, url: t.string,
+  lcd: struct({ id: t.string }, { version: t.number, title: t.string, url: t.string }, 'Lcd'),
+  groups: t.readonlyArray(struct({ kind: t.keyof({ procedure: null, diagnosis: null, 'diagnosis-noncovered': null }), group: t.string, title: t.string }, { paragraph: t.string, indication: t.string, derived: t.boolean }, 'ArticleGroup')),
+}, 'CoverageArticleMeta');
 export type CoverageArticleMeta = t.TypeOf<typeof CoverageArticleMeta>;
 
 /**
@@ -139,64 +117,61 @@ const Rows = new t.Type<readonly (readonly unknown[])[], unknown, unknown>(
   t.identity,
 );
 
-export const DataFile = t.intersection([
-  t.type({
-    id: t.string,
-    kind: t.keyof({ 'code-set': null, 'value-set': null, table: null }, 'code-set|value-set|table'),
-    title: t.string,
-    version: t.string,
-    effective: Effective,
-    source: t.intersection([t.type({ title: t.string }), t.partial({ file: t.string, url: t.string, note: t.string, version: t.string })]),
-  }),
-  t.partial({
-    system: t.string,
-    caveats: t.readonlyArray(t.string),
-    counts: t.UnknownRecord,
-    columns: t.readonlyArray(t.string),
-    rows: Rows,
-    /**
-     * Value sets: "exact" when each row is one code (a code master, a list of billable codes: N40.0 in the list
-     * does not put N40.01 in it, nor does N40 in a master mean its children); default "hierarchy" for ICD-10-CM
-     * (a header row covers its descendants).
-     */
-    match: t.keyof({ exact: null, hierarchy: null }),
-    /** The rows in a sidecar file beside this one (code sets: `code<TAB>billable<TAB>title` lines in code order), read when first needed. */
-    rowsFile: t.string,
-    /**
-     * The first column, when the rows are sorted by it (string order) and written one per line (scripts/lib/
-     * data-io.ts): a large file is then searched where it lies, only the rows a claim asks for parsed. A value
-     * set declaring it is matched exactly, without ranges.
-     */
-    rowsSortedBy: t.string,
-    /** Excludes1 tables: the nodes that are block or chapter ranges ("M40-M54"), so a file searched in place need not be read whole for them. */
-    rangeNodes: t.readonlyArray(t.string),
-    values: t.readonlyArray(t.string),
-    /** Partial editions (e.g. FY2026 Excludes1): the nodes the file holds completely ("Block M40-M54", "M40-M54", "Q76"). */
-    coverage: t.readonlyArray(t.string),
-    /** Partial editions: the data id to use outside `coverage`, said so in each finding's source. */
-    fallback: t.string,
-    /**
-     * The last date of service the publisher made this edition for (e.g. a quarterly NCCI table's quarter end).
-     * It makes the file one edition of a replaced table: dates outside [effective.from, validThrough] are still
-     * judged by it, as the nearest edition loaded (rows without dates of their own are open), and the items it
-     * yields say so: `edition` (the version), `stale` (true outside those dates) and `staleNote` (a sentence for
-     * messages saying which side, empty inside).
-     */
-    validThrough: t.string,
-    /**
-     * A gzip sidecar of several members, one per run of rows whose first column starts with the same
-     * `prefixLength` characters: [prefix, byte offset, byte length]. The loader keeps it packed and a lookup
-     * unpacks only its member (the NCCI PTP tables: 754 members instead of one 30 MB text).
-     */
-    sidecarMembers: t.type({ prefixLength: t.number, members: t.readonlyArray(t.tuple([t.string, t.number, t.number])) }),
-    /** Sidecar tables: columns whose cells are indexes into a list of texts (e.g. the 12 NCCI PTP rationales). */
-    dictionaries: t.record(t.string, t.readonlyArray(t.string)),
-    /** Tables: what the values of a coded column mean (e.g. Excludes1 "how"). */
-    how: t.record(t.string, t.string),
-    /** Coverage articles (rules/data/mcd-article-*.json): rows are [kind, group, code, title, status]. */
-    article: CoverageArticleMeta,
-  }),
-], 'DataFile');
+export const DataFile = struct({
+  id: t.string,
+  kind: t.keyof({ 'code-set': null, 'value-set': null, table: null }, 'code-set|value-set|table'),
+  title: t.string,
+  version: t.string,
+  effective: Effective,
+  source: struct({ title: t.string }, { file: t.string, url: t.string, note: t.string, version: t.string }, 'DataSource'),
+}, {
+  system: t.string,
+  caveats: t.readonlyArray(t.string),
+  counts: t.UnknownRecord,
+  columns: t.readonlyArray(t.string),
+  rows: Rows,
+  /**
+   * Value sets: "exact" when each row is one code (a code master, a list of billable codes: N40.0 in the list
+   * does not put N40.01 in it, nor does N40 in a master mean its children); default "hierarchy" for ICD-10-CM
+   * (a header row covers its descendants).
+   */
+  match: t.keyof({ exact: null, hierarchy: null }),
+  /** The rows in a sidecar file beside this one (code sets: `code<TAB>billable<TAB>title` lines in code order), read when first needed. */
+  rowsFile: t.string,
+  /**
+   * The first column, when the rows are sorted by it (string order) and written one per line (scripts/lib/
+   * data-io.ts): a large file is then searched where it lies, only the rows a claim asks for parsed. A value
+   * set declaring it is matched exactly, without ranges.
+   */
+  rowsSortedBy: t.string,
+  /** Excludes1 tables: the nodes that are block or chapter ranges ("M40-M54"), so a file searched in place need not be read whole for them. */
+  rangeNodes: t.readonlyArray(t.string),
+  values: t.readonlyArray(t.string),
+  /** Partial editions (e.g. FY2026 Excludes1): the nodes the file holds completely ("Block M40-M54", "M40-M54", "Q76"). */
+  coverage: t.readonlyArray(t.string),
+  /** Partial editions: the data id to use outside `coverage`, said so in each finding's source. */
+  fallback: t.string,
+  /**
+   * The last date of service the publisher made this edition for (e.g. a quarterly NCCI table's quarter end).
+   * It makes the file one edition of a replaced table: dates outside [effective.from, validThrough] are still
+   * judged by it, as the nearest edition loaded (rows without dates of their own are open), and the items it
+   * yields say so: `edition` (the version), `stale` (true outside those dates) and `staleNote` (a sentence for
+   * messages saying which side, empty inside).
+   */
+  validThrough: t.string,
+  /**
+   * A gzip sidecar of several members, one per run of rows whose first column starts with the same
+   * `prefixLength` characters: [prefix, byte offset, byte length]. The loader keeps it packed and a lookup
+   * unpacks only its member (the NCCI PTP tables: 754 members instead of one 30 MB text).
+   */
+  sidecarMembers: t.type({ prefixLength: t.number, members: t.readonlyArray(t.tuple([t.string, t.number, t.number])) }),
+  /** Sidecar tables: columns whose cells are indexes into a list of texts (e.g. the 12 NCCI PTP rationales). */
+  dictionaries: t.record(t.string, t.readonlyArray(t.string)),
+  /** Tables: what the values of a coded column mean (e.g. Excludes1 "how"). */
+  how: t.record(t.string, t.string),
+  /** Coverage articles (rules/data/mcd-article-*.json): rows are [kind, group, code, title, status]. */
+  article: CoverageArticleMeta,
+}, 'DataFile');
 export type DataFile = t.TypeOf<typeof DataFile>;
 
 /** The item fields a data file with `validThrough` adds to what it matches (see DataFile.validThrough). */
@@ -247,26 +222,17 @@ export const RuleSetting = t.union([
 export type RuleSetting = t.TypeOf<typeof RuleSetting>;
 
 /** A preset switches rules off or overrides their severity and denial prior (e.g. per payer). */
-export const Preset = t.intersection([
-  t.type({ id: t.string, description: t.string, rules: t.record(t.string, RuleSetting) }),
-  t.partial({ extends: t.string }),
-], 'Preset');
+export const Preset = struct({ id: t.string, description: t.string, rules: t.record(t.string, RuleSetting) }, { extends: t.string }, 'Preset');
 export type Preset = t.TypeOf<typeof Preset>;
 
 /** What ruleSetFromJson takes: already-parsed rule, data and preset files. */
-export const RuleSetJson = t.intersection([
-  t.type({ rules: t.readonlyArray(t.unknown), data: t.readonlyArray(t.unknown) }),
-  t.partial({
-    version: t.string, presets: t.readonlyArray(t.unknown), categories: t.record(t.string, t.string),
-    /** The contents of sidecar files (a code set's `rowsFile`) by file name: text, or bytes. */
-    sidecars: t.record(t.string, t.union([t.string, t.unknown as t.Type<Uint8Array>])),
-  }),
-], 'RuleSetJson');
+export const RuleSetJson = struct({ rules: t.readonlyArray(t.unknown), data: t.readonlyArray(t.unknown) }, {
+  version: t.string, presets: t.readonlyArray(t.unknown), categories: t.record(t.string, t.string),
+  /** The contents of sidecar files (a code set's `rowsFile`) by file name: text, or bytes. */
+  sidecars: t.record(t.string, t.union([t.string, t.unknown as t.Type<Uint8Array>])),
+}, 'RuleSetJson');
 
 /** rules/ruleset.json: the rule set's version and the finding categories its rules may use (id → title). */
-export const RuleSetManifest = t.intersection([
-  t.type({ id: t.string }),
-  t.partial({ version: t.string, description: t.string, categories: t.record(t.string, t.string) }),
-], 'RuleSetManifest');
+export const RuleSetManifest = struct({ id: t.string }, { version: t.string, description: t.string, categories: t.record(t.string, t.string) }, 'RuleSetManifest');
 export type RuleSetManifest = t.TypeOf<typeof RuleSetManifest>;
 export type RuleSetJson = t.TypeOf<typeof RuleSetJson>;

@@ -68,6 +68,7 @@ function importRetired(dir: string): void {
     },
     caveats: ['Lifespans agree with the FY2025-FY2027 code sets for all listed codes; status is as of FY2027.'],
     columns: ['code', 'status', 'firstBillableFy', 'lastBillableFy', 'title'],
+    rowsSortedBy: 'code', // a claim's code outside its code set is looked up in place
   };
   console.log(writeDataFile(header.id, header, rows), { rows: rows.length });
 }

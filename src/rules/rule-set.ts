@@ -2,7 +2,7 @@ import * as t from 'io-ts';
 import * as E from 'fp-ts/Either';
 import { toProblems } from '../claim/decode';
 import { type CodeSet, indexCodeSet, type RandomAccess } from './code-set';
-import { attachRowBytes } from './keyed-rows';
+import { attachRowBytes, keyedRows } from './keyed-rows';
 import { type CoverageArticle, indexCoverageArticles } from './coverage-articles';
 import { drgTableProblems, type DrgTables, indexDrgTables } from './drg-tables';
 import { factNameClashes } from './facts';
@@ -27,7 +27,8 @@ export interface RuleSet {
   readonly rules: readonly RuleFile[];
   readonly data: ReadonlyMap<string, DataFile>;
   readonly codeSets: readonly CodeSet[];                 // ICD-10-CM by fiscal year, in date order
-  readonly retiredCodes: ReadonlyMap<string, RetiredCode>;
+  /** The retired-code history of a code (icd10cm-retired-fy2016-fy<NNNN>), looked up where the file lies. */
+  readonly retiredCodes: { get(code: string): RetiredCode | undefined };
   readonly denialMappings: ReadonlyMap<string, DenialMapping>;
   /** Value sets by data id (data files of kind value-set), for the selectors' inValueSet / notInValueSet. */
   readonly valueSets: ReadonlyMap<string, ValueSet>;
@@ -142,14 +143,12 @@ export function buildRuleSet(sources: RuleSetSources): E.Either<readonly RuleSet
   // The newest retired-code history (icd10cm-retired-fy2016-fy<NNNN>): next year's import replaces the id.
   const retired = [...data.values()].filter((d) => d.id.startsWith('icd10cm-retired-'))
     .sort((a, b) => a.effective.from.localeCompare(b.effective.from) || (a.effective.to ?? '').localeCompare(b.effective.to ?? '')).pop();
-  // Read when a claim first has a code outside its code set.
-  const retiredCodes = once(() => {
-    const byCode = new Map<string, RetiredCode>();
-    for (const [code, status, firstBillableFy, lastBillableFy, title] of (retired?.rows ?? []) as [string, string, number, number, string][]) {
-      byCode.set(code, { status, firstBillableFy, lastBillableFy, title });
-    }
-    return byCode;
-  });
+  const retiredCodes = {
+    get(code: string): RetiredCode | undefined {
+      const row = retired ? keyedRows(retired).at(code)[0] as [string, string, number, number, string] | undefined : undefined;
+      return row && { status: row[1], firstBillableFy: row[2], lastBillableFy: row[3], title: row[4] };
+    },
+  };
   const denialMappings = new Map<string, DenialMapping>();
   for (const [id, scenario, group, carc, rarc, source, url, sourceDate, status] of (data.get('x12-denial-mappings')?.rows ?? []) as string[][]) {
     denialMappings.set(id, { id, scenario, group, carc, rarc: rarc ? rarc.split(';') : [], source, url, sourceDate, status });
@@ -191,8 +190,7 @@ export function buildRuleSet(sources: RuleSetSources): E.Either<readonly RuleSet
   return E.right({
     version: sources.version ?? 'unversioned',
     rules: rules.map((r) => r.value),
-    data, codeSets, denialMappings, valueSets, categories, coverageArticles: indexCoverageArticles(data),
-    get retiredCodes() { return retiredCodes(); },
+    data, codeSets, retiredCodes, denialMappings, valueSets, categories, coverageArticles: indexCoverageArticles(data),
     get drgGroupers() { return drgGroupers(); },
     get excludes1() { return excludes1(); },
     ...(chart.lexicon ? { chartLexicon: chart.lexicon } : {}), ...(spine.tables ? { spine: spine.tables } : {}),

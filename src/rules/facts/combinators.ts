@@ -3,7 +3,7 @@ import { EDITION_FIELDS, editionFields } from '../formats';
 import { pairIndex, type Partners, rowOn } from '../pair-table';
 import { fieldValues, type FieldValue } from './claim-fields';
 import { describeNote, excludes1Between, noteSource } from './excludes1';
-import type { ClaimContext, EvidenceItem, FactDefinition, FieldContext, ParamSpec } from './types';
+import { type ClaimContext, type EvidenceItem, type FactDefinition, type FieldContext, type ParamSpec, stringsParam } from './types';
 import { applyWhere, keepItems } from './where';
 
 // Facts over other facts' items and over claim fields: date order, amounts, counts, duplicates and
@@ -37,7 +37,7 @@ function dateValues(ctx: ClaimContext, ref: string): readonly FieldValue[] {
 function compareDates(ctx: ClaimContext, params: Record<string, unknown>): readonly EvidenceItem[] {
   const op = params.op as (typeof DATE_OPS)[number];
   const items: EvidenceItem[] = [];
-  for (const leftRef of ([] as unknown[]).concat(params.left).map(String)) {
+  for (const leftRef of stringsParam(params, 'left')) {
     for (const left of dateValues(ctx, leftRef)) {
       const l = left.value as string;
       if (op === 'outside') {
@@ -53,7 +53,7 @@ function compareDates(ctx: ClaimContext, params: Record<string, unknown>): reado
         });
         continue;
       }
-      for (const rightRef of ([] as unknown[]).concat(params.right).map(String)) {
+      for (const rightRef of stringsParam(params, 'right')) {
         for (const right of dateValues(ctx, rightRef)) {
           const r = right.value as string;
           const holds = op === 'before' ? l < r : op === 'after' ? l > r : op === 'onOrBefore' ? l <= r : l >= r;
@@ -121,7 +121,7 @@ function duplicates(ctx: ClaimContext, params: Record<string, unknown>, value: F
 
 /** One item per group of a selector's items that agree on the `by` fields, with the group's `sum` of a numeric field. */
 function groups(ctx: ClaimContext, params: Record<string, unknown>, value: FactValue): readonly EvidenceItem[] {
-  const by = ([] as unknown[]).concat(params.by ?? []).map(String);
+  const by = stringsParam(params, 'by');
   const field = typeof params.sum === 'string' ? params.sum : undefined;
   const grouped = new Map<string, EvidenceItem[]>();
   for (const item of selectorItems(ctx, params.of, value)) {

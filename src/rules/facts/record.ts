@@ -1,4 +1,4 @@
-import type { EvidenceItem, FactDefinition } from './types';
+import { type EvidenceItem, type FactDefinition, stringsParam } from './types';
 
 // Facts about the record a claim came from rather than its content: what the reader found wrong with
 // it (IntakeDefect: unknown JSON properties, X12 envelope counts …) and whether its claim id was
@@ -15,7 +15,7 @@ export const RECORD_FACTS: Readonly<Record<string, FactDefinition>> = {
     itemFields: DEFECT_FIELDS,
     compute: (ctx, params): EvidenceItem[] => {
       if (ctx.defects.length === 0) return []; // most claims: nothing to select
-      const kinds = ([] as unknown[]).concat(params.kind).map(String);
+      const kinds = stringsParam(params, 'kind');
       const wanted = (kind: string) => kinds.some((k) => (k.endsWith('/') ? kind.startsWith(k) : kind === k));
       return ctx.defects.filter((d) => wanted(d.kind)).map((d) => ({ ...(d.fields ?? {}), path: d.path, kind: d.kind, message: d.message }));
     },

@@ -2,7 +2,7 @@ import { type CodeSet, codeSetOn } from '../code-set';
 import { EDITION_FIELDS, editionFields, type SourceCitation } from '../formats';
 import type { ValueSet } from '../value-sets';
 import { ageDate, ageOn, fieldPath, fieldValues, isBlank, isInpatient } from './claim-fields';
-import type { ClaimContext, EvidenceItem, FactDefinition, FieldContext, ParamSpec } from './types';
+import { type ClaimContext, type EvidenceItem, type FactDefinition, type FieldContext, type ParamSpec, stringsParam } from './types';
 import { applyWhere, keepItems } from './where';
 import { selectorItems } from './combinators';
 import { factValue } from './index';
@@ -155,7 +155,7 @@ function diagnoses(ctx: ClaimContext, params: Record<string, unknown>): readonly
   const role = (params.role as string | undefined) ?? 'all';
   const system = (params.system as string | undefined) ?? 'ICD-10-CM';
   const status = params.codeStatus as (typeof CODE_STATUSES)[number] | undefined;
-  const poa = params.poa === undefined ? undefined : ([] as unknown[]).concat(params.poa).map(String);
+  const poa = params.poa === undefined ? undefined : stringsParam(params, 'poa');
   // Without a code status, every variant is a filter of one list of the claim's diagnoses, built once per
   // claim (rules ask for the diagnoses in many ways; each building its own items cost more than the rule).
   const keeps = (d: ClaimDiagnosis): boolean => (system === 'any' || d.system === system)
@@ -266,11 +266,10 @@ function pointers(ctx: ClaimContext, params: Record<string, unknown>): readonly 
 const FIELD_TESTS = ['present', 'missing'] as const;
 
 function field(ctx: ClaimContext, params: Record<string, unknown>): readonly EvidenceItem[] {
-  const names = ([] as unknown[]).concat(params.path).map(String);
   const test = (params.test as string | undefined) ?? 'present';
   const items: EvidenceItem[] = [];
-  for (const name of names) {
-    const found = fieldValues(ctx.claim, name).filter((v) => !isBlank(v.value));
+  for (const name of stringsParam(params, 'path')) {
+    const found = keepItems(fieldValues(ctx.claim, name), (v) => !isBlank(v.value));
     if (test === 'missing') {
       if (found.length === 0) items.push({ path: fieldPath(name), field: name, value: '' });
     } else {

@@ -120,5 +120,20 @@ export function icd10Diagnoses(ctx: ClaimContext): readonly (Diagnosis & { reado
 }
 const ICD10_MEMO = '$icd10Diagnoses';
 
+// A 'strings' param (one string, or an array) as a list, made once per params object and key: params come from
+// the rule files, and facts read them for every claim.
+const LISTS = new WeakMap<Record<string, unknown>, Map<string, readonly string[]>>();
+export function stringsParam(params: Record<string, unknown>, key: string): readonly string[] {
+  let byKey = LISTS.get(params);
+  if (!byKey) LISTS.set(params, (byKey = new Map()));
+  let list = byKey.get(key);
+  if (!list) {
+    const value = params[key];
+    list = value === undefined ? [] : ([] as unknown[]).concat(value).map(String);
+    byKey.set(key, list);
+  }
+  return list;
+}
+
 /** Placeholders every finding can use, whatever its evidence fact. */
 export const COMMON_FIELDS = ['path', 'code', 'text', 'suggested'] as const;

@@ -150,6 +150,33 @@ function claimDiagnoses(ctx: ClaimContext): readonly EvidenceItem[] {
   return items;
 }
 
+/** Whether a diagnosis has a code status in a code set (none without a code set: cannot tell). */
+function hasStatus(status: (typeof CODE_STATUSES)[number], d: ClaimDiagnosis, set: CodeSet | undefined): boolean {
+  if (!set || d.system !== 'ICD-10-CM') return false;
+  const entry = set.get(d.code);
+  switch (status) {
+    case 'not-in-code-set': return !entry;
+    case 'header': return entry?.billable === false;
+    case 'billable': return entry?.billable === true;
+    case 'in-code-set': return entry !== undefined;
+  }
+}
+
+const OWN_CODE_SET = 'diagnoses#ownCodeSet';
+
+/** Whether judgmentsOf gives every diagnosis of the claim only the claim's own judgment (memoized per claim). */
+function judgedByOwnCodeSet(ctx: ClaimContext): boolean {
+  let own = ctx.memo.get(OWN_CODE_SET) as boolean | undefined;
+  if (own === undefined) {
+    own = isInpatient(ctx.claim) || ctx.asOf !== undefined || (ctx.claim.lines ?? []).every((line) => {
+      const date = line.serviceDate ?? ctx.claim.serviceDate ?? ctx.date;
+      return date === ctx.date || codeSetOn(ctx.ruleSet.codeSets, date) === ctx.codeSet;
+    });
+    ctx.memo.set(OWN_CODE_SET, own);
+  }
+  return own;
+}
+
 function diagnoses(ctx: ClaimContext, params: Record<string, unknown>): readonly EvidenceItem[] {
   const { claim } = ctx;
   const role = (params.role as string | undefined) ?? 'all';
@@ -177,20 +204,17 @@ function diagnoses(ctx: ClaimContext, params: Record<string, unknown>): readonly
   if (role === 'admitting' && claim.admittingDiagnosis) listed.push({ d: claim.admittingDiagnosis, path: '$.admittingDiagnosis', role, position: 1 });
   if (role === 'reasonForVisit') (claim.reasonForVisit ?? []).forEach((d, i) => listed.push({ d, path: `$.reasonForVisit[${i}]`, role, position: i + 1 }));
   const items: EvidenceItem[] = [];
+  // On a claim whose every line is judged by its own code set (nearly all), a diagnosis without the status
+  // asked for is passed over before its judgments are built.
+  const ownSetOnly = status !== undefined && judgedByOwnCodeSet(ctx);
   for (const { d, path, role: r, position } of listed) {
     if (!keeps(d)) continue;
+    if (status && ownSetOnly && !hasStatus(status, d, codeSet)) continue;
     const judgments = status && d.system === 'ICD-10-CM' && r !== 'admitting' && r !== 'reasonForVisit'
       ? judgmentsOf(ctx, position - 1, path) : [{ codeSet, date: ctx.date, path, evidence: [] }];
     for (const judged of judgments) {
       const set = judged.codeSet;
-      const entry = d.system === 'ICD-10-CM' ? set?.get(d.code) : undefined;
-      if (status) {
-        if (!set || d.system !== 'ICD-10-CM') continue; // no code set for the date: cannot tell
-        if (status === 'not-in-code-set' && entry) continue;
-        if (status === 'header' && entry?.billable !== false) continue;
-        if (status === 'billable' && entry?.billable !== true) continue;
-        if (status === 'in-code-set' && !entry) continue;
-      }
+      if (status && !hasStatus(status, d, set)) continue;
       const item = diagnosisItem(ctx, d, judged.path, r, position, judged.date, set, age, judged.evidence);
       if ((status === 'not-in-code-set' || status === 'header') && set) {
         item.history = codeHistory(ctx, set, d.code);

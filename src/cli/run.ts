@@ -12,7 +12,7 @@ import { createScrubber } from '../scrub/scrubber';
 import { closest, parseOptions, UsageError } from './args';
 import { expandArgument, fileFormat, fileHead, isGlob, sniffChunks } from './inputs';
 import { type AtomicOutput, openAtomicOutput } from './output';
-import { itemContext, type ResultContext } from '../report/context';
+import { type ResultContext, withContexts } from '../report/context';
 // Loaded only for --jobs 2 or more: worker threads cost a one-claim check ~12 ms of module loading.
 import type * as Parallel from './parallel';
 import { countBytes, createProgress, progressMode } from './progress';
@@ -230,14 +230,7 @@ async function check(args: string[], io: CliIo): Promise<ExitCode> {
       ...(sizes.every((n) => n !== undefined) ? { totalBytes: sizes.reduce<number>((a, b) => a + (b ?? 0), 0) } : {}),
     });
     let bytes = 0;
-    // The result does not carry the claim; what the reports show of it travels beside it, one entry per item, in order.
-    const contexts: (ResultContext | undefined)[] = [];
-    async function* withContexts(items: AsyncIterable<InputItem>, inputFormat: InputFormat): AsyncGenerator<InputItem> {
-      for await (const item of items) {
-        contexts.push(itemContext(item, inputFormat));
-        yield item;
-      }
-    }
+    const contexts: ResultContext[] = [];
 
     const x12Stats = emptyX12Stats();
     // All inputs as one stream of items, so --jobs starts its threads (and loads their rule sets) once.
@@ -250,7 +243,7 @@ async function check(args: string[], io: CliIo): Promise<ExitCode> {
           chunks = sniffed.chunks;
           inputFormat = sniffed.format;
         } else inputFormat = input.format;
-        yield* withContexts(readClaims(chunks, inputFormat, { file: input.name, ...(inputFormat === 'x12' ? { stats: x12Stats } : {}) }), inputFormat);
+        yield* withContexts(readClaims(chunks, inputFormat, { file: input.name, ...(inputFormat === 'x12' ? { stats: x12Stats } : {}) }), inputFormat, contexts);
       }
     }
     const rulesDir = values.rules ? { rulesDir: path.resolve(io.cwd, str(values.rules) ?? '') } : {};

@@ -8,8 +8,7 @@ import { emptyX12Stats } from '../input';
 import type { RuleSet } from '../rules/rule-set';
 import type { ScrubResult } from '../scrub/result';
 import { createScrubber } from '../scrub/scrubber';
-import type { InputItem } from '../input/types';
-import { itemContext, type ResultContext } from '../report/context';
+import { type ResultContext, withContexts } from '../report/context';
 import { queuedWriter } from '../report/writer';
 import { BATCH_TTL_SECONDS, type ChunkCounts, type ChunkJob, chunkFile, type DeadChunk, errorLine, jobScrubberOptions, keys } from './protocol';
 import { readChunk } from './read-chunk';
@@ -62,14 +61,11 @@ export async function scrubChunk(job: ChunkJob, ruleSet: RuleSet, attempt: numbe
   const scrubber = createScrubber(ruleSet, jobScrubberOptions(job));
   const x12 = job.format === 'x12' ? emptyX12Stats() : undefined;
   const contexts: ResultContext[] = [];
-  async function* withContexts(items: AsyncIterable<InputItem>): AsyncGenerator<InputItem> {
-    for await (const item of items) { contexts.push(itemContext(item, job.format)); yield item; }
-  }
   const out = fs.createWriteStream(temp);
   const writer = queuedWriter(out);
   const counts = { inputs: 0, scrubbed: 0, rejected: 0, findings: { error: 0, warning: 0, info: 0 } };
   try {
-    for await (const result of scrubber.scrubAll(withContexts(readChunk(job, x12)))) {
+    for await (const result of scrubber.scrubAll(withContexts(readChunk(job, x12), job.format, contexts))) {
       const line = chunkLine(result, contexts.shift() ?? {});
       counts.inputs++;
       if (result.status === 'rejected') counts.rejected++;

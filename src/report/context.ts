@@ -50,6 +50,14 @@ export function claimContext(claim: Claim, charge: number | undefined, inputForm
 export const itemContext = (item: InputItem, format: InputFormat): ResultContext =>
   (item.kind === 'claim' ? claimContext(item.claim, claimCharge(item.claim), format) : { inputFormat: format });
 
+/**
+ * A reader's items passed on as they are, each one's context pushed onto `contexts`: the result carries no
+ * claim, so what the reports show of it travels beside it, one entry per item, in the results' order.
+ */
+export async function* withContexts(items: AsyncIterable<InputItem>, format: InputFormat, contexts: ResultContext[]): AsyncGenerator<InputItem> {
+  for await (const item of items) { contexts.push(itemContext(item, format)); yield item; }
+}
+
 /** The expected denied amount of a claim: its charge × its risk score (what a manager steers by). */
 export const expectedDenied = (result: ScrubResult, charge: number | undefined): number =>
   (result.status === 'scrubbed' && charge !== undefined ? Math.round(charge * result.riskScore * 100) / 100 : 0);

@@ -1,4 +1,5 @@
 import type { DataFile } from './formats';
+import { addTo } from './multimap';
 
 // The rows of a data file by the value of their first column. A large file whose header says its rows are
 // sorted by that column (`rowsSortedBy`, written by the importers) is searched where it lies: a binary search
@@ -39,11 +40,7 @@ export function keyedRows(file: DataFile): KeyedRows {
 
 function indexed(rows: readonly Row[]): KeyedRows {
   const byKey = new Map<string, Row[]>();
-  for (const row of rows) {
-    const key = String(row[0]);
-    const list = byKey.get(key);
-    if (list) list.push(row); else byKey.set(key, [row]);
-  }
+  for (const row of rows) addTo(byKey, String(row[0]), row);
   return { at: (key) => byKey.get(key) ?? NO_ROWS };
 }
 

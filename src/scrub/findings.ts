@@ -27,9 +27,9 @@ export function fillTemplate(template: string, item: EvidenceItem): string {
   return text;
 }
 
-/** A rule's own citations: its sources, then the payer denial mappings behind its CARC/RARC. Built once per rule. */
+/** A rule's own citations, without duplicates: its sources, then the payer denial mappings behind its CARC/RARC. Built once per rule. */
 export function ruleCitations(rule: RuleFile, ruleSet: RuleSet): SourceCitation[] {
-  return [...rule.meta.sources, ...mappingSources(ruleSet, rule.meta.denial.mappings), ...listSources(ruleSet, rule.meta.denial)];
+  return dedupe([...rule.meta.sources, ...mappingSources(ruleSet, rule.meta.denial.mappings), ...listSources(ruleSet, rule.meta.denial)]);
 }
 
 /** For a denial with no verified payer mapping: the X12 list entries of its CARC/RARC, said to be unverified. */
@@ -55,26 +55,19 @@ function mappingSources(ruleSet: RuleSet, ids: readonly string[] = []): SourceCi
   });
 }
 
-const citationKey = (s: SourceCitation): string => `${s.title}|${s.version ?? ''}|${s.section ?? ''}`;
-
 function dedupe(sources: readonly SourceCitation[]): SourceCitation[] {
   const seen = new Set<string>();
   return sources.filter((s) => {
-    const key = citationKey(s);
+    const key = `${s.title}|${s.version ?? ''}|${s.section ?? ''}`;
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
   });
 }
 
-// A rule's citations without duplicates, once per rule: most findings add no source of their own.
-const DEDUPED = new WeakMap<readonly SourceCitation[], readonly SourceCitation[]>();
-function findingSources(citations: readonly SourceCitation[], own: readonly SourceCitation[] | undefined): SourceCitation[] {
-  if (own && own.length > 0) return dedupe([...citations, ...own]);
-  let deduped = DEDUPED.get(citations);
-  if (!deduped) { deduped = dedupe(citations); DEDUPED.set(citations, deduped); }
-  return deduped.slice(); // each finding its own array
-}
+/** A finding's sources: its rule's (deduplicated once, by ruleCitations), then its item's own. */
+const findingSources = (citations: readonly SourceCitation[], own: readonly SourceCitation[] | undefined): SourceCitation[] =>
+  (own && own.length > 0 ? dedupe([...citations, ...own]) : [...citations]);
 
 
 /**

@@ -62,8 +62,6 @@ interface EffectiveRule {
   /** The condition whose items become findings (checked at load: it exists and gives items). */
   readonly evidence: LeafCondition;
 }
-/** A condition over gate ids (their answers memoized per claim): how the scrubber checks a rule without the engine. */
-type GateTree = number | { readonly all: readonly GateTree[] } | { readonly any: readonly GateTree[] } | { readonly not: GateTree };
 
 /**
  * How a rule is checked on a claim. `decided`: every leaf of its condition is on an index fact (any tree of
@@ -72,6 +70,7 @@ type GateTree = number | { readonly all: readonly GateTree[] } | { readonly any:
  * (DESIGN §3.3) and the engine decides the rest.
  */
 interface RulePlan { readonly setting: EffectiveRule; readonly check: Check; readonly decided: boolean }
+/** A condition over gates as one function: `states` holds the claim's gate answers, each gate evaluated at most once. */
 type Check = (states: Uint8Array, ctx: ClaimContext) => boolean;
 interface Period { readonly from: string; readonly rules: readonly RulePlan[] }
 const NO_DEFECTS: readonly IntakeDefect[] = [];
@@ -216,8 +215,6 @@ export function createScrubber(ruleSet: RuleSet, options: ScrubberOptions = {}):
     if (id === undefined) { id = distinctGates.push({ gate, operator: operators.get(gate.operator)! }) - 1; gateIds.set(key, id); }
     return id;
   };
-  const treeOf = (c: Condition): GateTree =>
-    'all' in c ? { all: c.all.map(treeOf) } : 'any' in c ? { any: c.any.map(treeOf) } : 'not' in c ? { not: treeOf(c.not) } : gateId(c as LeafCondition);
   const GATE_UNKNOWN = 0;
   const GATE_PASSED = 1;
   const GATE_FAILED = 2;
@@ -230,13 +227,13 @@ export function createScrubber(ruleSet: RuleSet, options: ScrubberOptions = {}):
     }
     return state === GATE_PASSED;
   };
-  // A rule's gate tree as one function, built once: this runs for every rule of every claim, and a walk of the
-  // tree's objects cost a claim ~4 µs.
-  const compile = (tree: GateTree): Check => {
-    if (typeof tree === 'number') return (states, ctx) => passes(tree, states, ctx);
-    if ('not' in tree) { const inner = compile(tree.not); return (states, ctx) => !inner(states, ctx); }
-    const all = 'all' in tree;
-    const parts = (all ? tree.all : tree.any).map(compile);
+  // A condition of gates as one function, built once: this runs for every rule of every claim, and a walk of
+  // the condition's objects cost a claim ~4 µs.
+  const compile = (c: Condition): Check => {
+    if ('not' in c) { const inner = compile(c.not); return (states, ctx) => !inner(states, ctx); }
+    if (!('all' in c) && !('any' in c)) { const id = gateId(c as LeafCondition); return (states, ctx) => passes(id, states, ctx); }
+    const all = 'all' in c;
+    const parts = (all ? c.all : c.any).map(compile);
     if (parts.length === 0) return () => all;
     if (parts.length === 1) return parts[0];
     if (parts.length === 2) {
@@ -249,7 +246,8 @@ export function createScrubber(ruleSet: RuleSet, options: ScrubberOptions = {}):
   const planOf = (setting: EffectiveRule): RulePlan => {
     const conditions = setting.rule.conditions as Condition;
     const decided = ('all' in conditions || 'any' in conditions) && onlyGates(conditions);
-    return { setting, decided, check: compile(decided ? treeOf(conditions) : { all: ('all' in conditions ? conditions.all.filter(isGate) : []).map(gateId) }) };
+    // Undecided: only the top-level `all` gates are checked here; the engine decides the rest.
+    return { setting, decided, check: compile(decided ? conditions : { all: 'all' in conditions ? conditions.all.filter(isGate) : [] }) };
   };
   const periods = buildPeriods([...settings.values()].map(planOf), ruleSet);
   const claimGates = new Uint8Array(distinctGates.length);

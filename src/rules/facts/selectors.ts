@@ -75,17 +75,22 @@ interface Judgment { readonly codeSet: CodeSet | undefined; readonly date: strin
  * by the code set of each of their dates. One judgment per code set: the claim's own at the diagnosis, every
  * other at the first pointer of a line dated in it (a code deleted on 1 October is flagged on the lines from then).
  */
+/** A line's date of service and the code set that judges it (the claim's own on the claim's date). */
+function lineJudging(ctx: ClaimContext, line: NonNullable<ClaimContext['claim']['lines']>[number]): { date: string; set: CodeSet | undefined } {
+  const date = line.serviceDate ?? ctx.claim.serviceDate ?? ctx.date;
+  return { date, set: date === ctx.date ? ctx.codeSet : codeSetOn(ctx.ruleSet.codeSets, date) };
+}
+
 function judgmentsOf(ctx: ClaimContext, index: number, path: string): Judgment[] {
   const own: Judgment = { codeSet: ctx.codeSet, date: ctx.date, path, evidence: [] };
-  if (isInpatient(ctx.claim) || ctx.asOf) return [own];
+  if (judgedByOwnCodeSet(ctx)) return [own];
   const bySet = new Map<CodeSet | undefined, Judgment>();
   let pointed = false;
   (ctx.claim.lines ?? []).forEach((line, i) => {
     const j = (line.diagnosisPointers ?? []).indexOf(index + 1);
     if (j < 0) return;
     pointed = true;
-    const date = line.serviceDate ?? ctx.claim.serviceDate ?? ctx.date;
-    const set = date === ctx.date ? ctx.codeSet : codeSetOn(ctx.ruleSet.codeSets, date);
+    const { date, set } = lineJudging(ctx, line);
     if (bySet.has(set)) return;
     bySet.set(set, set === ctx.codeSet ? own : { codeSet: set, date, path: `$.lines[${i}].diagnosisPointers[${j}]`, evidence: [{ path }] });
   });
@@ -168,10 +173,7 @@ const OWN_CODE_SET = 'diagnoses#ownCodeSet';
 function judgedByOwnCodeSet(ctx: ClaimContext): boolean {
   let own = ctx.memo.get(OWN_CODE_SET) as boolean | undefined;
   if (own === undefined) {
-    own = isInpatient(ctx.claim) || ctx.asOf !== undefined || (ctx.claim.lines ?? []).every((line) => {
-      const date = line.serviceDate ?? ctx.claim.serviceDate ?? ctx.date;
-      return date === ctx.date || codeSetOn(ctx.ruleSet.codeSets, date) === ctx.codeSet;
-    });
+    own = isInpatient(ctx.claim) || ctx.asOf !== undefined || (ctx.claim.lines ?? []).every((line) => lineJudging(ctx, line).set === ctx.codeSet);
     ctx.memo.set(OWN_CODE_SET, own);
   }
   return own;

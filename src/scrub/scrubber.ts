@@ -271,7 +271,7 @@ export function createScrubber(ruleSet: RuleSet, options: ScrubberOptions = {}):
     const earlierInBatch = context.earlierInBatch ?? context.batch?.register(claim.id, source);
     // Every property set, in one order: facts read the context of every claim, so it keeps one shape.
     const ctx: ClaimContext = {
-      claim, date: judged.date, datePath: judged.path, asOf: options.asOf, codeSet, ruleSet, drg, facts: [], memo: new Map(),
+      claim, date: judged.date, datePath: judged.path, asOf: options.asOf, codeSet, ruleSet, drg, memo: [],
       now: options.now ?? today(), defects: context.defects ?? NO_DEFECTS, earlierInBatch,
     };
     const fired: EffectiveRule[] = [];

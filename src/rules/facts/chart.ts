@@ -1,32 +1,19 @@
 import { analyzeChart, type ChartReading, type ChartText, type ConditionMention, hasChartText, MENTION_STATUSES, readTerms } from '../../chart/read-chart';
 import { type CompiledTerms, compileTerms } from '../../chart/terms';
-import type { ClaimContext, EvidenceItem, FactDefinition } from './types';
+import { type ClaimContext, type EvidenceItem, type FactDefinition, onClaim } from './types';
 
 // The chart text (claim.documentation, DESIGN §2.1) read once per claim: the tokenized text and each term
-// list's reading are memoized on the claim's context (ctx.memo), so every rule's fact shares them.
-const CHART_MEMO = 'chart:reading';
-const TEXT_MEMO = 'chart:text';
-
-function chartTextOf(ctx: ClaimContext): ChartText {
-  let text = ctx.memo.get(TEXT_MEMO) as ChartText | undefined;
-  if (!text) {
-    text = analyzeChart(ctx.claim.documentation);
-    ctx.memo.set(TEXT_MEMO, text);
-  }
-  return text;
-}
+// list's reading are memoized on the claim (onClaim), so every rule's fact shares them.
+const chartTextOf = (ctx: ClaimContext): ChartText => onClaim(ctx, 'chart:text', () => analyzeChart(ctx.claim.documentation));
 
 /** The claim's chart reading (no mentions when no lexicon is loaded or the claim has no documentation). */
 export function chartOf(ctx: ClaimContext): ChartReading {
-  let reading = ctx.memo.get(CHART_MEMO) as ChartReading | undefined;
-  if (!reading) {
+  return onClaim(ctx, 'chart:reading', () => {
     const lexicon = ctx.ruleSet.chartLexicon;
-    reading = lexicon
+    return lexicon
       ? { documented: hasChartText(ctx.claim.documentation), mentions: readTerms(lexicon, chartTextOf(ctx), lexicon.conditionTerms) }
       : { documented: hasChartText(ctx.claim.documentation), mentions: [] };
-    ctx.memo.set(CHART_MEMO, reading);
-  }
-  return reading;
+  });
 }
 
 // Term tables other than the lexicon's condition words (rows [term, concept]) are compiled on first use and
@@ -39,18 +26,14 @@ function mentionsOf(ctx: ClaimContext, terms: string | undefined): readonly Cond
   const lexicon = ctx.ruleSet.chartLexicon;
   const file = ctx.ruleSet.data.get(terms);
   if (!lexicon || !file) return [];
-  const key = `chart:terms:${terms}`;
-  let mentions = ctx.memo.get(key) as readonly ConditionMention[] | undefined;
-  if (!mentions) {
+  return onClaim(ctx, `chart:terms:${terms}`, () => {
     let list = compiled.get(file);
     if (!list) {
       list = compileTerms(terms, (file.rows ?? []) as readonly (readonly unknown[])[]).terms;
       compiled.set(file, list);
     }
-    mentions = readTerms(lexicon, chartTextOf(ctx), list);
-    ctx.memo.set(key, mentions);
-  }
-  return mentions;
+    return readTerms(lexicon, chartTextOf(ctx), list);
+  });
 }
 
 /** The region title words of a region character ("cervicothoracic region"). */

@@ -6,7 +6,7 @@ import { DRG_FACTS } from './drg';
 import { RECORD_FACTS } from './record';
 import { SELECTOR_FACTS } from './selectors';
 import { SPECIFICITY_FACTS } from './specificity';
-import type { ClaimContext, EvidenceItem, FactDefinition } from './types';
+import { type ClaimContext, type EvidenceItem, type FactDefinition, MEMO_UNDEFINED, memoSlot } from './types';
 import { applyWhere } from './where';
 
 export * from './types';
@@ -34,19 +34,9 @@ export function factNameClashes(): string[] {
   return clashes;
 }
 
-// Each distinct fact call (its name, and its params as JSON) has a slot, its value for a claim is ctx.facts[slot]:
-// an array read instead of a string-keyed map (~40 values a claim, most read several times). Params objects come
-// from the rule files and live as long as the rule set, each under one fact name, so a params object's slot is
-// found once; equal params of two rules share one slot.
-const SLOTS = new Map<string, number>();
+// A params object comes from a rule file and lives as long as the rule set, under one fact name: its memo slot
+// (memoSlot of the name and params as JSON) is found once; equal params of two rules share one slot.
 const PARAM_SLOTS = new WeakMap<Record<string, unknown>, number>();
-const keySlot = (key: string): number => {
-  let slot = SLOTS.get(key);
-  if (slot === undefined) { slot = SLOTS.size; SLOTS.set(key, slot); }
-  return slot;
-};
-/** A memoized value that is `undefined` (an empty slot is one not computed yet). */
-const UNDEFINED = Symbol('undefined');
 
 // Every fact with a `where` param applies it last, as a filter of its items: the params without `where` (one
 // object per params object) name the unfiltered items, which rules differing only in `where` share.
@@ -57,10 +47,10 @@ export function factValue(ctx: ClaimContext, name: string, params?: Record<strin
   let slot: number | undefined;
   if (params) {
     slot = PARAM_SLOTS.get(params);
-    if (slot === undefined) { slot = keySlot(Object.keys(params).length > 0 ? `${name}${JSON.stringify(params)}` : name); PARAM_SLOTS.set(params, slot); }
-  } else slot = keySlot(name);
-  const known = ctx.facts[slot];
-  if (known !== undefined) return known === UNDEFINED ? undefined : known;
+    if (slot === undefined) { slot = memoSlot(Object.keys(params).length > 0 ? `${name}${JSON.stringify(params)}` : name); PARAM_SLOTS.set(params, slot); }
+  } else slot = memoSlot(name);
+  const known = ctx.memo[slot];
+  if (known !== undefined) return known === MEMO_UNDEFINED ? undefined : known;
   let value: unknown;
   if (params?.where !== undefined && FACTS[name].params?.where) {
     let base = UNFILTERED.get(params);
@@ -69,6 +59,6 @@ export function factValue(ctx: ClaimContext, name: string, params?: Record<strin
   } else {
     value = FACTS[name].compute(ctx, params ?? {});
   }
-  ctx.facts[slot] = value === undefined ? UNDEFINED : value;
+  ctx.memo[slot] = value === undefined ? MEMO_UNDEFINED : value;
   return value;
 }

@@ -2,7 +2,7 @@ import { type CodeSet, codeSetOn } from '../code-set';
 import { EDITION_FIELDS, editionFields, type SourceCitation } from '../formats';
 import type { ValueSet } from '../value-sets';
 import { ageDate, ageOn, fieldPath, fieldValues, isBlank, isInpatient } from './claim-fields';
-import { type ClaimContext, type EvidenceItem, type FactDefinition, type FieldContext, type ParamSpec, stringsParam } from './types';
+import { type ClaimContext, type EvidenceItem, type FactDefinition, type FieldContext, onClaim, type ParamSpec, stringsParam } from './types';
 import { applyWhere, keepItems } from './where';
 import { selectorItems } from './combinators';
 import { factValue } from './index';
@@ -127,8 +127,6 @@ function listCodes(codeSet: CodeSet, codes: readonly string[], max = 12): string
 
 const DIAGNOSIS_FIELDS = ['role', 'position', 'poa', 'system', 'title', 'date', 'codeSet', 'age', 'sex', 'history', 'children', 'childCount', 'candidates', 'alreadyOnClaim'];
 
-const CLAIM_DIAGNOSES = 'diagnoses#claim';
-
 type ClaimDiagnosis = ClaimContext['claim']['diagnoses'][number];
 
 /** A diagnosis as an item, judged on `date` by `set` (the claim's own, or a line's date of service). */
@@ -145,14 +143,12 @@ function diagnosisItem(ctx: ClaimContext, d: ClaimDiagnosis, path: string, role:
 
 /** Every diagnosis of the claim (principal and secondary) as an item on the judging date, memoized per claim. */
 function claimDiagnoses(ctx: ClaimContext): readonly EvidenceItem[] {
-  const memo = ctx.memo.get(CLAIM_DIAGNOSES) as EvidenceItem[] | undefined;
-  if (memo) return memo;
-  const { claim } = ctx;
-  const age = ageOn(claim.patient?.birthDate, ageDate(claim, ctx.date));
-  const items = claim.diagnoses.map((d, i) =>
-    diagnosisItem(ctx, d, `$.diagnoses[${i}]`, i === 0 ? 'principal' : 'secondary', i + 1, ctx.date, ctx.codeSet, age) as EvidenceItem);
-  ctx.memo.set(CLAIM_DIAGNOSES, items);
-  return items;
+  return onClaim(ctx, 'diagnoses:claim', () => {
+    const { claim } = ctx;
+    const age = ageOn(claim.patient?.birthDate, ageDate(claim, ctx.date));
+    return claim.diagnoses.map((d, i) =>
+      diagnosisItem(ctx, d, `$.diagnoses[${i}]`, i === 0 ? 'principal' : 'secondary', i + 1, ctx.date, ctx.codeSet, age) as EvidenceItem);
+  });
 }
 
 /** Whether a diagnosis has a code status in a code set (none without a code set: cannot tell). */
@@ -167,17 +163,9 @@ function hasStatus(status: (typeof CODE_STATUSES)[number], d: ClaimDiagnosis, se
   }
 }
 
-const OWN_CODE_SET = 'diagnoses#ownCodeSet';
-
-/** Whether judgmentsOf gives every diagnosis of the claim only the claim's own judgment (memoized per claim). */
-function judgedByOwnCodeSet(ctx: ClaimContext): boolean {
-  let own = ctx.memo.get(OWN_CODE_SET) as boolean | undefined;
-  if (own === undefined) {
-    own = isInpatient(ctx.claim) || ctx.asOf !== undefined || (ctx.claim.lines ?? []).every((line) => lineJudging(ctx, line).set === ctx.codeSet);
-    ctx.memo.set(OWN_CODE_SET, own);
-  }
-  return own;
-}
+/** Whether judgmentsOf gives every diagnosis of the claim only the claim's own judgment (once per claim). */
+const judgedByOwnCodeSet = (ctx: ClaimContext): boolean => onClaim(ctx, 'diagnoses:ownCodeSet', () =>
+  isInpatient(ctx.claim) || ctx.asOf !== undefined || (ctx.claim.lines ?? []).every((line) => lineJudging(ctx, line).set === ctx.codeSet));
 
 function diagnoses(ctx: ClaimContext, params: Record<string, unknown>): readonly EvidenceItem[] {
   const { claim } = ctx;

@@ -20,10 +20,8 @@ export interface ClaimContext {
   readonly ruleSet: RuleSet;
   /** MS-DRG 551/552 grouping of an institutional inpatient claim, computed once per claim by the scrubber. */
   readonly drg?: DrgComputation;
-  /** Fact values of this claim by slot, so each is computed once (see factValue); starts empty. */
-  readonly facts: unknown[];
-  /** Other values computed once per claim (the chart's reading, the claim's diagnoses as items), by name. */
-  readonly memo: Map<string, unknown>;
+  /** Values computed once for this claim, by slot (memoSlot): fact values (factValue) and named ones (onClaim); starts empty. */
+  readonly memo: unknown[];
   /** The clock for "in the future" checks (YYYY-MM-DD): the caller's `now`, else today. */
   readonly now: string;
   /** What the reader found wrong with the record that became this claim (IntakeDefect). */
@@ -109,16 +107,31 @@ export function judgingDate(claim: Claim): { date: string; path: string } {
   return { date: claim.dischargeDate ?? '', path: '$.dischargeDate' };
 }
 
-/** The claim's ICD-10-CM diagnoses with their JSONPaths, computed once per claim (facts share it). */
-export function icd10Diagnoses(ctx: ClaimContext): readonly (Diagnosis & { readonly path: string })[] {
-  let found = ctx.memo.get(ICD10_MEMO) as (Diagnosis & { readonly path: string })[] | undefined;
-  if (!found) {
-    found = diagnosesOf(ctx.claim, 'ICD-10-CM');
-    ctx.memo.set(ICD10_MEMO, found);
-  }
-  return found;
+// Each value computed once per claim has a slot in ctx.memo, numbered once per key for the process: a fact
+// call's key is its name and params as JSON (factValue), a named value's a name with a ':' (onClaim). An array
+// read instead of a string-keyed map (~40 values a claim, most read several times).
+const SLOTS = new Map<string, number>();
+export const memoSlot = (key: string): number => {
+  let slot = SLOTS.get(key);
+  if (slot === undefined) { slot = SLOTS.size; SLOTS.set(key, slot); }
+  return slot;
+};
+/** A memoized value that is `undefined` (an empty slot is one not computed yet). */
+export const MEMO_UNDEFINED = Symbol('undefined');
+
+/** A value computed once per claim under a name with a ':' (the chart's reading, the claim's diagnoses as items). */
+export function onClaim<T>(ctx: ClaimContext, key: string, compute: () => T): T {
+  const slot = memoSlot(key);
+  const known = ctx.memo[slot];
+  if (known !== undefined) return (known === MEMO_UNDEFINED ? undefined : known) as T;
+  const value = compute();
+  ctx.memo[slot] = value === undefined ? MEMO_UNDEFINED : value;
+  return value;
 }
-const ICD10_MEMO = '$icd10Diagnoses';
+
+/** The claim's ICD-10-CM diagnoses with their JSONPaths, computed once per claim (facts share it). */
+export const icd10Diagnoses = (ctx: ClaimContext): readonly (Diagnosis & { readonly path: string })[] =>
+  onClaim(ctx, 'claim:icd10Diagnoses', () => diagnosesOf(ctx.claim, 'ICD-10-CM'));
 
 // A 'strings' param (one string, or an array) as a list, made once per params object and key: params come from
 // the rule files, and facts read them for every claim.

@@ -1,7 +1,7 @@
 import { codeSetOn } from '../code-set';
 import { type DataFile, type Effective, inEffectOn, type SourceCitation } from '../formats';
 import { keyedRows } from '../keyed-rows';
-import { CHARACTER_ORDER, icd10Ancestors, type TabularOrder } from '../tabular-order';
+import { CHARACTER_ORDER, type TabularOrder } from '../tabular-order';
 import type { ClaimContext } from './types';
 
 // ICD-10-CM Excludes1 ("NOT CODED HERE"): the two codes are never reported together, except when the
@@ -22,6 +22,17 @@ export interface Excludes1Line {
 
 interface RangeLines { readonly range: Ref; readonly lines: readonly Excludes1Line[] }
 
+/**
+ * What linesFor remembers: by code, by ancestor node (its lines and all its ancestors'), and the block and
+ * chapter hits by a code's first `rangeKeyLength` characters (all a range test reads of it).
+ */
+interface HitMemo {
+  readonly byCode: Map<string, readonly NoteHit[]>;
+  readonly byAncestor: Map<string, readonly NoteHit[]>;
+  readonly byRangeKey: Map<string, readonly NoteHit[]>;
+}
+const newMemo = (): HitMemo => ({ byCode: new Map(), byAncestor: new Map(), byRangeKey: new Map() });
+
 export interface Excludes1Edition {
   readonly id: string;
   readonly version: string;                  // "FY2026"
@@ -29,11 +40,13 @@ export interface Excludes1Edition {
   /** The note lines at a node (a code or header), parsed the first time a claim's code reaches the node. */
   readonly linesAt: (node: string) => readonly Excludes1Line[] | undefined;
   readonly byRange: readonly RangeLines[];   // block and chapter notes
+  /** The characters of a code a range test reads (the longest printed end, and a dot), its fallback's included. */
+  readonly rangeKeyLength: number;
   /** Partial editions: what the file holds completely; elsewhere `fallback` applies. */
   readonly coverage?: { readonly labels: ReadonlySet<string>; readonly codes: readonly Ref[] };
   readonly fallback?: Excludes1Edition;
-  /** linesFor results by code: they depend only on the edition, so each code is resolved once per rule set. */
-  readonly lines: Map<string, readonly NoteHit[]>;
+  /** Resolved note hits, remembered per rule set (they depend only on the edition): see linesFor. */
+  readonly memo: HitMemo;
   /** The tabular order ranges are read in (D37-D48 does not hold D3A). */
   readonly order: TabularOrder;
 }
@@ -81,8 +94,9 @@ function indexEdition(file: DataFile, order: TabularOrder): Excludes1Edition {
     labels: new Set(file.coverage.filter((c) => /^(Block|Chapter) /.test(c))),
     codes: file.coverage.filter((c) => !/^(Block|Chapter) /.test(c)).map(toRef),
   };
+  const rangeKeyLength = 1 + Math.max(0, ...rangeNodes.flatMap((at) => at.split('-').map((end) => end.length)));
   return {
-    id: file.id, version: file.version, effective: file.effective, linesAt, lines: new Map(), order,
+    id: file.id, version: file.version, effective: file.effective, linesAt, memo: newMemo(), order, rangeKeyLength,
     byRange: rangeNodes.map((at) => ({ range: toRef(at), get lines() { return linesAt(at) ?? []; } })),
     ...(coverage ? { coverage } : {}),
   };
@@ -98,7 +112,7 @@ export function indexExcludes1(data: ReadonlyMap<string, DataFile>, order: Tabul
     if (!f.fallback) return edition;
     const fallback = editions.get(f.fallback);
     if (!fallback) problems.push(`${f.id}: fallback "${f.fallback}" is not loaded`);
-    return fallback ? { ...edition, fallback, lines: new Map() } : edition;
+    return fallback ? { ...edition, fallback, memo: newMemo(), rangeKeyLength: Math.max(edition.rangeKeyLength, fallback.rangeKeyLength) } : edition;
   });
   return { editions: linked.sort((a, b) => a.effective.from.localeCompare(b.effective.from)), problems };
 }
@@ -107,55 +121,96 @@ export function indexExcludes1(data: ReadonlyMap<string, DataFile>, order: Tabul
 /** A note line that applies to a code: from `edition`, standing in for the `judged` edition when `fallback`. */
 export interface NoteHit { readonly line: Excludes1Line; readonly edition: Excludes1Edition; readonly fallback: boolean; readonly judged: string }
 
-/** The Excludes1 lines that apply to `code` in an edition (with the fallback outside its coverage). */
+/**
+ * The Excludes1 lines that apply to `code` in an edition (with the fallback outside its coverage): the
+ * code's own, then each ancestor's up to the category, then the block and chapter notes. A batch meets
+ * tens of thousands of codes once each: what they share (an ancestor's lines, the ranges of a category)
+ * is resolved once, so a new code costs its own node's lookup.
+ */
 function linesFor(edition: Excludes1Edition, code: string): readonly NoteHit[] {
-  let cached = edition.lines.get(code);
-  if (!cached) {
-    cached = resolveLines(edition, code);
-    // Bounded: a batch's distinct codes are a few thousand; a stream of every code in the set cannot grow it past this.
-    if (edition.lines.size >= MAX_CACHED_CODES) edition.lines.clear();
-    edition.lines.set(code, cached);
+  const memo = edition.memo.byCode;
+  let hits = memo.get(code);
+  if (!hits) {
+    hits = joined(nodeHits(edition, code), ancestorHits(edition, parentOf(code)), rangeHits(edition, code));
+    remember(memo, code, hits);
   }
-  return cached;
+  return hits;
 }
 
-/** Codes whose note lines an edition remembers (~100 bytes each): more than ICD-10-CM has, so only a stream of invalid codes reaches it. */
-const MAX_CACHED_CODES = 120_000;
+/** Entries a memo keeps (~100 bytes each): more than ICD-10-CM has codes, so only a stream of invalid codes fills it. */
+const MAX_REMEMBERED = 120_000;
+function remember(memo: Map<string, readonly NoteHit[]>, key: string, hits: readonly NoteHit[]): void {
+  if (memo.size >= MAX_REMEMBERED) memo.clear();
+  memo.set(key, hits);
+}
 
-// A batch resolves tens of thousands of codes: their hits share one object per note line and judged
-// edition, and codes with none share one empty list (the cache then costs a few bytes a code).
+/** M43.03 → M43.0 → M43 → undefined (a category has no ancestor node). */
+const parentOf = (node: string): string | undefined => {
+  if (node.length <= 3) return undefined;
+  const up = node.slice(0, -1);
+  return up.endsWith('.') ? up.slice(0, -1) : up;
+};
+
+/** The lines of `node` and of every node above it, up to its category. */
+function ancestorHits(edition: Excludes1Edition, node: string | undefined): readonly NoteHit[] {
+  if (node === undefined) return NO_HITS;
+  const memo = edition.memo.byAncestor;
+  let hits = memo.get(node);
+  if (!hits) {
+    hits = joined(nodeHits(edition, node), ancestorHits(edition, parentOf(node)), NO_HITS);
+    remember(memo, node, hits);
+  }
+  return hits;
+}
+
+/** A node's own lines: from the edition where it covers the node, else from its fallback. */
+function nodeHits(edition: Excludes1Edition, node: string): readonly NoteHit[] {
+  const coverage = edition.coverage;
+  if (!coverage || coverage.codes.some((r) => covers(edition.order, r, node))) return hitsOf(edition.linesAt(node), edition, false, edition);
+  return edition.fallback ? hitsOf(edition.fallback.linesAt(node), edition.fallback, true, edition) : NO_HITS;
+}
+
+/**
+ * The block and chapter lines that hold `code`. A range test reads at most a code's first characters up
+ * to the length of the ranges' longest printed end (and a dot): codes that share those share the answer.
+ */
+function rangeHits(edition: Excludes1Edition, code: string): readonly NoteHit[] {
+  const key = code.slice(0, edition.rangeKeyLength);
+  const memo = edition.memo.byRangeKey;
+  let hits = memo.get(key);
+  if (!hits) {
+    const coverage = edition.coverage;
+    // Block and chapter ranges start and end with a letter: only those whose letters span the code's can hold it.
+    const ranges = (e: Excludes1Edition) => e.byRange.filter((r) => r.range.from[0] <= key[0] && key[0] <= r.range.to[0] && covers(e.order, r.range, key));
+    const labelsCovered = (r: RangeLines) => coverage !== undefined && r.lines.every((l) => coverage.labels.has(l.label));
+    const found: NoteHit[] = [];
+    for (const r of ranges(edition)) if (!coverage || labelsCovered(r)) found.push(...hitsOf(r.lines, edition, false, edition));
+    if (edition.fallback) for (const r of ranges(edition.fallback)) if (!labelsCovered(r)) found.push(...hitsOf(r.lines, edition.fallback, true, edition));
+    hits = found.length === 0 ? NO_HITS : found;
+    remember(memo, key, hits);
+  }
+  return hits;
+}
+
+/** Three lists end to end, without a copy when at most one has hits (most codes have none of their own). */
+function joined(a: readonly NoteHit[], b: readonly NoteHit[], c: readonly NoteHit[]): readonly NoteHit[] {
+  const nonEmpty = (a.length > 0 ? 1 : 0) + (b.length > 0 ? 1 : 0) + (c.length > 0 ? 1 : 0);
+  if (nonEmpty <= 1) return a.length > 0 ? a : b.length > 0 ? b : c;
+  return [...a, ...b, ...c];
+}
+
+// Codes' hits share one object per note line and judged edition, and codes with none share one empty list.
 const NO_HITS: readonly NoteHit[] = [];
 const HITS = new WeakMap<Excludes1Line, Map<Excludes1Edition, NoteHit>>();
-function noteHit(line: Excludes1Line, from: Excludes1Edition, fallback: boolean, judged: Excludes1Edition): NoteHit {
-  let byJudged = HITS.get(line);
-  if (!byJudged) HITS.set(line, (byJudged = new Map()));
-  let hit = byJudged.get(judged);
-  if (!hit) byJudged.set(judged, (hit = { line, edition: from, fallback, judged: judged.version }));
-  return hit;
-}
-
-function resolveLines(edition: Excludes1Edition, code: string): readonly NoteHit[] {
-  const hits: NoteHit[] = [];
-  const take = (lines: readonly Excludes1Line[] | undefined, from: Excludes1Edition, fallback: boolean) => {
-    for (const line of lines ?? []) hits.push(noteHit(line, from, fallback, edition));
-  };
-  const coverage = edition.coverage;
-  const nodeCovered = (node: string) => !coverage || coverage.codes.some((r) => covers(edition.order, r, node));
-  for (const node of icd10Ancestors(code)) { // the code and each ancestor; block/chapter ranges below
-    if (nodeCovered(node)) take(edition.linesAt(node), edition, false);
-    else if (edition.fallback) take(edition.fallback.linesAt(node), edition.fallback, true);
-  }
-  // Block and chapter ranges start and end with a letter: only those whose letters span the code's can hold it.
-  const ranges = (e: Excludes1Edition) => e.byRange.filter((r) => r.range.from[0] <= code[0] && code[0] <= r.range.to[0] && covers(e.order, r.range, code));
-  const labelCovered = (r: RangeLines) => !coverage || r.lines.every((l) => coverage.labels.has(l.label));
-  for (const r of ranges(edition)) if (labelCovered(r)) take(r.lines, edition, false);
-  if (edition.fallback) {
-    for (const r of ranges(edition.fallback)) {
-      if (coverage && r.lines.every((l) => coverage.labels.has(l.label))) continue;
-      take(r.lines, edition.fallback, true);
-    }
-  }
-  return hits.length === 0 ? NO_HITS : hits;
+function hitsOf(lines: readonly Excludes1Line[] | undefined, from: Excludes1Edition, fallback: boolean, judged: Excludes1Edition): readonly NoteHit[] {
+  if (!lines || lines.length === 0) return NO_HITS;
+  return lines.map((line) => {
+    let byJudged = HITS.get(line);
+    if (!byJudged) HITS.set(line, (byJudged = new Map()));
+    let hit = byJudged.get(judged);
+    if (!hit) byJudged.set(judged, (hit = { line, edition: from, fallback, judged: judged.version }));
+    return hit;
+  });
 }
 
 /** The edition in force on a date, or undefined (no Excludes1 data: the rule cannot judge). */

@@ -134,15 +134,20 @@ const RECORDS_PER_CHUNK = 1000;
 export async function* scrubFilesInWorkers(
   files: readonly InputFile[], output: { readonly lines: OutputFormat } | { readonly tableFloor: () => number }, ruleSet: RuleSet, options: ParallelOptions,
 ): AsyncGenerator<ChunkResults & { readonly bytes: number }> {
-  const chunks: ChunkInput[] = [];
-  for (const file of files) for (const plan of await planChunks(file.path, file.format, RECORDS_PER_CHUNK)) chunks.push({ ...plan, ...file });
+  // Planned while the workers start (a read of every file: ~0.2 s for 200,000 claims), not before.
+  const planned = (async () => {
+    const chunks: ChunkInput[] = [];
+    for (const file of files) for (const plan of await planChunks(file.path, file.format, RECORDS_PER_CHUNK)) chunks.push({ ...plan, ...file });
+    return chunks;
+  })();
+  planned.catch(() => undefined); // a failure surfaces where the plan is awaited
   const outputNow = (): ChunkOutput => ('lines' in output ? output : { tableFloor: output.tableFloor() });
-  async function* tasks(): AsyncGenerator<WorkerTask> { for (const chunk of chunks) yield { kind: 'chunk', chunk, output: outputNow() }; }
+  async function* tasks(): AsyncGenerator<WorkerTask> { for (const chunk of await planned) yield { kind: 'chunk', chunk, output: outputNow() }; }
   const ids: Batch = new ClaimIds();
   let own: ReturnType<typeof createScrubber> | undefined; // this thread's scrubber, made when first needed
   let c = 0;
   for await (const answer of inWorkers(tasks(), options)) {
-    const chunk = chunks[c++];
+    const chunk = (await planned)[c++];
     let results = answer as ChunkResults;
     const earlier = results.records.map((r) => (r.id === null ? undefined : ids.register(r.id, r.source)));
     if (results.records.some((r, k) => r.earlier !== earlier[k])) {

@@ -191,6 +191,28 @@ async function rootsOf(dir?: string | readonly string[]): Promise<readonly strin
 }
 
 /**
+ * A file read straight into shared memory, or undefined when it cannot be read. (Copying a Buffer into a
+ * SharedArrayBuffer's view went byte by byte: 31 MB of sidecars took ~130 ms to copy, ~45 ms to read.)
+ */
+function readShared(file: string): Uint8Array | undefined {
+  let fd: number | undefined;
+  try {
+    fd = openSync(file, 'r');
+    const view = new Uint8Array(new SharedArrayBuffer(fstatSync(fd).size));
+    for (let at = 0; at < view.length;) {
+      const n = readSync(fd, view, at, view.length - at, at);
+      if (n === 0) return undefined; // shorter than its size: changed while read
+      at += n;
+    }
+    return view;
+  } catch {
+    return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+/**
  * Every sidecar of a rule set's data files, read once into shared memory (for LoadOptions.sidecarBytes): the
  * worker threads of `check --jobs` then hold one copy of the code sets between them, not one each.
  */
@@ -200,11 +222,8 @@ export async function shareSidecars(dir?: string | readonly string[]): Promise<R
     for (const file of await jsonFiles(path.join(path.resolve(root), 'data'))) {
       const sidecar = sidecarOf(file, readDataFile(file, true).json);
       if (!sidecar) continue;
-      const bytes = await fs.readFile(sidecar).catch(() => undefined);
-      if (!bytes) continue; // loadRuleSet names the missing file
-      const view = new Uint8Array(new SharedArrayBuffer(bytes.length));
-      view.set(bytes);
-      shared[sidecar] = view;
+      const view = readShared(sidecar);
+      if (view) shared[sidecar] = view; // else loadRuleSet names the missing file
     }
   }
   return shared;

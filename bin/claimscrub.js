@@ -23,10 +23,21 @@ const inputBytes = () => args.slice(1).reduce((sum, a) => {
   try { return sum + require('node:fs').statSync(a).size; } catch { return sum; }
 }, 0);
 const forceChild = process.env.CLAIMSCRUB_TEST_RELAUNCH === '1'; // tests: the re-run without a 50 MB file
+// `--jobs` with a worker on every core: V8's helper threads (parallel garbage collection, concurrent
+// compilation) can then only take cores from the workers, and each worker's helpers take them from the
+// other. Run single-threaded, each thread collects and compiles for itself: `--jobs 2` on 2 cores, 200,000
+// claims, 9.2-9.3 s instead of 10.9-11.0 s, less CPU and memory. (`--jobs 1` keeps the helpers: they use
+// the idle cores, and it is ~7 % slower without them.)
+const jobsValue = (() => {
+  const at = args.findIndex((a) => a === '--jobs' || a.startsWith('--jobs='));
+  return at < 0 ? undefined : args[at].startsWith('--jobs=') ? args[at].slice('--jobs='.length) : args[at + 1];
+})();
+const cores = require('node:os').availableParallelism();
+const everyCoreScrubs = jobsValue !== undefined && jobsValue !== '1' && (jobsValue === 'auto' ? cores > 1 : Number(jobsValue) >= cores);
 
 if (args[0] === 'check' && !capped && !readsJson && (forceChild || inputBytes() >= 50 * 1024 * 1024)) {
   const { spawn } = require('node:child_process');
-  const child = spawn(process.execPath, [...HEAP_CAP, ...process.execArgv, __filename, ...args], { stdio: 'inherit' });
+  const child = spawn(process.execPath, [...HEAP_CAP, ...(everyCoreScrubs ? ['--single-threaded'] : []), ...process.execArgv, __filename, ...args], { stdio: 'inherit' });
   const forward = (signal) => { if (child.exitCode === null && child.signalCode === null) child.kill(signal); };
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, forward);
   child.on('error', (error) => { process.stderr.write(`claimscrub: ${error.message}\n`); process.exitCode = 2; });

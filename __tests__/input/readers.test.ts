@@ -35,6 +35,19 @@ describe('NDJSON', () => {
     expect(items.map((i) => i.kind === 'claim' && i.claim.id)).toEqual(['A', 'B']);
   });
 
+  it('decodes UTF-8 split anywhere across chunks as one whole read would: invalid bytes become U+FFFD in place', async () => {
+    // é (2 bytes), € (3), 😀 (4), then invalid: a lone continuation byte, a truncated 3-byte sequence, 0xFF.
+    const bytes = Buffer.concat([Buffer.from('{"id":"U","type":"professional","serviceDate":"2026-01-15","diagnoses":["M43.03"],"documentation":"é € 😀 '),
+      Buffer.from([0x80, 0x20, 0xe2, 0x82, 0x20, 0xff]), Buffer.from('"}\n')]);
+    const whole = new TextDecoder('utf-8').decode(bytes); // the WHATWG decoder, reading everything at once
+    const expected = JSON.parse(whole.trim()).documentation;
+    expect(expected).toBe('é € 😀 \ufffd \ufffd \ufffd');
+    for (let cut = 1; cut < bytes.length; cut++) {
+      const [item] = await collect([bytes.subarray(0, cut), bytes.subarray(cut)], 'ndjson');
+      expect(item.kind === 'claim' && item.claim.documentation).toBe(expected);
+    }
+  });
+
   it('rejects an over-long line without reading it, and reads the next', async () => {
     const long = `{"id":"L","pad":"${'x'.repeat(500)}"}`;
     const items = await collect([`${long.slice(0, 200)}`, `${long.slice(200)}\n${good('B')}\n`], 'ndjson', 100);

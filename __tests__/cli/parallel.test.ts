@@ -65,6 +65,19 @@ describe('check --jobs', () => {
     }
   }, 180_000);
 
+  it('the large-input re-run with a worker on every core (its own V8 flags) gives the one-thread output', () => {
+    // CLAIMSCRUB_TEST_RELAUNCH makes the launcher re-run itself as it does for a 50 MB input; with --jobs at the
+    // core count it adds its V8 flags for that case (bin/claimscrub.js): a flag this Node refused would fail the run.
+    const args = ['check', 'samples/seed.ndjson', 'samples/seed.csv', '--format', 'ndjson'];
+    const one = cli(args);
+    const r = spawnSync(process.execPath, [BIN, ...args, '--jobs', String(Math.max(2, os.availableParallelism()))], {
+      cwd: ROOT, encoding: 'utf8', env: { ...process.env, CLAIMSCRUB_TEST_RELAUNCH: '1' }, maxBuffer: 1 << 26,
+    });
+    expect(r.stderr).toBe(one.stderr);
+    expect(r.status).toBe(one.code);
+    expect(r.stdout).toBe(one.stdout);
+  }, 60_000);
+
   it('rejects a --jobs that is not a count', () => {
     expect(cli(['check', 'samples/seed.ndjson', '--jobs', 'many'])).toMatchObject({ code: 2, stderr: expect.stringContaining('--jobs must be a whole number') });
   });

@@ -140,8 +140,7 @@ export const DataFile = struct({
   rowsFile: t.string,
   /**
    * The first column, when the rows are sorted by it (string order) and written one per line (scripts/lib/
-   * data-io.ts): a large file is then searched where it lies, only the rows a claim asks for parsed. A value
-   * set declaring it is matched exactly, without ranges.
+   * data-io.ts): a large shipped file is then searched where it lies, only the rows a claim asks for parsed.
    */
   rowsSortedBy: t.string,
   /** Excludes1 tables: the nodes that are block or chapter ranges ("M40-M54"), so a file searched in place need not be read whole for them. */

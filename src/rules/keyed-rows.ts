@@ -27,6 +27,9 @@ export function attachRowBytes(file: DataFile, load: () => Buffer): void {
   BYTES.set(file, load);
 }
 
+/** Whether a data file is searched where it lies (the loader attached its bytes: the shipped rules, their order tested). */
+export const searchedInPlace = (file: DataFile): boolean => BYTES.has(file);
+
 /** The rows of a data file by first column: in place when the loader attached its bytes, else indexed. */
 export function keyedRows(file: DataFile): KeyedRows {
   let keyed = KEYED.get(file);

@@ -1,6 +1,6 @@
 import { type DataFile, type Effective, inEffect, rowStart, type SourceCitation } from './formats';
 import { CHARACTER_ORDER, icd10Ancestors, type TabularOrder } from './tabular-order';
-import { keyedRows } from './keyed-rows';
+import { keyedRows, searchedInPlace } from './keyed-rows';
 
 // Value sets (data files of kind "value-set"): codes a rule tests membership in, each row with its own
 // dates of effect and any further columns (e.g. an MCE age range). ICD-10-CM semantics (DESIGN §3.1,
@@ -50,7 +50,9 @@ export function indexValueSet(file: DataFile, order: TabularOrder = CHARACTER_OR
   const hierarchical = file.match !== 'exact' && (file.system === undefined || file.system === ICD10CM_SYSTEM);
   // Indexed on the first lookup: large value sets (the MCE's procedure master) cost nothing until a claim needs them.
   let index: RowIndex | undefined;
-  const indexOf = () => (index ??= file.rowsSortedBy === 'code' && !hierarchical && file.values === undefined
+  // Searched by code only where the file is searched in place (the shipped rules: no range rows, a test checks);
+  // any other value set is indexed with its ranges, whatever it declares.
+  const indexOf = () => (index ??= codeAt === 0 && searchedInPlace(file) && !hierarchical && file.values === undefined
     ? sortedRowsIndex(file, rowReader(file, codeAt, fromAt, toAt, columns)) : indexRows(file, codeAt, fromAt, toAt, columns));
   const inForce = (list: readonly ValueSetRow[] | undefined, date: string) => list?.find((r) => inEffect(r.effective, date));
   const valueSet: ValueSet = {
@@ -108,8 +110,8 @@ function rowReader(file: DataFile, codeAt: number, fromAt: number, toAt: number,
 }
 
 /**
- * An exact-match value set whose rows are sorted by code (`rowsSortedBy`: the NCCI MUE tables,
- * 15,000 rows; the MCE masters, 85,000) is searched by keyedRows, the rows of a code built when a claim first
+ * An exact-match value set searched in place, its rows sorted by code (`rowsSortedBy`: the NCCI MUE tables,
+ * 15,000 rows; the MCE masters, 85,000), is searched by keyedRows, the rows of a code built when a claim first
  * asks for it. Indexing every row cost a one-claim check ~35 ms, reading and parsing them ~15 ms more.
  */
 function sortedRowsIndex(file: DataFile, readRow: (row: readonly unknown[]) => ValueSetRow): RowIndex {

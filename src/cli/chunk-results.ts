@@ -92,7 +92,10 @@ export async function chunkResults(
       const rank = tableRank(result);
       if (rank > floor) ranked.push({ k: records.length, rank, row: detachedRow(result, context) });
     }
-    records.push({ id, ...(item.kind === 'claim' ? { source: item.source } : {}), ...(earlier ? { earlier } : {}) });
+    const record: { id: string | null; source?: SourceRef; earlier?: string } = { id };
+    if (item.kind === 'claim') record.source = item.source;
+    if (earlier) record.earlier = earlier;
+    records.push(record);
   }
   if (chunk.records !== null && records.length !== chunk.records) {
     throw new Error(`${chunk.name}: bytes ${chunk.start}–${chunk.end} gave ${records.length} results where the plan counted ${chunk.records} records`);

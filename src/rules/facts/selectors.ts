@@ -69,18 +69,18 @@ function filterItems(ctx: ClaimContext, params: Record<string, unknown>, items: 
 
 interface Judgment { readonly codeSet: CodeSet | undefined; readonly date: string; readonly path: string; readonly evidence: readonly { path: string }[] }
 
-/**
- * Which code sets judge a diagnosis (issue 13.3): on a claim judged line by line (professional, outpatient
- * institutional), each line is judged on its own date of service, so a diagnosis its lines point at is judged
- * by the code set of each of their dates. One judgment per code set: the claim's own at the diagnosis, every
- * other at the first pointer of a line dated in it (a code deleted on 1 October is flagged on the lines from then).
- */
 /** A line's date of service and the code set that judges it (the claim's own on the claim's date). */
 function lineJudging(ctx: ClaimContext, line: NonNullable<ClaimContext['claim']['lines']>[number]): { date: string; set: CodeSet | undefined } {
   const date = line.serviceDate ?? ctx.claim.serviceDate ?? ctx.date;
   return { date, set: date === ctx.date ? ctx.codeSet : codeSetOn(ctx.ruleSet.codeSets, date) };
 }
 
+/**
+ * Which code sets judge a diagnosis (issue 13.3): on a claim judged line by line (professional, outpatient
+ * institutional), each line is judged on its own date of service, so a diagnosis its lines point at is judged
+ * by the code set of each of their dates. One judgment per code set: the claim's own at the diagnosis, every
+ * other at the first pointer of a line dated in it (a code deleted on 1 October is flagged on the lines from then).
+ */
 function judgmentsOf(ctx: ClaimContext, index: number, path: string): Judgment[] {
   const own: Judgment = { codeSet: ctx.codeSet, date: ctx.date, path, evidence: [] };
   if (judgedByOwnCodeSet(ctx)) return [own];

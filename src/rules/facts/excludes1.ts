@@ -1,6 +1,7 @@
 import { codeSetOn } from '../code-set';
 import { type DataFile, type Effective, inEffectOn, type SourceCitation } from '../formats';
 import { keyedRows } from '../keyed-rows';
+import { setBounded } from '../multimap';
 import { CHARACTER_ORDER, type TabularOrder } from '../tabular-order';
 import type { ClaimContext } from './types';
 
@@ -132,17 +133,13 @@ function linesFor(edition: Excludes1Edition, code: string): readonly NoteHit[] {
   let hits = memo.get(code);
   if (!hits) {
     hits = joined(nodeHits(edition, code), ancestorHits(edition, parentOf(code)), rangeHits(edition, code));
-    remember(memo, code, hits);
+    setBounded(memo, code, hits, MAX_REMEMBERED);
   }
   return hits;
 }
 
 /** Entries a memo keeps (~100 bytes each): more than ICD-10-CM has codes, so only a stream of invalid codes fills it. */
 const MAX_REMEMBERED = 120_000;
-function remember(memo: Map<string, readonly NoteHit[]>, key: string, hits: readonly NoteHit[]): void {
-  if (memo.size >= MAX_REMEMBERED) memo.clear();
-  memo.set(key, hits);
-}
 
 /** M43.03 → M43.0 → M43 → undefined (a category has no ancestor node). */
 const parentOf = (node: string): string | undefined => {
@@ -158,7 +155,7 @@ function ancestorHits(edition: Excludes1Edition, node: string | undefined): read
   let hits = memo.get(node);
   if (!hits) {
     hits = joined(nodeHits(edition, node), ancestorHits(edition, parentOf(node)), NO_HITS);
-    remember(memo, node, hits);
+    setBounded(memo, node, hits, MAX_REMEMBERED);
   }
   return hits;
 }
@@ -187,7 +184,7 @@ function rangeHits(edition: Excludes1Edition, code: string): readonly NoteHit[] 
     for (const r of ranges(edition)) if (!coverage || labelsCovered(r)) found.push(...hitsOf(r.lines, edition, false, edition));
     if (edition.fallback) for (const r of ranges(edition.fallback)) if (!labelsCovered(r)) found.push(...hitsOf(r.lines, edition.fallback, true, edition));
     hits = found.length === 0 ? NO_HITS : found;
-    remember(memo, key, hits);
+    setBounded(memo, key, hits, MAX_REMEMBERED);
   }
   return hits;
 }

@@ -11,10 +11,7 @@
 //
 // The re-run is a child process: every signal the launcher gets (SIGINT, SIGTERM, SIGHUP) is passed on,
 // so killing what you started stops the work, and the launcher exits as its child did (same code, or
-// the same signal).
-// The young generation at 8 MB semi-spaces instead of 16: 18 MB less RSS at the same speed (measured on
-// 200,000 claims to HTML); the old-space cap bounds what the batch may retain.
-const HEAP_CAP = ['--max-old-space-size=192', '--max-semi-space-size=8'];
+// the same signal). Its V8 flags, and why: v8-flags.js.
 const args = process.argv.slice(2);
 const capped = process.execArgv.some((a) => a.startsWith('--max-old-space-size'))
   || /--max-old-space-size/.test(process.env.NODE_OPTIONS || '');
@@ -23,15 +20,6 @@ const inputBytes = () => args.slice(1).reduce((sum, a) => {
   try { return sum + require('node:fs').statSync(a).size; } catch { return sum; }
 }, 0);
 const forceChild = process.env.CLAIMSCRUB_TEST_RELAUNCH === '1'; // tests: the re-run without a 50 MB file
-// `--jobs` with a worker on every core: V8's helper threads (parallel garbage collection, concurrent
-// compilation) can then only take cores from the workers, and each worker's helpers take them from the
-// other. Run single-threaded, each thread collects and compiles for itself: `--jobs 2` on 2 cores, 200,000
-// claims, 9.2-9.3 s instead of 10.9-11.0 s, less CPU and memory. (`--jobs 1` keeps the helpers: they use
-// the idle cores, and it is ~7 % slower without them.) Each worker then pays its own optimizing compiles
-// on its own core: with a third of V8's inlining budget they cost less and the code runs as fast, 9.2-9.4 s
-// against 9.6-10.4 s in four alternating pairs (no change for `--jobs 1`). And 4 MB semi-spaces: every
-// thread has its own young generation, and at 4 MB `--jobs 2` ran as fast with 38 MB less (246 vs 284 MB).
-const EVERY_CORE_SCRUBS = ['--max-old-space-size=192', '--max-semi-space-size=4', '--single-threaded', '--max-inlined-bytecode-size-cumulative=300'];
 const jobsValue = (() => {
   const at = args.findIndex((a) => a === '--jobs' || a.startsWith('--jobs='));
   return at < 0 ? undefined : args[at].startsWith('--jobs=') ? args[at].slice('--jobs='.length) : args[at + 1];
@@ -41,6 +29,7 @@ const everyCoreScrubs = jobsValue !== undefined && jobsValue !== '1' && (jobsVal
 
 if (args[0] === 'check' && !capped && !readsJson && (forceChild || inputBytes() >= 50 * 1024 * 1024)) {
   const { spawn } = require('node:child_process');
+  const { EVERY_CORE_SCRUBS, HEAP_CAP } = require('./v8-flags.js');
   const child = spawn(process.execPath, [...(everyCoreScrubs ? EVERY_CORE_SCRUBS : HEAP_CAP), ...process.execArgv, __filename, ...args], { stdio: 'inherit' });
   const forward = (signal) => { if (child.exitCode === null && child.signalCode === null) child.kill(signal); };
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, forward);

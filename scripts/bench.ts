@@ -11,7 +11,8 @@
  *                       (reader, scrubber, summary with charges, formatter) and its peak RSS, in a child
  *                       process so its memory is its own
  *     --jobs N          with --format: also run that CLI path with `--jobs N` worker threads (its speedUp over
- *                       --jobs 1), and N independent --jobs 1 runs at once (the machine's ceiling for that speed-up)
+ *                       --jobs 1), and the file cut in N parts checked by N independent processes at once (the machine's
+ *                       ceiling for that speed-up)
  *     --heap-mb N       with --format: run the CLI with node --max-old-space-size=N (V8 grows its heap
  *                       lazily: a cap shows the RSS the work needs rather than what V8 chose to keep)
  *   node dist/scripts/bench.js --generate FILE [--claims N]   write the generated claims (default 200,000) to FILE and stop
@@ -177,23 +178,51 @@ function cliBatch(input: string, format: string, claims: number, jobs = 1, oneJo
 }
 
 /**
- * What N cores give this machine for this work: N independent `check --jobs 1` runs of the file at once,
- * against one alone. On the 2-core project machine two busy threads each run ~1.35x slower than one alone,
- * so `--jobs N` cannot speed up more than this, whatever it does.
+ * What N cores give this machine for this work: the file cut into N parts on line boundaries, each part
+ * checked by its own process with `--jobs 1` and the flags the launcher gives `--jobs N` (bin/v8-flags.js),
+ * all at once, against the whole file with `--jobs 1`. That is the work split N ways with no coordination at
+ * all (each process also loads the rules, as each worker does), so `--jobs N` cannot speed up more than this.
  */
 async function parallelCeiling(input: string, format: string, claims: number, processes: number, oneJob: number): Promise<void> {
-  const bin = path.join(__dirname, '..', '..', 'bin', 'claimscrub.js');
+  const bin = path.join(__dirname, '..', '..', 'bin');
+  const { EVERY_CORE_SCRUBS } = require(path.join(bin, 'v8-flags.js')) as { EVERY_CORE_SCRUBS: string[] };
+  const lines = fs.readFileSync(input, 'utf8').split('\n').filter((line) => line !== '');
+  const parts = Array.from({ length: processes }, (_, i) => {
+    const part = path.join(path.dirname(input), `part-${i}.ndjson`);
+    fs.writeFileSync(part, `${lines.slice(Math.floor((i * lines.length) / processes), Math.floor(((i + 1) * lines.length) / processes)).join('\n')}\n`);
+    return part;
+  });
   const start = process.hrtime.bigint();
-  await Promise.all(Array.from({ length: processes }, (_, i) => new Promise<void>((resolve, reject) => {
+  await Promise.all(parts.map((part, i) => new Promise<void>((resolve, reject) => {
     const output = path.join(path.dirname(input), `ceiling-${i}.${format}`);
-    const child = spawn(process.execPath, [bin, ...checkArgs(input, format, output, 1)], { stdio: 'ignore' });
+    const child = spawn(process.execPath, [...EVERY_CORE_SCRUBS, path.join(bin, 'claimscrub.js'), ...checkArgs(part, format, output, 1)], { stdio: 'ignore' });
     child.on('error', reject);
     child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`claimscrub check exited with ${code}`))));
   })));
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-  print({ name: `batch-cli-${format}-ceiling`, processes, claims: claims * processes, seconds: Math.round(seconds * 100) / 100,
-    speedUp: Math.round(((claims * processes) / seconds / oneJob) * 100) / 100,
-    note: `${processes} independent --jobs 1 runs at once over one alone: the most --jobs ${processes} can gain on this machine` });
+  print({ name: `batch-cli-${format}-ceiling`, processes, claims, seconds: Math.round(seconds * 100) / 100,
+    speedUp: Math.round((claims / seconds / oneJob) * 100) / 100,
+    note: `the file in ${processes} parts, one independent process each, at once, over the whole file with --jobs 1: the most --jobs ${processes} can gain on this machine` });
+}
+
+/**
+ * The scrub alone: `count` of the file's claims decoded into memory, then scrubbed one after another with no
+ * reading, decoding, formatting or writing (the batch just saw them, so the caches are as warm as a batch's).
+ * Against the JSON floor it shows how far the rules' own work is from it.
+ */
+async function scrubAlone(ruleSet: RuleSet, input: string, count: number, floor: number): Promise<void> {
+  const claims: Claim[] = [];
+  for (const line of fs.readFileSync(input, 'utf8').split('\n')) {
+    if (claims.length === count) break;
+    const decoded = line === '' ? undefined : decodeClaim(JSON.parse(line));
+    if (decoded?._tag === 'Right') claims.push(decoded.right);
+  }
+  const scrubber = createScrubber(ruleSet);
+  const start = process.hrtime.bigint();
+  for (const claim of claims) await scrubber.scrub(claim);
+  const perSecond = claims.length / (Number(process.hrtime.bigint() - start) / 1e9);
+  print({ name: 'scrub-alone', claims: claims.length, claimsPerSecond: Math.round(perSecond), timesFloor: Math.round((floor / perSecond) * 10) / 10,
+    note: 'decoded claims scrubbed in memory: no reading, decoding, formatting or writing' });
 }
 
 async function batchThroughput(ruleSet: RuleSet, count: number, format: string | undefined): Promise<void> {
@@ -229,6 +258,7 @@ async function batchThroughput(ruleSet: RuleSet, count: number, format: string |
   print({ name: 'batch-ndjson', claims: results, mb: Math.round(bytes / 1e5) / 10, seconds: Math.round(seconds * 100) / 100,
     claimsPerSecond: Math.round(results / seconds), workers: 1, timesFloor: Math.round((floor / (results / seconds)) * 10) / 10,
     peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024) });
+  await scrubAlone(ruleSet, input, Math.min(count, 50000), floor);
   if (format) {
     const oneJob = cliBatch(input, format, count);
     const jobs = arg('jobs', 1);

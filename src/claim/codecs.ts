@@ -55,9 +55,9 @@ export class StructType<R extends t.Props, O extends t.Props> extends t.Type<t.T
   readonly _tag = 'StructType' as const;
   constructor(name: string, readonly required: R, readonly optional: O) {
     type A = t.TypeOfProps<R> & t.TypeOfPartialProps<O>;
-    const props: (readonly [string, t.Mixed, boolean])[] = [
-      ...Object.entries(required).map(([k, codec]) => [k, codec, true] as const),
-      ...Object.entries(optional).map(([k, codec]) => [k, codec, false] as const),
+    const props: (readonly [string, t.Mixed, boolean, boolean])[] = [
+      ...Object.entries(required).map(([k, codec]) => [k, codec, true, keepsWhatIs(codec)] as const),
+      ...Object.entries(optional).map(([k, codec]) => [k, codec, false, keepsWhatIs(codec)] as const),
     ];
     const isObject = (u: unknown): u is Record<string, unknown> => typeof u === 'object' && u !== null && !Array.isArray(u);
     super(
@@ -67,9 +67,10 @@ export class StructType<R extends t.Props, O extends t.Props> extends t.Type<t.T
         if (!isObject(u)) return t.failure(u, c);
         let out = u; // copied on the first property whose decoded value differs, as t.type does
         let errors: t.ValidationError[] | undefined;
-        for (const [k, codec, isRequired] of props) {
+        for (const [k, codec, isRequired, kept] of props) {
           const value = u[k];
           if (value === undefined && !isRequired) continue;
+          if (kept && codec.is(value)) continue; // valid as it is: no context built for a validation that cannot fail
           const result = codec.validate(value, t.appendContext(c, k, codec, value));
           if (result._tag === 'Left') { (errors ??= []).push(...result.left); continue; }
           if (result.right !== value) {
@@ -82,6 +83,23 @@ export class StructType<R extends t.Props, O extends t.Props> extends t.Type<t.T
       t.identity as (a: A) => unknown,
     );
   }
+}
+
+/**
+ * Whether a codec decodes every value its `is` accepts to that same value (plain strings, numbers, booleans,
+ * keyof, literals; refinements, unions, arrays and objects made only of those): such a property is checked
+ * with `is`, and validated (with its context, for the problems' paths) only when that says no. Codecs that
+ * normalize (Diagnosis: "M4303" becomes "M43.03") or are not known here are always validated.
+ */
+function keepsWhatIs(codec: t.Mixed): boolean {
+  if (codec instanceof t.StringType || codec instanceof t.NumberType || codec instanceof t.BooleanType
+    || codec instanceof t.KeyofType || codec instanceof t.LiteralType) return true;
+  if (codec instanceof t.RefinementType) return keepsWhatIs(codec.type);
+  if (codec instanceof t.ReadonlyArrayType || codec instanceof t.ArrayType) return keepsWhatIs(codec.type);
+  if (codec instanceof t.UnionType) return (codec.types as t.Mixed[]).every(keepsWhatIs);
+  if (codec instanceof t.PartialType || codec instanceof t.InterfaceType) return Object.values(codec.props as t.Props).every(keepsWhatIs);
+  if (codec instanceof StructType) return [...Object.values(codec.required as t.Props), ...Object.values(codec.optional as t.Props)].every(keepsWhatIs);
+  return false;
 }
 
 export const struct = <R extends t.Props, O extends t.Props>(required: R, optional: O, name: string): StructType<R, O> => new StructType(name, required, optional);

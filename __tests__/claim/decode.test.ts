@@ -39,4 +39,19 @@ describe('decodeClaim', () => {
       { code: 'M43.03', system: 'ICD-10-CM' }, { code: 'A41.9', system: 'ICD-10-CM', poa: 'Y' },
     ]);
   });
+
+  // Properties whose codecs keep what they accept are checked with is() first: that must neither skip a
+  // normalization nor lose a problem's path deep inside them.
+  it('normalizes the admitting diagnosis and reasons for visit too, beside properties valid as they are', () => {
+    const result = decodeClaim({ id: 'A', type: 'institutional', dischargeDate: '2026-01-15', diagnoses: ['M4303'], admittingDiagnosis: { code: 'm4303' },
+      reasonForVisit: [{ code: 'M5412' }], patient: { sex: 'F' }, lines: [{ procedureCode: '22551', modifiers: ['59'] }] });
+    expect(result._tag === 'Right' && [result.right.admittingDiagnosis, result.right.reasonForVisit]).toEqual([
+      { code: 'M43.03', system: 'ICD-10-CM' }, [{ code: 'M54.12', system: 'ICD-10-CM' }],
+    ]);
+  });
+  it('finds a problem deep inside a property of plain values, at its path', () => {
+    const result = decodeClaim({ id: 'A', type: 'professional', serviceDate: '2026-01-15', diagnoses: ['M43.03'], patient: { sex: 'X' },
+      lines: [{ procedureCode: '22551' }, { procedureCode: '22551', modifiers: ['59', 'X'], diagnosisPointers: [1, 0] }] });
+    expect(result._tag === 'Left' && result.left.map((p) => p.path)).toEqual(['$.patient.sex', '$.lines[1].modifiers[1]', '$.lines[1].diagnosisPointers[1]']);
+  });
 });

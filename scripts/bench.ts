@@ -17,7 +17,8 @@
  *                       lazily: a cap shows the RSS the work needs rather than what V8 chose to keep)
  *   node dist/scripts/bench.js --generate FILE [--claims N]   write the generated claims (default 200,000) to FILE and stop
  * Figures: rule-set load time; single-claim in-process latency (p50/p99 µs) with the full shipped
- * rule set, and with 10x the rules (generated copies under new ids: how cost grows with rule count); batch throughput NDJSON → NDJSON (claims/s) and peak RSS; X12 837 throughput and peak RSS on a
+ * rule set, and with 10x the rules (generated copies under new ids: how cost grows with rule count); batch throughput NDJSON → NDJSON (claims/s) and peak RSS, against the JSON floor and against the scrub alone (decoded claims
+ * scrubbed in memory); X12 837 throughput and peak RSS on a
  * generated 1 GB file (bench-x12.ts); HTTP p50/p99 at 1,000 req/s and at saturation (bench-http.ts).
  */
 import * as fs from 'node:fs';

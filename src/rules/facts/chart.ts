@@ -1,24 +1,24 @@
 import { analyzeChart, type ChartReading, type ChartText, type ConditionMention, hasChartText, MENTION_STATUSES, readTerms } from '../../chart/read-chart';
 import { type CompiledTerms, compileTerms } from '../../chart/terms';
-import { type ClaimContext, type EvidenceItem, type FactDefinition, onClaim } from './types';
+import { type ClaimContext, type EvidenceItem, type FactDefinition, perClaim } from './types';
 
 // The chart text (claim.documentation, DESIGN §2.1) read once per claim: the tokenized text and each term
-// list's reading are memoized on the claim (onClaim), so every rule's fact shares them.
-const chartTextOf = (ctx: ClaimContext): ChartText => onClaim(ctx, 'chart:text', () => analyzeChart(ctx.claim.documentation));
+// list's reading are memoized on the claim (perClaim), so every rule's fact shares them.
+const chartTextOf = perClaim('chart:text', (ctx): ChartText => analyzeChart(ctx.claim.documentation));
 
 /** The claim's chart reading (no mentions when no lexicon is loaded or the claim has no documentation). */
-export function chartOf(ctx: ClaimContext): ChartReading {
-  return onClaim(ctx, 'chart:reading', () => {
-    const lexicon = ctx.ruleSet.chartLexicon;
-    return lexicon
-      ? { documented: hasChartText(ctx.claim.documentation), mentions: readTerms(lexicon, chartTextOf(ctx), lexicon.conditionTerms) }
-      : { documented: hasChartText(ctx.claim.documentation), mentions: [] };
-  });
-}
+export const chartOf = perClaim('chart:reading', (ctx): ChartReading => {
+  const lexicon = ctx.ruleSet.chartLexicon;
+  return lexicon
+    ? { documented: hasChartText(ctx.claim.documentation), mentions: readTerms(lexicon, chartTextOf(ctx), lexicon.conditionTerms) }
+    : { documented: hasChartText(ctx.claim.documentation), mentions: [] };
+});
 
 // Term tables other than the lexicon's condition words (rows [term, concept]) are compiled on first use and
-// kept with their data file, so a rule set compiles each once.
+// kept with their data file, so a rule set compiles each once. Their readings of a claim, by table id (a
+// bounded set: the ids rules name), are per-claim values like the chart's own.
 const compiled = new WeakMap<object, CompiledTerms>();
+const readings = new Map<string, (ctx: ClaimContext) => readonly ConditionMention[]>();
 
 /** Mentions of a term table's concepts in the claim's chart text (the lexicon's condition words when `terms` is not given). */
 function mentionsOf(ctx: ClaimContext, terms: string | undefined): readonly ConditionMention[] {
@@ -26,14 +26,20 @@ function mentionsOf(ctx: ClaimContext, terms: string | undefined): readonly Cond
   const lexicon = ctx.ruleSet.chartLexicon;
   const file = ctx.ruleSet.data.get(terms);
   if (!lexicon || !file) return [];
-  return onClaim(ctx, `chart:terms:${terms}`, () => {
-    let list = compiled.get(file);
-    if (!list) {
-      list = compileTerms(terms, (file.rows ?? []) as readonly (readonly unknown[])[]).terms;
-      compiled.set(file, list);
-    }
-    return readTerms(lexicon, chartTextOf(ctx), list);
-  });
+  let reading = readings.get(terms);
+  if (!reading) {
+    reading = perClaim(`chart:terms:${terms}`, (c) => {
+      const table = c.ruleSet.data.get(terms)!;
+      let list = compiled.get(table);
+      if (!list) {
+        list = compileTerms(terms, (table.rows ?? []) as readonly (readonly unknown[])[]).terms;
+        compiled.set(table, list);
+      }
+      return readTerms(c.ruleSet.chartLexicon!, chartTextOf(c), list);
+    });
+    readings.set(terms, reading);
+  }
+  return reading(ctx);
 }
 
 /** The region title words of a region character ("cervicothoracic region"). */

@@ -2,7 +2,7 @@ import { type CodeSet, codeSetOn } from '../code-set';
 import { EDITION_FIELDS, editionFields, type SourceCitation } from '../formats';
 import type { ValueSet } from '../value-sets';
 import { ageDate, ageOn, fieldPath, fieldValues, isBlank, isInpatient } from './claim-fields';
-import { type ClaimContext, type EvidenceItem, type FactDefinition, type FieldContext, onClaim, type ParamSpec, stringsParam } from './types';
+import { type ClaimContext, type EvidenceItem, type FactDefinition, type FieldContext, type ParamSpec, perClaim, stringsParam } from './types';
 import { applyWhere, keepItems } from './where';
 import { selectorItems } from './combinators';
 import { factValue } from './index';
@@ -142,14 +142,12 @@ function diagnosisItem(ctx: ClaimContext, d: ClaimDiagnosis, path: string, role:
 }
 
 /** Every diagnosis of the claim (principal and secondary) as an item on the judging date, memoized per claim. */
-function claimDiagnoses(ctx: ClaimContext): readonly EvidenceItem[] {
-  return onClaim(ctx, 'diagnoses:claim', () => {
-    const { claim } = ctx;
-    const age = ageOn(claim.patient?.birthDate, ageDate(claim, ctx.date));
-    return claim.diagnoses.map((d, i) =>
-      diagnosisItem(ctx, d, `$.diagnoses[${i}]`, i === 0 ? 'principal' : 'secondary', i + 1, ctx.date, ctx.codeSet, age) as EvidenceItem);
-  });
-}
+const claimDiagnoses = perClaim('diagnoses:claim', (ctx): readonly EvidenceItem[] => {
+  const { claim } = ctx;
+  const age = ageOn(claim.patient?.birthDate, ageDate(claim, ctx.date));
+  return claim.diagnoses.map((d, i) =>
+    diagnosisItem(ctx, d, `$.diagnoses[${i}]`, i === 0 ? 'principal' : 'secondary', i + 1, ctx.date, ctx.codeSet, age) as EvidenceItem);
+});
 
 /** Whether a diagnosis has a code status in a code set (none without a code set: cannot tell). */
 function hasStatus(status: (typeof CODE_STATUSES)[number], d: ClaimDiagnosis, set: CodeSet | undefined): boolean {
@@ -164,7 +162,7 @@ function hasStatus(status: (typeof CODE_STATUSES)[number], d: ClaimDiagnosis, se
 }
 
 /** Whether judgmentsOf gives every diagnosis of the claim only the claim's own judgment (once per claim). */
-const judgedByOwnCodeSet = (ctx: ClaimContext): boolean => onClaim(ctx, 'diagnoses:ownCodeSet', () =>
+const judgedByOwnCodeSet = perClaim('diagnoses:ownCodeSet', (ctx): boolean =>
   isInpatient(ctx.claim) || ctx.asOf !== undefined || (ctx.claim.lines ?? []).every((line) => lineJudging(ctx, line).set === ctx.codeSet));
 
 function diagnoses(ctx: ClaimContext, params: Record<string, unknown>): readonly EvidenceItem[] {

@@ -20,7 +20,7 @@ export interface ClaimContext {
   readonly ruleSet: RuleSet;
   /** MS-DRG 551/552 grouping of an institutional inpatient claim, computed once per claim by the scrubber. */
   readonly drg?: DrgComputation;
-  /** Values computed once for this claim, by slot (memoSlot): fact values (factValue) and named ones (onClaim); starts empty. */
+  /** Values computed once for this claim, by slot (memoSlot): fact values (factValue) and named ones (perClaim); starts empty. */
   readonly memo: unknown[];
   /** The clock for "in the future" checks (YYYY-MM-DD): the caller's `now`, else today. */
   readonly now: string;
@@ -108,7 +108,7 @@ export function judgingDate(claim: Claim): { date: string; path: string } {
 }
 
 // Each value computed once per claim has a slot in ctx.memo, numbered once per key for the process: a fact
-// call's key is its name and params as JSON (factValue), a named value's a name with a ':' (onClaim). An array
+// call's key is its name and params as JSON (factValue), a named value's a name with a ':' (perClaim). An array
 // read instead of a string-keyed map (~40 values a claim, most read several times).
 const SLOTS = new Map<string, number>();
 export const memoSlot = (key: string): number => {
@@ -119,19 +119,24 @@ export const memoSlot = (key: string): number => {
 /** A memoized value that is `undefined` (an empty slot is one not computed yet). */
 export const MEMO_UNDEFINED = Symbol('undefined');
 
-/** A value computed once per claim under a name with a ':' (the chart's reading, the claim's diagnoses as items). */
-export function onClaim<T>(ctx: ClaimContext, key: string, compute: () => T): T {
+/**
+ * `compute` made a value computed once per claim (the chart's reading, the claim's diagnoses as items), under a
+ * name with a ':'. Its slot is found here, once, not at each call: a claim reads such values many times.
+ */
+export function perClaim<T>(key: string, compute: (ctx: ClaimContext) => T): (ctx: ClaimContext) => T {
   const slot = memoSlot(key);
-  const known = ctx.memo[slot];
-  if (known !== undefined) return (known === MEMO_UNDEFINED ? undefined : known) as T;
-  const value = compute();
-  ctx.memo[slot] = value === undefined ? MEMO_UNDEFINED : value;
-  return value;
+  return (ctx) => {
+    const known = ctx.memo[slot];
+    if (known !== undefined) return (known === MEMO_UNDEFINED ? undefined : known) as T;
+    const value = compute(ctx);
+    ctx.memo[slot] = value === undefined ? MEMO_UNDEFINED : value;
+    return value;
+  };
 }
 
 /** The claim's ICD-10-CM diagnoses with their JSONPaths, computed once per claim (facts share it). */
-export const icd10Diagnoses = (ctx: ClaimContext): readonly (Diagnosis & { readonly path: string })[] =>
-  onClaim(ctx, 'claim:icd10Diagnoses', () => diagnosesOf(ctx.claim, 'ICD-10-CM'));
+export const icd10Diagnoses: (ctx: ClaimContext) => readonly (Diagnosis & { readonly path: string })[] =
+  perClaim('claim:icd10Diagnoses', (ctx) => diagnosesOf(ctx.claim, 'ICD-10-CM'));
 
 // A 'strings' param (one string, or an array) as a list, made once per params object and key: params come from
 // the rule files, and facts read them for every claim.

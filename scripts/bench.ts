@@ -179,7 +179,7 @@ function cliBatch(input: string, format: string, claims: number, jobs = 1, oneJo
 }
 
 /**
- * What N cores give this machine for this work: the file cut into N parts on line boundaries, each part
+ * What N cores give this machine for this work: the file cut into N parts of about equal size on line boundaries, each part
  * checked by its own process with `--jobs 1` and the flags the launcher gives `--jobs N` (bin/v8-flags.js),
  * all at once, against the whole file with `--jobs 1`. That is the work split N ways with no coordination at
  * all (each process also loads the rules, as each worker does), so `--jobs N` cannot speed up more than this.
@@ -187,10 +187,12 @@ function cliBatch(input: string, format: string, claims: number, jobs = 1, oneJo
 async function parallelCeiling(input: string, format: string, claims: number, processes: number, oneJob: number): Promise<void> {
   const bin = path.join(__dirname, '..', '..', 'bin');
   const { EVERY_CORE_SCRUBS } = require(path.join(bin, 'v8-flags.js')) as { EVERY_CORE_SCRUBS: string[] };
-  const lines = fs.readFileSync(input, 'utf8').split('\n').filter((line) => line !== '');
+  const bytes = fs.readFileSync(input);
+  // Each cut just after the first newline at or past an N-th of the bytes (the generated claims are alike in size).
+  const cuts = [0, ...Array.from({ length: processes - 1 }, (_, i) => bytes.indexOf(10, Math.floor(((i + 1) * bytes.length) / processes)) + 1 || bytes.length), bytes.length];
   const parts = Array.from({ length: processes }, (_, i) => {
     const part = path.join(path.dirname(input), `part-${i}.ndjson`);
-    fs.writeFileSync(part, `${lines.slice(Math.floor((i * lines.length) / processes), Math.floor(((i + 1) * lines.length) / processes)).join('\n')}\n`);
+    fs.writeFileSync(part, bytes.subarray(cuts[i], cuts[i + 1]));
     return part;
   });
   const start = process.hrtime.bigint();
@@ -213,9 +215,9 @@ async function parallelCeiling(input: string, format: string, claims: number, pr
  */
 async function scrubAlone(ruleSet: RuleSet, input: string, count: number, floor: number): Promise<void> {
   const claims: Claim[] = [];
-  for (const line of fs.readFileSync(input, 'utf8').split('\n')) {
+  for await (const line of linesOf(textOf(fs.createReadStream(input, { highWaterMark: FILE_READ_BYTES })), DEFAULT_MAX_RECORD_LENGTH)) {
     if (claims.length === count) break;
-    const decoded = line === '' ? undefined : decodeClaim(JSON.parse(line));
+    const decoded = line.text ? decodeClaim(JSON.parse(line.text)) : undefined;
     if (decoded?._tag === 'Right') claims.push(decoded.right);
   }
   const scrubber = createScrubber(ruleSet);
